@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs klartext's whole test suite: the release build's tests, the same tests under
+# AddressSanitizer + UBSan, a format check, and each libFuzzer target briefly.
+# Usage: bash scripts/test.sh   (the README's second command; .ci/run runs exactly this)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+
+echo "== format check =="
+bash scripts/check_format.sh
+
+echo "== release build: tests =="
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKLARTEXT_WERROR=ON >/dev/null
+cmake --build build -j "$jobs"
+(cd build && ctest --output-on-failure -j "$jobs")
+
+echo "== AddressSanitizer + UBSan build: tests =="
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKLARTEXT_SANITIZE=ON \
+  -DKLARTEXT_BENCH=OFF -DKLARTEXT_WERROR=ON >/dev/null
+cmake --build build-asan -j "$jobs"
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --output-on-failure -j "$jobs")
+
+echo "== libFuzzer targets (${KLARTEXT_FUZZ_SECONDS:=20}s each) =="
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DKLARTEXT_FUZZ=ON -DKLARTEXT_DEVELOPER=OFF -DKLARTEXT_BENCH=OFF >/dev/null
+cmake --build build-fuzz -j "$jobs"
+shopt -s nullglob
+for fuzzer in build-fuzz/fuzz/fuzz_*; do
+  [ -x "$fuzzer" ] || continue
+  name=$(basename "$fuzzer")
+  corpus=$(mktemp -d)
+  seeds=(fuzz/seeds/"${name#fuzz_}")
+  echo "-- $name"
+  "$fuzzer" -max_total_time="$KLARTEXT_FUZZ_SECONDS" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=0 "$corpus" "${seeds[@]}" 2>&1 | tail -n 2
+  rm -rf "$corpus"
+done
+echo "all test stages passed"

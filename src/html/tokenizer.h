@@ -1,0 +1,48 @@
+// The HTML tokenizer (WHATWG HTML §13.2.5): every state, character references with the full
+// named-entity table. Pull model: the tree builder calls next() and may switch states between
+// tokens. Tested in tests/html/tokenizer_test.cc (html5lib tokenizer suite).
+#ifndef KLARTEXT_HTML_TOKENIZER_H_
+#define KLARTEXT_HTML_TOKENIZER_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "html/token.h"
+
+namespace klartext::html {
+
+// The states the tree builder (or a test) can put the tokenizer in.
+enum class TokenizerState : uint8_t { kData, kRcdata, kRawtext, kScriptData, kPlaintext, kCdataSection };
+
+class Tokenizer {
+ public:
+  // `input` is UTF-8 and must outlive the tokenizer (and any stable views it hands out).
+  // Newlines are normalised (CR LF and lone CR become LF) as part of tokenizing.
+  explicit Tokenizer(std::string_view input);
+  ~Tokenizer();
+  Tokenizer(const Tokenizer&) = delete;
+  Tokenizer& operator=(const Tokenizer&) = delete;
+
+  // Produces the next token into `token` (reusing its buffers). After kEof, keeps returning kEof.
+  void next(Token& token);
+
+  // Switches state; takes effect for the next token. Used after <title>, <script>, <plaintext>...
+  void set_state(TokenizerState state);
+  // The name of the last start tag emitted, for "appropriate end tag" checks. Tests set it.
+  void set_last_start_tag(std::string_view name);
+  // Whether the adjusted current node is a foreign element: only then is <![CDATA[ a CDATA
+  // section instead of a bogus comment. The tree builder keeps this up to date.
+  void set_allow_cdata(bool allow);
+
+  // Parse errors seen so far (counted, not collected: we never act on them).
+  size_t error_count() const;
+
+ private:
+  struct Impl;
+  Impl* impl_;
+};
+
+}  // namespace klartext::html
+
+#endif  // KLARTEXT_HTML_TOKENIZER_H_
