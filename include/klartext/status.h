@@ -40,7 +40,9 @@ class Status {
   std::string message_;
 };
 
-inline Status invalid_argument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+inline Status invalid_argument(std::string m) {
+  return {StatusCode::kInvalidArgument, std::move(m)};
+}
 inline Status not_found(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
 inline Status io_error(std::string m) { return {StatusCode::kIoError, std::move(m)}; }
 inline Status corrupt(std::string m) { return {StatusCode::kCorrupt, std::move(m)}; }
@@ -83,9 +85,9 @@ class Result {
 
 }  // namespace klartext
 
-#define KLARTEXT_RETURN_IF_ERROR(expr)         \
-  do {                                         \
-    ::klartext::Status status_macro_ = (expr); \
+#define KLARTEXT_RETURN_IF_ERROR(expr)             \
+  do {                                             \
+    ::klartext::Status status_macro_ = (expr);     \
     if (!status_macro_.ok()) return status_macro_; \
   } while (0)
 

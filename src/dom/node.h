@@ -36,7 +36,7 @@ Tag lookup_tag(std::string_view lower_case_name);
 std::string_view tag_name(Tag tag);
 
 struct Attribute {
-  std::string_view name;   // local name, lower case for HTML; adjusted case for SVG/MathML
+  std::string_view name;  // local name, lower case for HTML; adjusted case for SVG/MathML
   std::string_view value;
   AttrNamespace ns = AttrNamespace::kNone;
 };
@@ -67,7 +67,9 @@ struct Node {
 
   bool is_element() const { return kind == NodeKind::kElement; }
   bool is_text() const { return kind == NodeKind::kText; }
-  bool is_html(Tag t) const { return kind == NodeKind::kElement && ns == Namespace::kHtml && tag == t; }
+  bool is_html(Tag t) const {
+    return kind == NodeKind::kElement && ns == Namespace::kHtml && tag == t;
+  }
 
   // The value of attribute `attr_name` (exact, case-sensitive match), or nullptr view if absent.
   // has_attr distinguishes an absent attribute from an empty one.

@@ -29,9 +29,9 @@ struct ParseOptions {
 };
 
 struct ParseInfo {
-  bool truncated = false;      // max_nodes was reached
-  bool depth_capped = false;   // max_depth flattened some elements
-  size_t parse_errors = 0;     // tokenizer + tree builder parse errors (counted only)
+  bool truncated = false;     // max_nodes was reached
+  bool depth_capped = false;  // max_depth flattened some elements
+  size_t parse_errors = 0;    // tokenizer + tree builder parse errors (counted only)
 };
 
 // Parses a whole document.

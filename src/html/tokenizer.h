@@ -13,7 +13,14 @@
 namespace klartext::html {
 
 // The states the tree builder (or a test) can put the tokenizer in.
-enum class TokenizerState : uint8_t { kData, kRcdata, kRawtext, kScriptData, kPlaintext, kCdataSection };
+enum class TokenizerState : uint8_t {
+  kData,
+  kRcdata,
+  kRawtext,
+  kScriptData,
+  kPlaintext,
+  kCdataSection
+};
 
 class Tokenizer {
  public:
