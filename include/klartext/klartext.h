@@ -1,0 +1,59 @@
+// klartext's public C++ API: extract a web page's main content and metadata.
+// Tested in tests/api/api_test.cc.
+#ifndef KLARTEXT_KLARTEXT_H_
+#define KLARTEXT_KLARTEXT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "klartext/status.h"
+
+namespace klartext {
+
+enum class OutputFormat { kText, kMarkdown, kJson };
+
+struct ExtractOptions {
+  std::string url;      // the page's address, for links and metadata; may be empty
+  std::string charset;  // transport charset (HTTP header or user), empty to sniff
+  bool include_comments = false;
+  bool include_tables = true;
+  bool include_links = false;   // Markdown: keep [text](href)
+  bool include_images = false;  // Markdown: keep ![alt](src)
+  bool with_markdown = false;   // also fill Document::markdown
+  // Precision/recall trade-off: favor_precision drops borderline blocks, favor_recall keeps them.
+  bool favor_precision = false;
+  bool favor_recall = false;
+  // Hard caps per document.
+  size_t max_input_bytes = size_t(64) << 20;
+  double max_milliseconds = 100;
+};
+
+// One page's result. Empty strings mean "not found".
+struct Document {
+  std::string url;
+  std::string title;
+  std::string author;
+  std::string date;  // publication date, ISO 8601 (YYYY-MM-DD, with time when known)
+  std::string sitename;
+  std::string description;
+  std::string language;  // BCP 47 from the page (html lang, meta), e.g. "de", "zh-CN"
+  std::string canonical_url;
+  std::string image;
+  std::vector<std::string> tags;
+  std::vector<std::string> categories;
+  std::string text;      // main content: paragraphs separated by blank lines
+  std::string markdown;  // when ExtractOptions::with_markdown
+  std::string encoding;  // the input encoding that was used, and why
+  std::string encoding_source;
+};
+
+// Extracts main content and metadata from one page's raw bytes (any encoding).
+Result<Document> extract(std::string_view html_bytes, const ExtractOptions& options = {});
+
+// Serialises a Document as one line of JSON (no trailing newline), with "source" when given.
+std::string to_json(const Document& doc, std::string_view source = {}, bool with_markdown = false);
+
+}  // namespace klartext
+
+#endif  // KLARTEXT_KLARTEXT_H_
