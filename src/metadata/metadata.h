@@ -1,0 +1,37 @@
+// Page metadata from the DOM: title, author, date, site, description, language, canonical URL,
+// image, tags, categories; from JSON-LD, OpenGraph, Twitter cards, <meta>, microdata, <time>
+// and the text itself. Tested in tests/metadata/.
+#ifndef KLARTEXT_METADATA_METADATA_H_
+#define KLARTEXT_METADATA_METADATA_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dom/document.h"
+
+namespace klartext::metadata {
+
+struct MetadataOptions {
+  std::string url;  // the page's address if known: resolves relative URLs, fallback site name
+};
+
+// Every field empty when not found. Strings are trimmed, whitespace-collapsed UTF-8.
+struct Metadata {
+  std::string title;        // the article's title, without " | Site name" suffixes
+  std::string author;       // "A; B" for several authors
+  std::string date;         // publication date, ISO 8601: YYYY-MM-DD or YYYY-MM-DDThh:mm:ss±hh:mm
+  std::string sitename;
+  std::string description;
+  std::string language;     // BCP 47 from the markup (html lang, content-language, og:locale)
+  std::string canonical_url;
+  std::string image;
+  std::vector<std::string> tags;
+  std::vector<std::string> categories;
+};
+
+Metadata extract_metadata(const dom::Document& doc, const MetadataOptions& options = {});
+
+}  // namespace klartext::metadata
+
+#endif  // KLARTEXT_METADATA_METADATA_H_
