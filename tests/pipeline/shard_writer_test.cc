@@ -1,0 +1,95 @@
+// Tests for src/pipeline/shard_writer.h.
+#include "pipeline/shard_writer.h"
+
+#include <gtest/gtest.h>
+#include <zstd.h>
+
+#include <filesystem>
+
+#include "base/file.h"
+
+namespace klartext::pipeline {
+namespace {
+namespace fs = std::filesystem;
+
+std::string read_back(const std::string& path) {
+  auto raw = base::read_file(path);
+  EXPECT_TRUE(raw.ok());
+  if (path.size() > 4 && path.substr(path.size() - 4) == ".zst") {
+    std::string out(ZSTD_getFrameContentSize(raw->data(), raw->size()) == ZSTD_CONTENTSIZE_UNKNOWN
+                        ? 1 << 20
+                        : ZSTD_getFrameContentSize(raw->data(), raw->size()),
+                    '\0');
+    // Streaming frames have no content size; decompress with a generous buffer.
+    ZSTD_DStream* ds = ZSTD_createDStream();
+    ZSTD_inBuffer in{raw->data(), raw->size(), 0};
+    ZSTD_outBuffer o{out.data(), out.size(), 0};
+    while (in.pos < in.size) {
+      size_t rc = ZSTD_decompressStream(ds, &o, &in);
+      if (ZSTD_isError(rc) || rc == 0) break;
+    }
+    ZSTD_freeDStream(ds);
+    out.resize(o.pos);
+    return out;
+  }
+  if (base::is_gzip(*raw)) return *base::gunzip(*raw);
+  return *raw;
+}
+
+class ShardWriterTest : public ::testing::TestWithParam<Compression> {
+ protected:
+  void SetUp() override {
+    dir_ = fs::path(::testing::TempDir()) / "klartext_shard_test";
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+TEST_P(ShardWriterTest, RotatesBySizeAndCommitsAtomically) {
+  ShardWriterOptions o;
+  o.directory = dir_.string();
+  o.stem = "part";
+  o.compression = GetParam();
+  o.max_shard_bytes = 20;  // two 11-byte lines per shard
+  ShardWriter w(o);
+  for (int i = 0; i < 5; ++i)
+    ASSERT_TRUE(w.write_line("{\"i\":" + std::to_string(i) + "}xxxx").ok());
+  // Before commit, only temporary files exist.
+  for (auto& e : fs::directory_iterator(dir_)) EXPECT_EQ(e.path().extension(), ".tmp") << e.path();
+  auto paths = w.commit();
+  ASSERT_TRUE(paths.ok()) << paths.status().to_string();
+  ASSERT_EQ(paths->size(), 3u);
+  std::string suffix(compression_suffix(GetParam()));
+  EXPECT_EQ((*paths)[0], (dir_ / ("part-00000.jsonl" + suffix)).string());
+  EXPECT_EQ(read_back((*paths)[0]), "{\"i\":0}xxxx\n{\"i\":1}xxxx\n");
+  EXPECT_EQ(read_back((*paths)[2]), "{\"i\":4}xxxx\n");
+  EXPECT_EQ(w.lines_written(), 5u);
+}
+
+TEST_P(ShardWriterTest, AbandonLeavesNothing) {
+  ShardWriterOptions o;
+  o.directory = dir_.string();
+  o.stem = "part";
+  o.compression = GetParam();
+  {
+    ShardWriter w(o);
+    ASSERT_TRUE(w.write_line("x").ok());
+  }  // destroyed without commit
+  EXPECT_TRUE(fs::is_empty(dir_));
+}
+
+INSTANTIATE_TEST_SUITE_P(AllCompressions, ShardWriterTest,
+                         ::testing::Values(Compression::kNone, Compression::kGzip,
+                                           Compression::kZstd));
+
+TEST(CompressionTest, Names) {
+  EXPECT_EQ(*parse_compression("gz"), Compression::kGzip);
+  EXPECT_EQ(*parse_compression("zstd"), Compression::kZstd);
+  EXPECT_EQ(*parse_compression("none"), Compression::kNone);
+  EXPECT_FALSE(parse_compression("bz2").ok());
+}
+
+}  // namespace
+}  // namespace klartext::pipeline
