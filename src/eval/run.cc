@@ -5,6 +5,8 @@
 #include <chrono>
 #include <cmath>
 
+#include <simdjson.h>
+
 #include "base/file.h"
 #include "eval/match.h"
 
@@ -108,6 +110,37 @@ Report score_dataset(Dataset d, const std::vector<GoldPage>& gold,
     }
   }
   return r;
+}
+
+Result<RunOutput> load_runner_output(const std::string& path) {
+  auto data = base::read_file(path, size_t(1) << 30);
+  if (!data.ok()) return data.status();
+  simdjson::dom::parser parser;
+  simdjson::dom::object obj;
+  auto err = parser.parse(*data).get(obj);
+  if (err) return corrupt(path + ": " + simdjson::error_message(err));
+  RunOutput out;
+  std::vector<double> ms;
+  size_t bytes = 0;
+  for (auto field : obj) {
+    auto text = [&](const char* key) {
+      std::string_view s;
+      return field.value[key].get(s) == simdjson::SUCCESS ? std::string(s) : std::string();
+    };
+    std::string id(field.key);
+    std::string error = text("error");
+    double seconds = 0;
+    if (field.value["seconds"].get(seconds) == simdjson::SUCCESS) ms.push_back(seconds * 1000);
+    uint64_t n = 0;
+    if (field.value["bytes"].get(n) == simdjson::SUCCESS) bytes += n;
+    if (!error.empty()) {
+      out.errors[id] = error;
+      continue;
+    }
+    out.pages[id] = {text("articleBody"), text("title"), text("byline"), text("date")};
+  }
+  out.timing = timing_from(ms, bytes);
+  return out;
 }
 
 std::map<std::string, ExtractedPage> as_pages(const std::map<std::string, std::string>& texts) {

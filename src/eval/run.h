@@ -78,6 +78,11 @@ struct Report {
 Report score_dataset(Dataset d, const std::vector<GoldPage>& gold,
                      const std::map<std::string, ExtractedPage>& predictions);
 
+// Reads what an external comparison runner (bench/compare/*) wrote: a JSON object
+// {id: {articleBody, title, byline, date, seconds, bytes}}; seconds and bytes per page feed
+// the timing. Capped at 1 GiB.
+Result<RunOutput> load_runner_output(const std::string& path);
+
 // Shorthand for text-only predictions (anchor outputs, comparison runners).
 std::map<std::string, ExtractedPage> as_pages(const std::map<std::string, std::string>& texts);
 

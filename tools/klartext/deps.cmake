@@ -1,2 +1,13 @@
 # Libraries the subcommands link. Each stage's owner adds its target here when its cmd_*.cc lands.
 list(APPEND KLARTEXT_CLI_DEPS klartext_base)
+# eval (cmd_eval.cc): scorers, default data/comparison folders, the extractor once it exists.
+list(APPEND KLARTEXT_CLI_DEPS klartext_eval)
+add_library(klartext_cli_eval_config INTERFACE)
+target_compile_definitions(klartext_cli_eval_config INTERFACE
+  KLARTEXT_EVAL_DATA_DIR="${KLARTEXT_DATA_DIR}"
+  KLARTEXT_EVAL_COMPARE_DIR="${PROJECT_SOURCE_DIR}/bench/compare")
+if(TARGET klartext_api)
+  target_compile_definitions(klartext_cli_eval_config INTERFACE KLARTEXT_EVAL_HAS_API=1)
+  list(APPEND KLARTEXT_CLI_DEPS klartext_api)
+endif()
+list(APPEND KLARTEXT_CLI_DEPS klartext_cli_eval_config)
