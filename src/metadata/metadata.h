@@ -4,6 +4,8 @@
 #ifndef KLARTEXT_METADATA_METADATA_H_
 #define KLARTEXT_METADATA_METADATA_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,16 +16,25 @@ namespace klartext::metadata {
 
 struct MetadataOptions {
   std::string url;  // the page's address if known: resolves relative URLs, fallback site name
+  // Dates after this day (plus one day of time-zone slack) are implausible: "YYYY-MM-DD", e.g.
+  // the crawl date for archived pages. Empty: today (UTC).
+  std::string reference_date;
+  // Nodes visited at most. Real pages have a few thousand; 200k covers the largest we have
+  // seen in the benchmark sets while bounding pathological inputs.
+  uint32_t max_nodes = 200000;
+  // Body text scanned for bylines and dates, in bytes. Bylines and dates sit near the top of
+  // an article; 48 KB covers the first screens of text on the benchmark pages.
+  size_t max_text_bytes = 48 * 1024;
 };
 
 // Every field empty when not found. Strings are trimmed, whitespace-collapsed UTF-8.
 struct Metadata {
-  std::string title;        // the article's title, without " | Site name" suffixes
-  std::string author;       // "A; B" for several authors
-  std::string date;         // publication date, ISO 8601: YYYY-MM-DD or YYYY-MM-DDThh:mm:ss±hh:mm
+  std::string title;   // the article's title, without " | Site name" suffixes
+  std::string author;  // "A; B" for several authors
+  std::string date;    // publication date, ISO 8601: YYYY-MM-DD or YYYY-MM-DDThh:mm:ss±hh:mm
   std::string sitename;
   std::string description;
-  std::string language;     // BCP 47 from the markup (html lang, content-language, og:locale)
+  std::string language;  // BCP 47 from the markup (html lang, content-language, og:locale)
   std::string canonical_url;
   std::string image;
   std::vector<std::string> tags;

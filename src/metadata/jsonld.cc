@@ -1,0 +1,301 @@
+// JSON-LD repair and schema.org field reading. Tested in tests/metadata/jsonld_test.cc.
+#include "metadata/jsonld.h"
+
+#include <simdjson.h>
+
+#include "metadata/text_util.h"
+
+namespace klartext::metadata {
+namespace {
+
+// JSON nesting we follow when reading fields. schema.org metadata sits within a few levels
+// (@graph > object > author > name); 12 leaves room and bounds the recursion.
+constexpr int kMaxDepth = 12;
+// Longest string we keep from one JSON-LD field (articleBody etc. are never read).
+constexpr size_t kMaxFieldBytes = 2048;
+// Most keywords/sections kept from one page.
+constexpr size_t kMaxListItems = 64;
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string clean(std::string_view s) {
+  return collapse_space(decode_entities(utf8_prefix(s, kMaxFieldBytes)));
+}
+
+// schema.org types whose headline is the page's article title. Origin: the schema.org
+// CreativeWork subtypes that news, blog and recipe pages declare.
+bool article_type(std::string_view t) {
+  if (t.ends_with("Article") || t.find("Posting") != std::string_view::npos) return true;
+  static constexpr std::string_view kTypes[] = {"Report",  "Recipe", "Review",   "VideoObject",
+                                                "HowTo",   "Thesis", "Question", "Blog",
+                                                "Episode", "Course", "Event"};
+  for (std::string_view k : kTypes)
+    if (t == k) return true;
+  return false;
+}
+
+struct Types {
+  bool article = false, page = false, website = false, product = false, org = false, person = false,
+       breadcrumb = false;
+};
+
+void classify(std::string_view t, Types& types) {
+  if (t.starts_with("http://schema.org/")) t.remove_prefix(18);
+  if (t.starts_with("https://schema.org/")) t.remove_prefix(19);
+  if (t.starts_with("schema:")) t.remove_prefix(7);
+  if (article_type(t)) types.article = true;
+  if (t.ends_with("Page")) types.page = true;
+  if (t == "WebSite") types.website = true;
+  if (t == "Product") types.product = true;
+  if (t.ends_with("Organization") || t == "Corporation" || t == "NewsMediaOrganization")
+    types.org = true;
+  if (t == "Person") types.person = true;
+  if (t == "BreadcrumbList" || t == "ItemList" || t == "SiteNavigationElement")
+    types.breadcrumb = true;
+}
+
+Types types_of(simdjson::dom::object obj) {
+  Types types;
+  simdjson::dom::element t;
+  if (obj["@type"].get(t)) return types;
+  std::string_view s;
+  if (!t.get_string().get(s)) {
+    classify(s, types);
+  } else if (t.is_array()) {
+    for (simdjson::dom::element e : t.get_array())
+      if (!e.get_string().get(s)) classify(s, types);
+  }
+  return types;
+}
+
+std::string string_field(simdjson::dom::object obj, std::string_view key) {
+  std::string_view s;
+  if (obj[key].get_string().get(s)) return {};
+  return clean(s);
+}
+
+void set_if_empty(std::string& field, std::string value) {
+  if (field.empty() && !value.empty()) field = std::move(value);
+}
+
+bool looks_like_url(std::string_view s) {
+  return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//") ||
+         s.starts_with("/");
+}
+
+// One author value: a string, a Person/Organization object, or an array of those.
+void read_authors(simdjson::dom::element e, JsonLdFields& out, int depth) {
+  if (depth > 3) return;
+  std::string_view s;
+  if (!e.get_string().get(s)) {
+    std::string name = clean(s);
+    if (!name.empty() && !looks_like_url(name) && out.authors.size() < kMaxListItems)
+      out.authors.push_back(std::move(name));
+    return;
+  }
+  simdjson::dom::array arr;
+  if (!e.get_array().get(arr)) {
+    for (simdjson::dom::element x : arr) read_authors(x, out, depth + 1);
+    return;
+  }
+  simdjson::dom::object obj;
+  if (e.get_object().get(obj)) return;
+  Types t = types_of(obj);
+  std::string name = string_field(obj, "name");
+  if (name.empty()) {
+    std::string given = string_field(obj, "givenName"), family = string_field(obj, "familyName");
+    name = collapse_space(given + " " + family);
+  }
+  if (name.empty() || looks_like_url(name)) return;
+  auto& list = t.org ? out.org_authors : out.authors;
+  if (list.size() < kMaxListItems) list.push_back(std::move(name));
+}
+
+std::string image_of(simdjson::dom::element e, int depth) {
+  if (depth > 3) return {};
+  std::string_view s;
+  if (!e.get_string().get(s)) return clean(s);
+  simdjson::dom::array arr;
+  if (!e.get_array().get(arr)) {
+    for (simdjson::dom::element x : arr) {
+      std::string r = image_of(x, depth + 1);
+      if (!r.empty()) return r;
+    }
+    return {};
+  }
+  simdjson::dom::object obj;
+  if (!e.get_object().get(obj)) {
+    std::string u = string_field(obj, "url");
+    return u.empty() ? string_field(obj, "contentUrl") : u;
+  }
+  return {};
+}
+
+// Keywords/sections: an array of strings, or one comma-separated string.
+void read_list(simdjson::dom::element e, std::vector<std::string>& out, bool split_commas) {
+  std::string_view s;
+  auto add = [&](std::string_view item) {
+    std::string v = clean(item);
+    if (!v.empty() && v.size() <= 200 && out.size() < kMaxListItems) out.push_back(std::move(v));
+  };
+  if (!e.get_string().get(s)) {
+    if (!split_commas) return add(s);
+    while (!s.empty()) {
+      size_t comma = s.find(',');
+      add(s.substr(0, comma));
+      if (comma == std::string_view::npos) break;
+      s.remove_prefix(comma + 1);
+    }
+    return;
+  }
+  simdjson::dom::array arr;
+  if (!e.get_array().get(arr))
+    for (simdjson::dom::element x : arr)
+      if (!x.get_string().get(s)) add(s);
+}
+
+void visit(simdjson::dom::element e, JsonLdFields& out, int depth);
+
+void visit_object(simdjson::dom::object obj, JsonLdFields& out, int depth) {
+  Types t = types_of(obj);
+  simdjson::dom::element v;
+  if (t.breadcrumb) return;
+  if (t.article) {
+    out.is_article = true;
+    std::string h = string_field(obj, "headline");
+    if (h.empty()) h = string_field(obj, "name");
+    set_if_empty(out.headline, std::move(h));
+  } else if (t.page) {
+    std::string h = string_field(obj, "headline");
+    if (h.empty()) h = string_field(obj, "name");
+    set_if_empty(out.page_name, std::move(h));
+  } else if (t.product) {
+    set_if_empty(out.product_name, string_field(obj, "name"));
+  } else if (t.website) {
+    set_if_empty(out.website_name, string_field(obj, "name"));
+  } else if (t.org && depth <= 1) {
+    // A top-level Organization is usually the site's owner.
+    set_if_empty(out.publisher, string_field(obj, "name"));
+  }
+  if (t.article || t.page || t.product) {
+    if (!obj["author"].get(v))
+      read_authors(v, out, 0);
+    else if (!obj["creator"].get(v))
+      read_authors(v, out, 0);
+    std::string pub = string_field(obj, "datePublished");
+    if (pub.empty()) pub = string_field(obj, "uploadDate");
+    if (t.article) {
+      set_if_empty(out.date_published, std::move(pub));
+      set_if_empty(out.date_created, string_field(obj, "dateCreated"));
+      set_if_empty(out.date_modified, string_field(obj, "dateModified"));
+    } else {
+      set_if_empty(out.page_date_published, std::move(pub));
+    }
+    if (!obj["publisher"].get(v)) {
+      simdjson::dom::object po;
+      std::string_view ps;
+      if (!v.get_object().get(po))
+        set_if_empty(out.publisher, string_field(po, "name"));
+      else if (!v.get_string().get(ps))
+        set_if_empty(out.publisher, clean(ps));
+    }
+    set_if_empty(out.description, string_field(obj, "description"));
+    if (!obj["image"].get(v))
+      set_if_empty(out.image, image_of(v, 0));
+    else if (!obj["thumbnailUrl"].get(v))
+      set_if_empty(out.image, image_of(v, 0));
+    if (!obj["keywords"].get(v)) read_list(v, out.keywords, true);
+    if (!obj["articleSection"].get(v)) read_list(v, out.sections, false);
+    set_if_empty(out.language, string_field(obj, "inLanguage"));
+  }
+  if (depth >= kMaxDepth) return;
+  if (!obj["@graph"].get(v)) visit(v, out, depth + 1);
+  if (!obj["mainEntity"].get(v)) visit(v, out, depth + 1);
+  if (!t.article && !obj["hasPart"].get(v)) visit(v, out, depth + 1);
+}
+
+void visit(simdjson::dom::element e, JsonLdFields& out, int depth) {
+  if (depth > kMaxDepth) return;
+  simdjson::dom::object obj;
+  if (!e.get_object().get(obj)) return visit_object(obj, out, depth);
+  simdjson::dom::array arr;
+  if (!e.get_array().get(arr))
+    for (simdjson::dom::element x : arr) visit(x, out, depth + 1);
+}
+
+}  // namespace
+
+std::vector<std::string> repair_jsonld(std::string_view text, size_t max_values, size_t max_bytes) {
+  if (text.size() > max_bytes) text = text.substr(0, max_bytes);
+  std::vector<std::string> values;
+  std::string cur;
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size() && values.size() < max_values; ++i) {
+    char c = text[i];
+    if (depth == 0) {
+      // Between values: wrappers (<!-- -->, CDATA, ';') are skipped. '[' only opens a value
+      // when an array plausibly follows, so "<![CDATA[" does not.
+      bool open = c == '{';
+      if (c == '[') {
+        size_t k = i + 1;
+        while (k < text.size() && is_space(text[k])) ++k;
+        open = k < text.size() && (text[k] == '{' || text[k] == '"' || text[k] == ']');
+      }
+      if (!open) continue;
+      cur.clear();
+      cur += c;
+      depth = 1;
+      continue;
+    }
+    if (in_string) {
+      if (c == '\\' && i + 1 < text.size()) {
+        char n = text[i + 1];
+        if (n == '"' || n == '\\' || n == '/' || n == 'b' || n == 'f' || n == 'n' || n == 'r' ||
+            n == 't' || n == 'u') {
+          cur += c;
+          cur += n;
+        } else {
+          cur += n;  // "\'" and other escapes JSON lacks: keep the character
+        }
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+        cur += c;
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        cur += ' ';  // raw newlines and tabs inside strings
+      } else {
+        cur += c;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    } else if (c == ',') {
+      size_t k = i + 1;
+      while (k < text.size() && is_space(text[k])) ++k;
+      if (k < text.size() && (text[k] == '}' || text[k] == ']')) continue;  // trailing comma
+    } else if (static_cast<unsigned char>(c) < 0x20 && !is_space(c)) {
+      continue;
+    }
+    cur += c;
+    if (depth == 0) values.push_back(std::move(cur)), cur.clear();
+  }
+  return values;
+}
+
+void read_jsonld(std::string_view text, JsonLdFields& out) {
+  // One parser per thread: its buffers are reused across pages.
+  thread_local simdjson::dom::parser parser;
+  for (const std::string& value : repair_jsonld(text)) {
+    simdjson::dom::element root;
+    if (parser.parse(value.data(), value.size(), true).get(root)) continue;
+    visit(root, out, 0);
+  }
+}
+
+}  // namespace klartext::metadata

@@ -1,0 +1,870 @@
+// Page metadata: one walk over the document collects candidates from markup (JSON-LD, meta,
+// link, microdata, <time>) and from the first part of the body text (bylines, dates); each
+// field then takes its best-ranked plausible candidate. Tested in tests/metadata/.
+#include "metadata/metadata.h"
+
+#include <climits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "metadata/dates.h"
+#include "metadata/jsonld.h"
+#include "metadata/text_util.h"
+
+namespace klartext::metadata {
+namespace {
+
+using dom::Node;
+using dom::Tag;
+
+// ---- Ranks -----------------------------------------------------------------------------------
+// Lower is better. The order follows how specific and how reliable each source is: structured
+// article data first (JSON-LD, OpenGraph article:*, scholarly citation_*), generic page meta
+// next, microdata and markup classes after, free text last. The ordering was chosen by reading
+// which source disagreed with the gold fields of wcxb-dev and readability-testpages (see
+// tests/metadata/metadata_data_test.cc), not per site.
+enum Rank : int {
+  kJsonLdArticle = 10,
+  kOpenGraph = 20,
+  kCitation = 22,
+  kParsely = 23,
+  kMetaNamed = 26,  // <meta name=author|description|date|dc.*>
+  kMicrodata = 30,
+  kMetaGeneric = 34,  // weaker meta (application-name, twitter:*)
+  kJsonLdPage = 36,
+  kTimePubdate = 38,
+  kRelAuthor = 42,
+  kClassByline = 46,
+  kTextByline = 50,
+  kTimeElement = 52,
+  kDateClassText = 54,
+  kUrlDate = 58,
+  kFreeTextDate = 62,
+  kFallback = 80,  // modified dates, organisation authors, host names
+};
+
+struct Best {
+  std::string value;
+  int rank = INT_MAX;
+  void offer(std::string v, int r) {
+    if (r < rank && !v.empty()) value = std::move(v), rank = r;
+  }
+};
+
+struct DateBest {
+  std::optional<Date> date;
+  int rank = INT_MAX;
+  void offer(const std::optional<Date>& d, int r) {
+    // A later candidate of the same rank only refines a date-only one with a time.
+    if (!d) return;
+    if (r < rank) {
+      date = d, rank = r;
+    } else if (r == rank && date && !date->has_offset && d->has_offset && d->year == date->year &&
+               d->month == date->month && d->day == date->day) {
+      date = d;
+    }
+  }
+};
+
+struct ListBest {
+  std::vector<std::string> items;
+  int rank = INT_MAX;
+  // Several <meta property=article:tag> of the same rank accumulate.
+  void add(std::vector<std::string> v, int r) {
+    if (v.empty()) return;
+    if (r < rank) {
+      items = std::move(v), rank = r;
+    } else if (r == rank) {
+      for (auto& x : v) items.push_back(std::move(x));
+    }
+  }
+};
+
+// Most tags or categories kept: tag clouds can run to hundreds.
+constexpr size_t kMaxTags = 32;
+// Text gathered from one element (title, h1, byline, date container).
+constexpr size_t kMaxElementText = 512;
+// Elements whose class names suggest a byline or date get their text read; a page with
+// thousands of "date" classes (archives, comment lists) must not cost a gather each.
+constexpr int kMaxClassGathers = 48;
+
+// ---- Tables -----------------------------------------------------------------------------------
+
+enum class Field : uint8_t {
+  kTitle,
+  kAuthor,
+  kDate,
+  kModified,
+  kSite,
+  kDescription,
+  kLanguage,
+  kImage,
+  kCanonical,
+  kTags,
+  kCategories,
+};
+
+// <meta name|property|itemprop=KEY content=...> keys (lower case). Origin: the OpenGraph and
+// Twitter card specifications, Dublin Core (DCMI terms), Highwire/Google Scholar citation_*
+// tags, Parse.ly and Sailthru meta tags, and the meta names trafilatura and htmldate read
+// (their documentation lists them); ranks as explained above.
+struct MetaKey {
+  std::string_view key;
+  Field field;
+  int rank;
+};
+constexpr MetaKey kMetaKeys[] = {
+    {"og:title", Field::kTitle, kOpenGraph},
+    {"twitter:title", Field::kTitle, kMetaGeneric},
+    {"citation_title", Field::kTitle, kCitation},
+    {"parsely-title", Field::kTitle, kParsely},
+    {"dc.title", Field::kTitle, kMetaNamed},
+    {"dcterms.title", Field::kTitle, kMetaNamed},
+    {"sailthru.title", Field::kTitle, kMetaNamed},
+    {"headline", Field::kTitle, kMicrodata},
+    {"author", Field::kAuthor, kMetaNamed},
+    {"article:author", Field::kAuthor, kOpenGraph},
+    {"og:article:author", Field::kAuthor, kOpenGraph},
+    {"citation_author", Field::kAuthor, kCitation},
+    {"parsely-author", Field::kAuthor, kParsely},
+    {"dc.creator", Field::kAuthor, kMetaNamed},
+    {"dcterms.creator", Field::kAuthor, kMetaNamed},
+    {"sailthru.author", Field::kAuthor, kMetaNamed},
+    {"byl", Field::kAuthor, kMetaNamed},
+    {"author_name", Field::kAuthor, kMetaNamed},
+    {"article:published_time", Field::kDate, kOpenGraph},
+    {"og:article:published_time", Field::kDate, kOpenGraph},
+    {"og:published_time", Field::kDate, kOpenGraph},
+    {"article:published", Field::kDate, kOpenGraph},
+    {"published_time", Field::kDate, kMetaNamed},
+    {"citation_publication_date", Field::kDate, kCitation},
+    {"citation_date", Field::kDate, kCitation},
+    {"citation_online_date", Field::kDate, kCitation},
+    {"parsely-pub-date", Field::kDate, kParsely},
+    {"datepublished", Field::kDate, kMicrodata},
+    {"date", Field::kDate, kMetaNamed},
+    {"dc.date", Field::kDate, kMetaNamed},
+    {"dc.date.issued", Field::kDate, kMetaNamed},
+    {"dc.date.created", Field::kDate, kMetaNamed},
+    {"dcterms.date", Field::kDate, kMetaNamed},
+    {"dcterms.issued", Field::kDate, kMetaNamed},
+    {"dcterms.created", Field::kDate, kMetaNamed},
+    {"pubdate", Field::kDate, kMetaNamed},
+    {"publishdate", Field::kDate, kMetaNamed},
+    {"publish-date", Field::kDate, kMetaNamed},
+    {"publish_date", Field::kDate, kMetaNamed},
+    {"publication_date", Field::kDate, kMetaNamed},
+    {"original-publish-date", Field::kDate, kMetaNamed},
+    {"article_date_original", Field::kDate, kMetaNamed},
+    {"article.published", Field::kDate, kMetaNamed},
+    {"sailthru.date", Field::kDate, kMetaNamed},
+    {"release_date", Field::kDate, kMetaGeneric},
+    {"displaydate", Field::kDate, kMetaGeneric},
+    {"datecreated", Field::kDate, kMetaGeneric},
+    {"article:modified_time", Field::kModified, kFallback},
+    {"og:updated_time", Field::kModified, kFallback + 1},
+    {"datemodified", Field::kModified, kFallback},
+    {"dcterms.modified", Field::kModified, kFallback + 1},
+    {"last-modified", Field::kModified, kFallback + 2},
+    {"og:site_name", Field::kSite, kOpenGraph},
+    {"citation_journal_title", Field::kSite, kCitation},
+    {"citation_publisher", Field::kSite, kCitation + 1},
+    {"dc.publisher", Field::kSite, kMetaNamed},
+    {"publisher", Field::kSite, kMetaNamed},
+    {"application-name", Field::kSite, kMetaGeneric},
+    {"apple-mobile-web-app-title", Field::kSite, kMetaGeneric + 1},
+    {"og:description", Field::kDescription, kOpenGraph},
+    {"description", Field::kDescription, kOpenGraph + 1},
+    {"twitter:description", Field::kDescription, kMetaGeneric},
+    {"dc.description", Field::kDescription, kMetaNamed},
+    {"content-language", Field::kLanguage, kMetaNamed},
+    {"dc.language", Field::kLanguage, kMetaNamed + 1},
+    {"language", Field::kLanguage, kMetaNamed + 2},
+    {"og:locale", Field::kLanguage, kMetaGeneric},
+    {"og:image", Field::kImage, kOpenGraph},
+    {"og:image:url", Field::kImage, kOpenGraph},
+    {"og:image:secure_url", Field::kImage, kOpenGraph + 1},
+    {"twitter:image", Field::kImage, kMetaGeneric},
+    {"twitter:image:src", Field::kImage, kMetaGeneric},
+    {"thumbnail", Field::kImage, kMetaNamed},
+    {"og:url", Field::kCanonical, kOpenGraph},
+    {"article:tag", Field::kTags, kOpenGraph},
+    {"og:article:tag", Field::kTags, kOpenGraph},
+    {"parsely-tags", Field::kTags, kParsely},
+    {"sailthru.tags", Field::kTags, kMetaNamed},
+    {"news_keywords", Field::kTags, kMetaNamed},
+    {"keywords", Field::kTags, kMetaNamed + 1},
+    {"citation_keywords", Field::kTags, kCitation},
+    {"article:section", Field::kCategories, kOpenGraph},
+    {"og:article:section", Field::kCategories, kOpenGraph},
+    {"parsely-section", Field::kCategories, kParsely},
+};
+
+// Words that introduce a byline, lower case, with their trailing space or colon. Origin: the
+// ordinary preposition for "by" / the word "author" in each language, as news sites print it.
+constexpr std::string_view kBylinePrefixes[] = {
+    "written by ", "posted by ", "published by ", "reviewed by ", "words by ", "story by ",
+    "by: ",        "by ",        "von ",          "par ",         "por ",      "di ",
+    "door ",       "av ",        "af ",           "przez ",       "автор: ",   "autor: ",
+    "autor ",      "author: ",   "auteur : ",     "auteur: ",     "autore: ",  "text: ",
+    "作者：",      "作者:",      "作者 ",         "文/",          "文／",      "记者：",
+    "记者 ",       "编辑：",     "著者：",
+};
+
+// Texts that sit in byline slots but are labels, not names. Lower case.
+constexpr std::string_view kNotNames[] = {
+    "author", "authors", "by",     "posted by", "written by",      "about the author", "share",
+    "admin",  "staff",   "editor", "comments",  "leave a comment", "unknown",          "anonymous",
+};
+
+// Class/id fragments marking a byline. Origin: common CMS themes (WordPress "author vcard",
+// "byline", "post-author", hNews "author"); checked as substrings of lower-cased tokens.
+constexpr std::string_view kBylineClassParts[] = {"byline",    "author",   "writer",  "contributor",
+                                                  "posted-by", "postedby", "reporter"};
+// Class/id fragments marking a publication-date container.
+constexpr std::string_view kDateClassParts[] = {
+    "date", "time", "publish", "posted", "dateline", "byline", "meta", "entry-info", "post-info"};
+// Class/id fragments of regions whose authors and dates belong to something else (comments,
+// related-article lists, sidebars, footers). Bylines and dates are not read inside them.
+constexpr std::string_view kNoiseClassParts[] = {"comment",   "related",     "sidebar", "widget",
+                                                 "recommend", "footer",      "popular", "trending",
+                                                 "reply",     "more-stories"};
+// Class parts that are false friends of the above ("authority", "update").
+constexpr std::string_view kModifiedClassParts[] = {"update", "modif", "edited"};
+
+// ---- Helpers ---------------------------------------------------------------------------------
+
+bool skip_subtree(const Node* n) {
+  if (!n->is_element()) return false;
+  if (n->ns != dom::Namespace::kHtml) return true;  // svg/math carry no metadata
+  switch (n->tag) {
+    case Tag::kScript:
+    case Tag::kStyle:
+    case Tag::kNoscript:
+    case Tag::kTemplate:
+    case Tag::kTextarea:
+    case Tag::kSelect:
+    case Tag::kIframe:
+    case Tag::kObject:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The next node in document order after n's subtree, within `stop`'s subtree.
+const Node* next_after(const Node* n, const Node* stop) {
+  while (n && n != stop) {
+    if (n->next_sibling) return n->next_sibling;
+    n = n->parent;
+  }
+  return nullptr;
+}
+
+// Text of n's subtree, whitespace-collapsed, at most max_bytes; no recursion.
+std::string gather_text(const Node* n, size_t max_bytes = kMaxElementText) {
+  std::string out;
+  bool pending = false;
+  const Node* cur = n->first_child;
+  int budget = 400;  // nodes: a byline or title has a handful
+  while (cur && out.size() < max_bytes && budget-- > 0) {
+    if (cur->is_text()) append_collapsed(out, cur->data, pending, max_bytes);
+    if (cur->is_element() && (cur->tag == Tag::kBr || cur->tag == Tag::kP ||
+                              cur->tag == Tag::kDiv || cur->tag == Tag::kLi))
+      pending = true;
+    if (cur->first_child && !skip_subtree(cur)) {
+      cur = cur->first_child;
+    } else {
+      cur = next_after(cur, n);
+    }
+  }
+  return out;
+}
+
+// Text directly inside a <script>/<title> (their children are text nodes only).
+std::string raw_text(const Node* n, size_t max_bytes) {
+  std::string out;
+  for (const Node* c = n->first_child; c && out.size() < max_bytes; c = c->next_sibling)
+    if (c->is_text()) out.append(c->data.substr(0, max_bytes - out.size()));
+  return out;
+}
+
+// Whether any whitespace-separated token of a class/id value contains one of `parts`.
+template <size_t N>
+bool class_has(std::string_view value, const std::string_view (&parts)[N]) {
+  if (value.empty() || value.size() > 512) return false;
+  std::string lower = ascii_lower(value);
+  for (std::string_view p : parts)
+    if (lower.find(p) != std::string::npos) return true;
+  return false;
+}
+
+template <size_t N>
+bool element_class_has(const Node* n, const std::string_view (&parts)[N]) {
+  return class_has(n->attr("class"), parts) || class_has(n->attr("id"), parts);
+}
+
+bool looks_like_url(std::string_view s) {
+  return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.") ||
+         s.starts_with("/");
+}
+
+std::string normalize_language(std::string_view s) {
+  std::string v = collapse_space(s);
+  size_t cut = v.find_first_of(",; ");
+  if (cut != std::string::npos) v.resize(cut);
+  if (v.size() < 2 || v.size() > 35) return {};
+  for (char& c : v) {
+    if (c == '_') c = '-';
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
+      return {};
+  }
+  // BCP 47 case: language lower, region upper ("en-us" -> "en-US"), scripts title case.
+  size_t i = 0;
+  int part = 0;
+  while (i < v.size()) {
+    size_t j = v.find('-', i);
+    if (j == std::string::npos) j = v.size();
+    size_t len = j - i;
+    for (size_t k = i; k < j; ++k) {
+      char& c = v[k];
+      bool upper = (part > 0 && len == 2) || (part > 0 && len == 4 && k == i);
+      if (upper && c >= 'a' && c <= 'z') c = char(c - 32);
+      if (!upper && c >= 'A' && c <= 'Z') c = char(c + 32);
+    }
+    i = j + 1;
+    ++part;
+  }
+  return v;
+}
+
+std::vector<std::string> split_list(std::string_view s) {
+  std::vector<std::string> out;
+  while (!s.empty() && out.size() < kMaxTags) {
+    size_t cut = s.find_first_of(",;");
+    std::string item = collapse_space(s.substr(0, cut));
+    if (!item.empty() && item.size() <= 200) out.push_back(std::move(item));
+    if (cut == std::string_view::npos) break;
+    s.remove_prefix(cut + 1);
+  }
+  return out;
+}
+
+void dedupe(std::vector<std::string>& v) {
+  std::vector<std::string> out;
+  for (auto& x : v) {
+    bool seen = false;
+    for (auto& y : out) seen = seen || iequals(x, y);
+    if (!seen && out.size() < kMaxTags) out.push_back(std::move(x));
+  }
+  v = std::move(out);
+}
+
+// Cleans a byline text into a name: strips "By", cuts at dates, separators and "on", checks the
+// result looks like a name (short, no URL, not a label).
+std::string clean_author(std::string_view raw, const Date& reference, bool need_prefix) {
+  std::string s = collapse_space(utf8_prefix(raw, kMaxElementText));
+  bool had_prefix = false;
+  for (int round = 0; round < 2; ++round) {
+    for (std::string_view p : kBylinePrefixes) {
+      if (istarts_with(s, p)) {
+        s = collapse_space(std::string_view(s).substr(p.size()));
+        had_prefix = true;
+        break;
+      }
+    }
+  }
+  if (need_prefix && !had_prefix) return {};
+  // Cut at a date, a separator, a line of other text.
+  if (auto hit = find_date(s, reference)) s.resize(hit->begin);
+  static constexpr std::string_view kCuts[] = {
+      " | ",  " - ",  " – ",  " — ", " · ",         " • ",       " on ",    " am ",
+      " le ", " el ", " il ", "|",   " published ", " updated ", " posted "};
+  for (std::string_view c : kCuts) {
+    size_t pos = s.find(c);
+    if (pos != std::string::npos && pos > 0) s.resize(pos);
+  }
+  s = collapse_space(s);
+  while (!s.empty() && (s.back() == ',' || s.back() == ':' || s.back() == '.' || s.back() == '-'))
+    s = collapse_space(std::string_view(s).substr(0, s.size() - 1));
+  if (s.size() < 2 || s.size() > 100 || word_count(s) > 8) return {};
+  if (s.find('@') != std::string::npos || s.find("http") != std::string::npos ||
+      s.find("www.") != std::string::npos)
+    return {};
+  for (std::string_view w : kNotNames)
+    if (iequals(s, w)) return {};
+  int digits = 0;
+  for (char c : s) digits += (c >= '0' && c <= '9');
+  if (digits > 2) return {};
+  return s;
+}
+
+// Title separators between a headline and a site name. Origin: the separators seen in
+// <title> elements of the benchmark pages and in readability's title cleaning.
+constexpr std::string_view kTitleSeparators[] = {" | ", " - ", " – ", " — ", " :: ", " » ",
+                                                 " · ", " • ", " / ", " ~ ", " « ",  " │ "};
+
+// Letters and digits of s, lower-cased (ASCII only; other bytes kept), to compare a title part
+// with a host name or site name regardless of spacing and punctuation.
+std::string squash(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || u >= 0x80)
+      out += c;
+    else if (c >= 'A' && c <= 'Z')
+      out += char(c + 32);
+  }
+  return out;
+}
+
+// Whether a title part names the site: equal to the site name, or its letters match the
+// registrable part of the host ("TechCrunch" ~ techcrunch.com).
+bool names_site(std::string_view part, std::string_view sitename, std::string_view host) {
+  std::string p = squash(part);
+  if (p.empty()) return false;
+  std::string s = squash(sitename);
+  if (!s.empty() && (p == s || (p.size() >= 4 && s.find(p) != std::string::npos) ||
+                     (s.size() >= 4 && p.find(s) != std::string::npos)))
+    return true;
+  if (host.starts_with("www.")) host.remove_prefix(4);
+  size_t dot = host.find('.');
+  std::string h = squash(host.substr(0, dot));
+  return h.size() >= 3 && (p == h || (p.size() >= 4 && h.find(p) != std::string::npos) ||
+                           p.find(h) != std::string::npos);
+}
+
+struct TitleSplit {
+  std::string_view head, tail;  // around the last separator
+  bool found = false;
+};
+
+TitleSplit split_title(std::string_view t, bool first) {
+  TitleSplit best;
+  for (std::string_view sep : kTitleSeparators) {
+    size_t pos = first ? t.find(sep) : t.rfind(sep);
+    if (pos == std::string_view::npos || pos == 0) continue;
+    bool better = !best.found || (first ? pos < best.head.size() : pos > best.head.size());
+    if (better) best = {t.substr(0, pos), t.substr(pos + sep.size()), true};
+  }
+  return best;
+}
+
+// Removes " | Site" suffixes and "Site | " prefixes when that part names the site.
+std::string strip_site(std::string title, std::string_view sitename, std::string_view host) {
+  for (int round = 0; round < 2; ++round) {
+    TitleSplit last = split_title(title, false);
+    if (last.found && !last.head.empty() && names_site(last.tail, sitename, host) &&
+        word_count(last.head) >= 1) {
+      title = collapse_space(last.head);
+      continue;
+    }
+    TitleSplit first = split_title(title, true);
+    if (first.found && names_site(first.head, sitename, host) && !first.tail.empty()) {
+      title = collapse_space(first.tail);
+      continue;
+    }
+    break;
+  }
+  return title;
+}
+
+// English pages write 11/29/2026; the rest of the world 29/11/2026.
+bool month_first_language(std::string_view lang) {
+  std::string l = ascii_lower(lang);
+  if (l.empty()) return true;
+  if (!l.starts_with("en")) return false;
+  static constexpr std::string_view kDayFirst[] = {"en-gb", "en-au", "en-nz",
+                                                   "en-ie", "en-in", "en-za"};
+  for (std::string_view d : kDayFirst)
+    if (l.starts_with(d)) return false;
+  return true;
+}
+
+// ---- The collector ---------------------------------------------------------------------------
+
+class Collector {
+ public:
+  Collector(const MetadataOptions& options) : options_(options) {
+    std::optional<Date> ref;
+    if (!options.reference_date.empty()) ref = parse_ymd(options.reference_date);
+    reference_ = ref ? *ref : today_utc();
+  }
+
+  Metadata run(const dom::Document& doc);
+
+ private:
+  void on_element(const Node* n);
+  void on_meta(const Node* n);
+  void on_text(const Node* n);
+  void offer_date(std::string_view value, int rank, bool modified = false);
+  void offer_author(std::string_view value, int rank, bool need_prefix);
+  void apply_jsonld();
+  std::string choose_title(const std::string& sitename, std::string_view host) const;
+
+  const MetadataOptions& options_;
+  Date reference_;
+  bool month_first_ = true;
+
+  Best title_, author_, site_, description_, language_, image_, canonical_;
+  DateBest date_, modified_;
+  ListBest tags_, categories_;
+  std::string title_element_;
+  std::vector<std::string> h1s_;
+  std::vector<std::string> citation_authors_;
+  JsonLdFields jsonld_;
+
+  // Walk state.
+  bool in_body_ = false;
+  const Node* noise_region_ = nullptr;
+  int class_gathers_ = 0;
+  size_t text_budget_ = 0;
+  bool text_date_found_ = false;
+};
+
+void Collector::offer_date(std::string_view value, int rank, bool modified) {
+  auto d = parse_date_value(collapse_space(value), reference_, month_first_);
+  (modified ? modified_ : date_).offer(d, rank);
+}
+
+void Collector::offer_author(std::string_view value, int rank, bool need_prefix) {
+  if (rank >= author_.rank) return;
+  std::string a = clean_author(value, reference_, need_prefix);
+  if (!a.empty()) author_.offer(std::move(a), rank);
+}
+
+void Collector::on_meta(const Node* n) {
+  std::string_view content = n->attr("content");
+  std::string_view key = n->attr("property");
+  if (key.empty()) key = n->attr("name");
+  if (key.empty()) key = n->attr("itemprop");
+  if (key.empty()) key = n->attr("http-equiv");
+  if (key.empty() || key.size() > 64 || content.empty()) return;
+  std::string k = ascii_lower(key);
+  // "property" may hold several space-separated names (RDFa).
+  std::string_view ks = k;
+  while (!ks.empty()) {
+    size_t sp = ks.find(' ');
+    std::string_view one = ks.substr(0, sp);
+    for (const MetaKey& m : kMetaKeys) {
+      if (m.key != one) continue;
+      std::string v = collapse_space(decode_entities(utf8_prefix(content, 4096)));
+      switch (m.field) {
+        case Field::kTitle:
+          title_.offer(std::move(v), m.rank);
+          break;
+        case Field::kAuthor:
+          if (one == "citation_author" || one == "dc.creator") {
+            if (citation_authors_.size() < kMaxTags) citation_authors_.push_back(v);
+          } else if (!looks_like_url(v)) {
+            offer_author(v, m.rank, false);
+          }
+          break;
+        case Field::kDate:
+          offer_date(v, m.rank);
+          break;
+        case Field::kModified:
+          offer_date(v, m.rank, true);
+          break;
+        case Field::kSite:
+          if (!looks_like_url(v)) site_.offer(std::move(v), m.rank);
+          break;
+        case Field::kDescription:
+          description_.offer(std::move(v), m.rank);
+          break;
+        case Field::kLanguage:
+          language_.offer(normalize_language(v), m.rank);
+          break;
+        case Field::kImage:
+          image_.offer(std::move(v), m.rank);
+          break;
+        case Field::kCanonical:
+          canonical_.offer(std::move(v), m.rank);
+          break;
+        case Field::kTags:
+          tags_.add(split_list(v), m.rank);
+          break;
+        case Field::kCategories:
+          categories_.add(split_list(v), m.rank);
+          break;
+      }
+      break;
+    }
+    if (sp == std::string_view::npos) break;
+    ks.remove_prefix(sp + 1);
+  }
+}
+
+void Collector::on_element(const Node* n) {
+  switch (n->tag) {
+    case Tag::kHtml: {
+      std::string_view lang = n->attr("lang");
+      if (lang.empty()) lang = n->attr("xml:lang");
+      language_.offer(normalize_language(lang), 10);
+      if (!language_.value.empty()) month_first_ = month_first_language(language_.value);
+      return;
+    }
+    case Tag::kBody:
+      in_body_ = true;
+      return;
+    case Tag::kMeta:
+      on_meta(n);
+      return;
+    case Tag::kLink: {
+      std::string rel = ascii_lower(n->attr("rel"));
+      std::string_view href = n->attr("href");
+      if (href.empty()) return;
+      if (rel == "canonical") canonical_.offer(collapse_space(href), 10);
+      if (rel == "image_src") image_.offer(collapse_space(href), kMetaNamed);
+      return;
+    }
+    case Tag::kTitle:
+      if (title_element_.empty()) title_element_ = collapse_space(raw_text(n, kMaxElementText));
+      return;
+    case Tag::kScript: {
+      std::string type = ascii_lower(n->attr("type"));
+      if (type.find("ld+json") != std::string::npos)
+        read_jsonld(raw_text(n, size_t(1) << 20), jsonld_);
+      return;
+    }
+    case Tag::kH1:
+      if (h1s_.size() < 3 && !noise_region_) h1s_.push_back(gather_text(n));
+      break;
+    case Tag::kTime:
+      if (!noise_region_ && in_body_) {
+        std::string_view dt = n->attr("datetime");
+        std::string v = dt.empty() ? gather_text(n, 128) : std::string(dt);
+        std::string_view ip = n->attr("itemprop");
+        bool modified = element_class_has(n, kModifiedClassParts) || ip == "dateModified";
+        if (modified) {
+          offer_date(v, kFallback + 3, true);
+        } else {
+          int rank =
+              (n->has_attr("pubdate") || ip == "datePublished") ? kTimePubdate : kTimeElement;
+          offer_date(v, rank);
+        }
+      }
+      break;
+    default:
+      break;
+  }
+
+  // Microdata.
+  std::string_view itemprop = n->attr("itemprop");
+  if (!itemprop.empty() && n->tag != Tag::kMeta) {
+    if (itemprop == "author" || itemprop == "creator") {
+      if (n->tag != Tag::kLink) offer_author(gather_text(n, 256), kMicrodata, false);
+    } else if (itemprop == "datePublished" || itemprop == "dateCreated") {
+      std::string_view v = n->attr("content");
+      if (v.empty()) v = n->attr("datetime");
+      offer_date(v.empty() ? gather_text(n, 128) : std::string(v), kMicrodata);
+    } else if (itemprop == "dateModified") {
+      std::string_view v = n->attr("content");
+      if (v.empty()) v = n->attr("datetime");
+      offer_date(v.empty() ? gather_text(n, 128) : std::string(v), kFallback + 3, true);
+    } else if (itemprop == "headline" && !noise_region_) {
+      title_.offer(gather_text(n), kMicrodata);
+    }
+  }
+
+  if (!in_body_ || noise_region_) return;
+  if (n->tag == Tag::kA || n->tag == Tag::kLink) {
+    std::string rel = ascii_lower(n->attr("rel"));
+    if (rel.find("author") != std::string::npos)
+      offer_author(gather_text(n, 256), kRelAuthor, false);
+  }
+  if (class_gathers_ >= kMaxClassGathers) return;
+  bool byline_class =
+      element_class_has(n, kBylineClassParts) && !class_has(n->attr("class"), kNoiseClassParts);
+  if (byline_class && author_.rank > kClassByline) {
+    ++class_gathers_;
+    offer_author(gather_text(n, 256), kClassByline, false);
+  }
+  if (date_.rank > kDateClassText && element_class_has(n, kDateClassParts) &&
+      !element_class_has(n, kModifiedClassParts)) {
+    ++class_gathers_;
+    std::string t = gather_text(n, 256);
+    if (auto hit = find_date(t, reference_, {month_first_, false}))
+      date_.offer(hit->date, kDateClassText);
+  }
+}
+
+void Collector::on_text(const Node* n) {
+  if (!in_body_ || noise_region_ || text_budget_ >= options_.max_text_bytes) return;
+  std::string_view data = n->data;
+  size_t take = std::min(data.size(), options_.max_text_bytes - text_budget_);
+  text_budget_ += take;
+  data = data.substr(0, take);
+  // Short text nodes may be bylines ("By Jane Doe", or "By" followed by a link).
+  if (author_.rank > kTextByline && data.size() < 200) {
+    std::string t = collapse_space(data);
+    if (!t.empty() && t.size() < 120) {
+      for (std::string_view p : kBylinePrefixes) {
+        std::string_view bare = p.substr(0, p.size() - 1);
+        if (istarts_with(t, p) || iequals(t, bare)) {
+          const Node* holder = n->parent;
+          std::string full = holder ? gather_text(holder, 256) : t;
+          offer_author(full, kTextByline, true);
+          break;
+        }
+      }
+    }
+  }
+  if (!text_date_found_ && date_.rank > kFreeTextDate) {
+    DateScanOptions opt;
+    opt.month_first = month_first_;
+    if (auto hit = find_date(data, reference_, opt)) {
+      date_.offer(hit->date, kFreeTextDate);
+      text_date_found_ = true;
+    }
+  }
+}
+
+void Collector::apply_jsonld() {
+  const JsonLdFields& j = jsonld_;
+  title_.offer(j.headline, kJsonLdArticle);
+  if (!j.product_name.empty()) title_.offer(j.product_name, kOpenGraph + 1);
+  title_.offer(j.page_name, kJsonLdPage);
+  if (!j.authors.empty()) {
+    std::string joined;
+    for (const auto& a : j.authors) {
+      std::string c = clean_author(a, reference_, false);
+      if (c.empty() || icontains(joined, c)) continue;
+      if (!joined.empty()) joined += "; ";
+      joined += c;
+    }
+    author_.offer(joined, kJsonLdArticle);
+  }
+  if (!j.org_authors.empty()) author_.offer(j.org_authors[0], kFallback);
+  if (!j.date_published.empty()) offer_date(j.date_published, kJsonLdArticle);
+  if (!j.date_created.empty()) offer_date(j.date_created, kJsonLdArticle + 1);
+  if (!j.page_date_published.empty()) offer_date(j.page_date_published, kJsonLdPage);
+  if (!j.date_modified.empty()) offer_date(j.date_modified, kFallback - 1, true);
+  site_.offer(j.publisher, kOpenGraph + 2);
+  site_.offer(j.website_name, kOpenGraph + 1);
+  description_.offer(j.description, kMetaGeneric + 1);
+  image_.offer(j.image, kMetaGeneric + 1);
+  language_.offer(normalize_language(j.language), kJsonLdPage);
+  if (!j.keywords.empty()) tags_.add(j.keywords, kOpenGraph + 1);
+  if (!j.sections.empty()) categories_.add(j.sections, kOpenGraph + 1);
+}
+
+std::string Collector::choose_title(const std::string& sitename, std::string_view host) const {
+  std::string best = title_.value;
+  if (best.empty()) best = title_element_;
+  // An h1 that the chosen title or <title> contains is the headline as printed on the page,
+  // without the site decorations around it.
+  for (const std::string& h : h1s_) {
+    if (h.size() < 8 || word_count(h) < 2) continue;
+    if ((!best.empty() && icontains(best, h)) ||
+        (!title_element_.empty() && icontains(title_element_, h))) {
+      if (best.empty() || h.size() < best.size()) return h;
+    }
+  }
+  if (best.empty() && !h1s_.empty()) best = h1s_[0];
+  return strip_site(best, sitename, host);
+}
+
+Metadata Collector::run(const dom::Document& doc) {
+  const Node* root = doc.root();
+  const Node* n = root->first_child;
+  uint32_t visited = 0;
+  while (n && visited++ < options_.max_nodes) {
+    bool descend = true;
+    if (n->is_element()) {
+      if (!noise_region_ && in_body_ && n->ns == dom::Namespace::kHtml &&
+          (n->tag == Tag::kNav || n->tag == Tag::kAside || n->tag == Tag::kFooter ||
+           class_has(n->attr("class"), kNoiseClassParts) ||
+           class_has(n->attr("id"), kNoiseClassParts)))
+        noise_region_ = n;
+      if (n->ns == dom::Namespace::kHtml) on_element(n);
+      descend = !skip_subtree(n) && n->tag != Tag::kTitle;
+    } else if (n->is_text()) {
+      on_text(n);
+    }
+    if (descend && n->first_child) {
+      n = n->first_child;
+      continue;
+    }
+    // Leave n's subtree; leaving the noise region's subtree ends it.
+    while (n) {
+      if (n == noise_region_) noise_region_ = nullptr;
+      if (n->next_sibling) {
+        n = n->next_sibling;
+        break;
+      }
+      n = n->parent;
+      if (n == root) n = nullptr;
+    }
+  }
+  apply_jsonld();
+  if (!citation_authors_.empty()) {
+    std::string joined;
+    for (const auto& a : citation_authors_) {
+      if (icontains(joined, a)) continue;
+      if (!joined.empty()) joined += "; ";
+      joined += a;
+    }
+    author_.offer(clean_author(joined, reference_, false).empty() ? std::string() : joined,
+                  kCitation);
+  }
+  // Dates in the page's own URL (/2026/11/29/) back up missing markup.
+  std::string_view url_for_date = options_.url;
+  if (!url_for_date.empty()) {
+    if (auto hit = find_date(url_for_date, reference_, {false, false})) {
+      date_.offer(hit->date, kUrlDate);
+    }
+  }
+
+  Metadata m;
+  std::string base = options_.url;
+  if (!canonical_.value.empty()) {
+    m.canonical_url = base.empty() ? canonical_.value : resolve_url(base, canonical_.value);
+    if (base.empty()) base = m.canonical_url;
+  }
+  std::string_view host = url_host(base);
+  std::string site = site_.value;
+  if (looks_like_url(site)) site.clear();
+  m.title = choose_title(site, host);
+  if (site.empty()) {
+    // The part of <title> that names the host is the site name as the site writes it.
+    std::string_view t = title_element_;
+    TitleSplit last = split_title(t, false), first = split_title(t, true);
+    if (last.found && names_site(last.tail, "", host))
+      site = collapse_space(last.tail);
+    else if (first.found && names_site(first.head, "", host))
+      site = collapse_space(first.head);
+  }
+  if (site.empty() && !host.empty()) {
+    std::string_view h = host;
+    if (h.starts_with("www.")) h.remove_prefix(4);
+    site = std::string(h);
+  }
+  m.sitename = site;
+  m.author = author_.value;
+  if (date_.date)
+    m.date = format_date(*date_.date);
+  else if (modified_.date)
+    m.date = format_date(*modified_.date);
+  m.description = description_.value;
+  m.language = language_.value;
+  if (!image_.value.empty())
+    m.image = base.empty() ? image_.value : resolve_url(base, image_.value);
+  m.tags = std::move(tags_.items);
+  m.categories = std::move(categories_.items);
+  dedupe(m.tags);
+  dedupe(m.categories);
+  return m;
+}
+
+}  // namespace
+
+Metadata extract_metadata(const dom::Document& doc, const MetadataOptions& options) {
+  Collector c(options);
+  return c.run(doc);
+}
+
+}  // namespace klartext::metadata

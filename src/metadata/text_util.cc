@@ -1,0 +1,256 @@
+// String helpers for the metadata stage. Tested in tests/metadata/text_util_test.cc.
+#include "metadata/text_util.h"
+
+#include <cstdint>
+
+namespace klartext::metadata {
+namespace {
+
+// Length of the whitespace sequence at s[i] (0 if none). Covers the spaces pages use between
+// words: ASCII, NBSP (C2 A0), U+2000..U+200B, U+202F, U+205F, U+3000, U+FEFF.
+size_t space_len(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+  if (c == 0xE2 && i + 2 < s.size()) {
+    unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+    unsigned char c2 = static_cast<unsigned char>(s[i + 2]);
+    if (c1 == 0x80 && (c2 <= 0x8B || c2 == 0xAF)) return 3;
+    if (c1 == 0x81 && c2 == 0x9F) return 3;
+  }
+  if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+      static_cast<unsigned char>(s[i + 2]) == 0x80)
+    return 3;
+  if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB &&
+      static_cast<unsigned char>(s[i + 2]) == 0xBF)
+    return 3;
+  return 0;
+}
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+
+void append_utf8(std::string& out, uint32_t cp) {
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out += char(cp);
+  } else if (cp < 0x800) {
+    out += char(0xC0 | (cp >> 6));
+    out += char(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += char(0xE0 | (cp >> 12));
+    out += char(0x80 | ((cp >> 6) & 0x3F));
+    out += char(0x80 | (cp & 0x3F));
+  } else {
+    out += char(0xF0 | (cp >> 18));
+    out += char(0x80 | ((cp >> 12) & 0x3F));
+    out += char(0x80 | ((cp >> 6) & 0x3F));
+    out += char(0x80 | (cp & 0x3F));
+  }
+}
+
+// The named references that show up double-escaped in metadata. Origin: the HTML named
+// character reference list, restricted to punctuation and the Latin-1 letters seen in
+// titles; anything else stays as written.
+struct NamedEntity {
+  std::string_view name;
+  uint32_t cp;
+};
+constexpr NamedEntity kEntities[] = {
+    {"amp", '&'},      {"lt", '<'},       {"gt", '>'},        {"quot", '"'},     {"apos", '\''},
+    {"nbsp", 0xA0},    {"ndash", 0x2013}, {"mdash", 0x2014},  {"lsquo", 0x2018}, {"rsquo", 0x2019},
+    {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"hellip", 0x2026}, {"laquo", 0xAB},   {"raquo", 0xBB},
+    {"copy", 0xA9},    {"reg", 0xAE},     {"eacute", 0xE9},   {"egrave", 0xE8},  {"agrave", 0xE0},
+    {"aacute", 0xE1},  {"uuml", 0xFC},    {"ouml", 0xF6},     {"auml", 0xE4},    {"szlig", 0xDF},
+    {"ccedil", 0xE7},  {"ntilde", 0xF1},  {"oacute", 0xF3},   {"iacute", 0xED},  {"uacute", 0xFA},
+};
+
+}  // namespace
+
+void append_collapsed(std::string& out, std::string_view s, bool& pending_space, size_t max_bytes) {
+  for (size_t i = 0; i < s.size() && out.size() < max_bytes;) {
+    size_t sp = space_len(s, i);
+    if (sp) {
+      pending_space = true;
+      i += sp;
+      continue;
+    }
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F) {
+      ++i;
+      continue;
+    }
+    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (i + len > s.size()) len = s.size() - i;
+    if (out.size() + len + (pending_space ? 1 : 0) > max_bytes) break;
+    if (pending_space && !out.empty()) out += ' ';
+    pending_space = false;
+    out.append(s.data() + i, len);
+    i += len;
+  }
+}
+
+std::string collapse_space(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending = false;
+  append_collapsed(out, s, pending, s.size() + 1);
+  return out;
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = lower(c);
+  return out;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
+bool istarts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+}
+
+bool icontains(std::string_view hay, std::string_view needle) {
+  if (needle.empty()) return true;
+  if (needle.size() > hay.size()) return false;
+  for (size_t i = 0; i + needle.size() <= hay.size(); ++i)
+    if (lower(hay[i]) == lower(needle[0]) && iequals(hay.substr(i, needle.size()), needle))
+      return true;
+  return false;
+}
+
+std::string decode_entities(std::string_view s) {
+  if (s.find('&') == std::string_view::npos) return std::string(s);
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] != '&') {
+      out += s[i++];
+      continue;
+    }
+    size_t semi = s.find(';', i + 1);
+    // References are short; a far ';' means this '&' is literal text.
+    if (semi == std::string_view::npos || semi - i > 10) {
+      out += s[i++];
+      continue;
+    }
+    std::string_view body = s.substr(i + 1, semi - i - 1);
+    bool done = false;
+    if (body.size() >= 2 && body[0] == '#') {
+      uint32_t cp = 0;
+      bool hex = body[1] == 'x' || body[1] == 'X';
+      size_t k = hex ? 2 : 1;
+      bool ok = k < body.size();
+      for (; k < body.size() && ok; ++k) {
+        char c = body[k];
+        int v = (c >= '0' && c <= '9')          ? c - '0'
+                : (hex && c >= 'a' && c <= 'f') ? c - 'a' + 10
+                : (hex && c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                                : -1;
+        if (v < 0 || cp > 0x10FFFF)
+          ok = false;
+        else
+          cp = cp * (hex ? 16 : 10) + uint32_t(v);
+      }
+      if (ok) {
+        append_utf8(out, cp);
+        done = true;
+      }
+    } else {
+      for (const NamedEntity& e : kEntities) {
+        if (e.name == body) {
+          append_utf8(out, e.cp);
+          done = true;
+          break;
+        }
+      }
+    }
+    if (done) {
+      i = semi + 1;
+    } else {
+      out += s[i++];
+    }
+  }
+  return out;
+}
+
+std::string_view utf8_prefix(std::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
+std::string_view url_host(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos || scheme == 0) return {};
+  for (size_t i = 0; i < scheme; ++i) {
+    char c = url[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' ||
+          c == '-' || c == '.'))
+      return {};
+  }
+  std::string_view rest = url.substr(scheme + 3);
+  size_t end = rest.find_first_of("/?#");
+  if (end != std::string_view::npos) rest = rest.substr(0, end);
+  size_t at = rest.rfind('@');
+  if (at != std::string_view::npos) rest = rest.substr(at + 1);
+  size_t colon = rest.rfind(':');
+  if (colon != std::string_view::npos && rest.find(']') == std::string_view::npos)
+    rest = rest.substr(0, colon);
+  return rest;
+}
+
+std::string resolve_url(std::string_view base, std::string_view ref) {
+  if (ref.empty() || !url_host(ref).empty() || ref.starts_with("data:") ||
+      ref.starts_with("mailto:"))
+    return std::string(ref);
+  size_t scheme = base.find("://");
+  if (scheme == std::string_view::npos || url_host(base).empty()) return std::string(ref);
+  if (ref.starts_with("//")) return std::string(base.substr(0, scheme + 1)) + std::string(ref);
+  size_t path_start = base.find_first_of("/?#", scheme + 3);
+  std::string_view origin =
+      path_start == std::string_view::npos ? base : base.substr(0, path_start);
+  if (ref[0] == '/') return std::string(origin) + std::string(ref);
+  std::string_view path =
+      path_start == std::string_view::npos ? std::string_view("/") : base.substr(path_start);
+  if (ref[0] == '#' || ref[0] == '?') {
+    size_t cut = path.find(ref[0] == '#' ? "#" : "?#");
+    if (ref[0] == '?') cut = path.find_first_of("?#");
+    return std::string(origin) + std::string(path.substr(0, cut)) + std::string(ref);
+  }
+  size_t q = path.find_first_of("?#");
+  if (q != std::string_view::npos) path = path.substr(0, q);
+  size_t slash = path.rfind('/');
+  std::string dir(path.substr(0, slash == std::string_view::npos ? 0 : slash + 1));
+  if (dir.empty()) dir = "/";
+  while (ref.starts_with("./")) ref.remove_prefix(2);
+  while (ref.starts_with("../")) {
+    ref.remove_prefix(3);
+    if (dir.size() > 1) {
+      size_t up = dir.rfind('/', dir.size() - 2);
+      dir.resize(up == std::string::npos ? 1 : up + 1);
+    }
+  }
+  return std::string(origin) + dir + std::string(ref);
+}
+
+size_t word_count(std::string_view s) {
+  size_t n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    if (c == ' ') {
+      in_word = false;
+    } else if (!in_word) {
+      in_word = true;
+      ++n;
+    }
+  }
+  return n;
+}
+
+}  // namespace klartext::metadata
