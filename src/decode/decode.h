@@ -3,6 +3,8 @@
 #ifndef KLARTEXT_DECODE_DECODE_H_
 #define KLARTEXT_DECODE_DECODE_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -22,10 +24,22 @@ enum class EncodingSource : uint8_t {
 std::string_view encoding_source_name(EncodingSource source);
 
 struct DecodeOptions {
-  // A charset label from outside the document (HTTP header, --charset). Empty if none.
+  // A charset label from outside the document (HTTP header, --charset). Empty if none. A whole
+  // Content-Type value ("text/html; charset=gbk") is accepted too.
   std::string transport_charset;
   // Bytes given to the statistical detector at most (its cost grows badly on some inputs).
   size_t max_detect_bytes = 64 * 1024;
+  // Bytes the <meta> prescan reads: HTML specifies 1024.
+  size_t prescan_bytes = 1024;
+  // When the prescan finds nothing, a <meta charset> this far into the page still counts, as
+  // the HTML parser's "change the encoding" step would make a browser reload with it. 0 keeps
+  // to the strict prescan. 64 KiB covers long <head>s (inline CSS/JS) on pages we sampled.
+  size_t late_meta_bytes = 64 * 1024;
+  // Not browser behaviour, but better text: check a declared label (transport or meta) against
+  // the bytes. A legacy label on bytes that are valid UTF-8 with non-ASCII text yields UTF-8
+  // (valid multi-byte UTF-8 almost never arises by chance); a UTF-8 label on bytes that are
+  // clearly not UTF-8 yields the detector's answer. A BOM is always trusted.
+  bool verify_labels = true;
 };
 
 struct Decoded {
@@ -33,7 +47,16 @@ struct Decoded {
   std::string encoding;  // canonical WHATWG name, e.g. "windows-1252", "Shift_JIS", "GBK"
   EncodingSource source = EncodingSource::kDefault;
   size_t replaced = 0;   // number of malformed sequences replaced by U+FFFD
+  std::string reason;    // one line for people: what decided, e.g. "<meta> at byte 214"
+  std::string declared;  // a label that was found but overruled by verify_labels, else ""
 };
+
+// The sniffing decision without the conversion (same fields as Decoded, utf8 left empty).
+Result<Decoded> sniff_encoding(std::string_view bytes, const DecodeOptions& options = {});
+
+// Decodes bytes in a known encoding (any WHATWG label). No BOM sniffing; fails only on an
+// unknown label or the "replacement" encoding.
+Result<Decoded> decode_as(std::string_view bytes, std::string_view label);
 
 // Decodes a page's bytes to UTF-8. Never fails on content (malformed bytes become U+FFFD);
 // fails only on an unusable explicit request (e.g. an unknown transport label is ignored, but

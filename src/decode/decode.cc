@@ -1,0 +1,216 @@
+// The encoding sniffing algorithm (BOM, transport, <meta> prescan, UTF-8 check, detector,
+// default) and the dispatch to the decoders. Tested in tests/decode/decode_test.cc.
+#include "decode/decode.h"
+
+#include <string>
+
+#include "decode/encodings.h"
+#include "decode/internal.h"
+
+namespace klartext::decode {
+namespace {
+
+using internal::Utf8Stats;
+
+// Bytes in legacy encodings form well-formed UTF-8 multi-byte sequences only by chance: on the
+// 57 GBK/GB2312 pages of chinese-wce there are 0.17-0.28 well-formed sequences per ill-formed
+// one. A page with at least 8 well-formed sequences per ill-formed one is UTF-8 with some
+// damage (a stray Latin-1 byte from a template, a cut at the end), which U+FFFD repairs better
+// than any legacy decoding would. The margin to 0.28 is 30x.
+constexpr size_t kUtf8WellFormedPerError = 8;
+
+bool looks_utf8(const Utf8Stats& st) {
+  if (st.ascii_only) return false;
+  if (st.invalid == 0) return true;
+  if (st.invalid == 1 && st.truncated_tail) return true;
+  return st.multibyte >= kUtf8WellFormedPerError * st.invalid;
+}
+
+// Valid UTF-8 apart from a sequence cut by the end of the input (a truncated download).
+bool valid_utf8_text(const Utf8Stats& st) {
+  return !st.ascii_only && st.multibyte > 0 &&
+         (st.invalid == 0 || (st.invalid == 1 && st.truncated_tail));
+}
+
+std::string utf8_counts(const Utf8Stats& st) {
+  return std::to_string(st.multibyte) + " well-formed and " + std::to_string(st.invalid) +
+         " ill-formed UTF-8 sequences";
+}
+
+Decoded decided(const EncodingInfo* enc, EncodingSource source, std::string reason) {
+  Decoded d;
+  d.encoding = std::string(enc->name);
+  d.source = source;
+  d.reason = std::move(reason);
+  return d;
+}
+
+const EncodingInfo* utf8() { return encoding_by_name("UTF-8"); }
+const EncodingInfo* windows1252() { return encoding_by_name("windows-1252"); }
+
+std::string detector_reason(const internal::Detection& det) {
+  return "uchardet says " + det.detector_name + " on " + std::to_string(det.sample_bytes) +
+         (det.text_only ? " bytes of text outside markup" : " bytes of the page");
+}
+
+// Converts bytes (BOM already removed) from enc into out.utf8 / out.replaced.
+Status convert(const EncodingInfo& enc, std::string_view bytes, Decoded& out) {
+  out.utf8.clear();
+  switch (enc.kind) {
+    case DecoderKind::kUtf8:
+      out.replaced = internal::decode_utf8(bytes, out.utf8);
+      return Status();
+    case DecoderKind::kUtf16Le:
+    case DecoderKind::kUtf16Be:
+      out.replaced = internal::decode_utf16(bytes, enc.kind == DecoderKind::kUtf16Be, out.utf8);
+      return Status();
+    case DecoderKind::kSingleByte:
+      out.replaced = internal::decode_single_byte(enc, bytes, out.utf8);
+      return Status();
+    case DecoderKind::kIcu: {
+      auto r = internal::decode_icu(enc, bytes, out.utf8);
+      if (!r.ok()) return r.status();
+      out.replaced = *r;
+      return Status();
+    }
+    case DecoderKind::kReplacement:
+      break;
+  }
+  return unsupported("the '" + std::string(enc.name) +
+                     "' encoding (e.g. ISO-2022-KR, HZ) cannot be decoded, per the WHATWG "
+                     "Encoding Standard");
+}
+
+}  // namespace
+
+std::string_view encoding_source_name(EncodingSource source) {
+  switch (source) {
+    case EncodingSource::kBom:
+      return "bom";
+    case EncodingSource::kTransport:
+      return "transport";
+    case EncodingSource::kMetaTag:
+      return "meta";
+    case EncodingSource::kValidUtf8:
+      return "valid-utf8";
+    case EncodingSource::kDetected:
+      return "detected";
+    case EncodingSource::kDefault:
+      return "default";
+  }
+  return "unknown";
+}
+
+std::string_view canonical_encoding(std::string_view label) {
+  const EncodingInfo* enc = find_encoding(label);
+  return enc ? enc->name : std::string_view();
+}
+
+Result<Decoded> sniff_encoding(std::string_view bytes, const DecodeOptions& options) {
+  // 1. A byte order mark decides, whatever the labels say.
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF")
+    return decided(utf8(), EncodingSource::kBom, "UTF-8 byte order mark");
+  if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFE\xFF")
+    return decided(encoding_by_name("UTF-16BE"), EncodingSource::kBom, "UTF-16BE byte order mark");
+  if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFF\xFE")
+    return decided(encoding_by_name("UTF-16LE"), EncodingSource::kBom, "UTF-16LE byte order mark");
+
+  // 2. The transport label, then 3. the <meta> prescan.
+  const EncodingInfo* declared = nullptr;
+  EncodingSource source = EncodingSource::kDefault;
+  std::string reason;
+  std::string note;  // things ignored on the way, appended to the final reason
+  if (!options.transport_charset.empty()) {
+    declared = find_encoding(options.transport_charset);
+    if (!declared) declared = internal::encoding_from_content(options.transport_charset);
+    if (declared) {
+      source = EncodingSource::kTransport;
+      reason = "transport label '" + options.transport_charset + "'";
+    } else {
+      note = "; unknown transport label '" + options.transport_charset + "' ignored";
+    }
+  }
+  if (!declared) {
+    size_t offset = 0;
+    declared = internal::prescan(bytes.substr(0, options.prescan_bytes), &offset);
+    if (declared) {
+      reason = "<meta> at byte " + std::to_string(offset);
+    } else if (options.late_meta_bytes > options.prescan_bytes) {
+      declared = internal::prescan(bytes.substr(0, options.late_meta_bytes), &offset);
+      if (declared)
+        reason = "<meta> at byte " + std::to_string(offset) + ", after the first " +
+                 std::to_string(options.prescan_bytes) + " bytes";
+    }
+    if (declared) source = EncodingSource::kMetaTag;
+  }
+
+  if (declared) {
+    if (declared->kind == DecoderKind::kReplacement)
+      return unsupported(reason +
+                         " names an encoding that the WHATWG Encoding Standard maps to "
+                         "'replacement' (it cannot be decoded)");
+    bool utf16 = declared->kind == DecoderKind::kUtf16Le || declared->kind == DecoderKind::kUtf16Be;
+    if (!options.verify_labels || utf16) return decided(declared, source, reason + note);
+    Utf8Stats st = internal::scan_utf8(bytes);
+    if (declared->kind == DecoderKind::kUtf8) {
+      if (st.ascii_only || looks_utf8(st)) return decided(declared, source, reason + note);
+      internal::Detection det = internal::detect(bytes, options.max_detect_bytes);
+      if (det.encoding && det.encoding->kind != DecoderKind::kUtf8) {
+        Decoded d = decided(det.encoding, EncodingSource::kDetected,
+                            reason + " says UTF-8, but the bytes have " + utf8_counts(st) + "; " +
+                                detector_reason(det) + note);
+        d.declared = std::string(declared->name);
+        return d;
+      }
+      return decided(declared, source, reason + note);
+    }
+    if (valid_utf8_text(st)) {
+      Decoded d = decided(utf8(), EncodingSource::kValidUtf8,
+                          reason + " says " + std::string(declared->name) +
+                              ", but the bytes are valid UTF-8 (" + utf8_counts(st) + ")" + note);
+      d.declared = std::string(declared->name);
+      return d;
+    }
+    return decided(declared, source, reason + note);
+  }
+
+  // 4. No label: UTF-8 if the bytes say so, else the detector, else the default.
+  Utf8Stats st = internal::scan_utf8(bytes);
+  if (st.ascii_only)
+    return decided(windows1252(), EncodingSource::kDefault, "no label, ASCII only" + note);
+  if (looks_utf8(st))
+    return decided(utf8(), EncodingSource::kValidUtf8, "no label; " + utf8_counts(st) + note);
+  internal::Detection det = internal::detect(bytes, options.max_detect_bytes);
+  if (det.encoding)
+    return decided(det.encoding, EncodingSource::kDetected,
+                   "no label; not UTF-8 (" + utf8_counts(st) + "); " + detector_reason(det) + note);
+  return decided(windows1252(), EncodingSource::kDefault,
+                 "no label; not UTF-8; the detector " +
+                     (det.detector_name.empty() ? std::string("gave no answer")
+                                                : "said " + det.detector_name + ", unusable") +
+                     note);
+}
+
+Result<Decoded> decode_as(std::string_view bytes, std::string_view label) {
+  const EncodingInfo* enc = find_encoding(label);
+  if (!enc) return invalid_argument("unknown encoding label '" + std::string(label) + "'");
+  Decoded d;
+  d.encoding = std::string(enc->name);
+  d.source = EncodingSource::kTransport;
+  d.reason = "decoded as '" + std::string(label) + "'";
+  KLARTEXT_RETURN_IF_ERROR(convert(*enc, bytes, d));
+  return d;
+}
+
+Result<Decoded> decode_html(std::string_view bytes, const DecodeOptions& options) {
+  auto sniffed = sniff_encoding(bytes, options);
+  if (!sniffed.ok()) return sniffed.status();
+  Decoded d = std::move(sniffed).value();
+  if (d.source == EncodingSource::kBom) bytes.remove_prefix(d.encoding == "UTF-8" ? 3 : 2);
+  const EncodingInfo* enc = encoding_by_name(d.encoding);
+  if (!enc) return internal_error("sniffing chose unknown encoding " + d.encoding);
+  KLARTEXT_RETURN_IF_ERROR(convert(*enc, bytes, d));
+  return d;
+}
+
+}  // namespace klartext::decode

@@ -1,0 +1,79 @@
+// Building blocks of the decode stage, shared by its files and its tests (not a public API).
+// Tested in tests/decode/ (unicode_test.cc, prescan_test.cc, convert_test.cc).
+#ifndef KLARTEXT_DECODE_INTERNAL_H_
+#define KLARTEXT_DECODE_INTERNAL_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "decode/encodings.h"
+#include "klartext/status.h"
+
+namespace klartext::decode::internal {
+
+// Appends code point cp (must be a Unicode scalar value) as UTF-8.
+inline void append_utf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(char(cp));
+  } else if (cp < 0x800) {
+    out.push_back(char(0xC0 | (cp >> 6)));
+    out.push_back(char(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(char(0xE0 | (cp >> 12)));
+    out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(char(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(char(0xF0 | (cp >> 18)));
+    out.push_back(char(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(char(0x80 | (cp & 0x3F)));
+  }
+}
+
+// What a UTF-8 validation pass saw.
+struct Utf8Stats {
+  bool ascii_only = true;       // no byte >= 0x80
+  size_t multibyte = 0;         // well-formed sequences of 2 to 4 bytes
+  size_t invalid = 0;           // maximal ill-formed subparts (each would become one U+FFFD)
+  bool truncated_tail = false;  // the last error is an incomplete sequence cut by the end
+  bool valid() const { return invalid == 0; }
+};
+// One linear pass; ASCII runs are checked 16 bytes at a time.
+Utf8Stats scan_utf8(std::string_view bytes);
+
+// The WHATWG UTF-8 decoder: each maximal ill-formed subpart becomes U+FFFD. Appends to out and
+// returns the number of replacements.
+size_t decode_utf8(std::string_view bytes, std::string& out);
+// The WHATWG UTF-16 decoders: unpaired surrogates and a trailing odd byte become U+FFFD.
+size_t decode_utf16(std::string_view bytes, bool big_endian, std::string& out);
+// A table-driven single-byte decoder (every byte maps to one code point or to U+FFFD).
+size_t decode_single_byte(const EncodingInfo& enc, std::string_view bytes, std::string& out);
+// Decoding through the ICU converter enc.icu_name; errors become U+FFFD and are counted.
+Result<size_t> decode_icu(const EncodingInfo& enc, std::string_view bytes, std::string& out);
+
+// HTML's "prescan a byte stream to determine its encoding" over all of `bytes` (the caller cuts
+// them to 1024). Returns nullptr when it finds nothing; *offset gets the position of the <meta>.
+const EncodingInfo* prescan(std::string_view bytes, size_t* offset = nullptr);
+
+// HTML's "algorithm for extracting a character encoding from a meta element" applied to a
+// content attribute value ("text/html; charset=gbk"), or nullptr.
+const EncodingInfo* encoding_from_content(std::string_view content);
+
+// What the statistical detector (uchardet) makes of the page: the sample it saw and its answer.
+struct Detection {
+  std::string detector_name;               // uchardet's charset name, "" if it gave none
+  const EncodingInfo* encoding = nullptr;  // mapped to WHATWG, nullptr if unusable
+  size_t sample_bytes = 0;
+  bool text_only = false;  // the sample was the text outside markup
+};
+// Feeds at most max_bytes to uchardet, preferring text outside tags, scripts, styles and
+// comments so that English markup does not drown the text's encoding.
+Detection detect(std::string_view bytes, size_t max_bytes);
+
+// The sample detect() would use: text outside markup, at most max_bytes.
+std::string text_sample(std::string_view bytes, size_t max_bytes);
+
+}  // namespace klartext::decode::internal
+
+#endif  // KLARTEXT_DECODE_INTERNAL_H_

@@ -1,0 +1,175 @@
+// Single-byte decoders: a 256-entry byte -> UTF-8 table per encoding, ours for windows-1252,
+// ISO-8859-16 and x-user-defined, built once from ICU for the others. Tested in
+// tests/decode/convert_test.cc and tests/decode/fixtures_test.cc.
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
+
+#include <array>
+#include <atomic>
+#include <memory>
+#include <mutex>
+
+#include "decode/internal.h"
+
+namespace klartext::decode::internal {
+namespace {
+
+constexpr uint32_t kNone = 0xFFFFFFFF;  // byte not mapped: decodes to U+FFFD, counted
+
+// Origin: WHATWG index-windows-1252 (pointers 0-31 = bytes 0x80-0x9F; the rest is ISO-8859-1).
+// The five holes of Microsoft's table (0x81, 0x8D, 0x8F, 0x90, 0x9D) map to C1 controls.
+constexpr uint16_t kWindows1252High[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+struct ByteMapping {
+  uint8_t byte;
+  uint16_t code_point;
+};
+
+// Origin: ISO/IEC 8859-16:2001 (= WHATWG index-iso-8859-16), the bytes where it differs from
+// ISO-8859-1. Debian's ICU data lacks this converter.
+constexpr ByteMapping kIso8859_16[] = {
+    {0xA1, 0x0104}, {0xA2, 0x0105}, {0xA3, 0x0141}, {0xA4, 0x20AC}, {0xA5, 0x201E}, {0xA6, 0x0160},
+    {0xA8, 0x0161}, {0xAA, 0x0218}, {0xAC, 0x0179}, {0xAE, 0x017A}, {0xAF, 0x017B}, {0xB2, 0x010C},
+    {0xB3, 0x0142}, {0xB4, 0x017D}, {0xB5, 0x201D}, {0xB8, 0x017E}, {0xB9, 0x010D}, {0xBA, 0x0219},
+    {0xBC, 0x0152}, {0xBD, 0x0153}, {0xBE, 0x0178}, {0xBF, 0x017C}, {0xC3, 0x0102}, {0xC5, 0x0106},
+    {0xD0, 0x0110}, {0xD1, 0x0143}, {0xD5, 0x0150}, {0xD7, 0x015A}, {0xD8, 0x0170}, {0xDD, 0x0118},
+    {0xDE, 0x021A}, {0xE3, 0x0103}, {0xE5, 0x0107}, {0xF0, 0x0111}, {0xF1, 0x0144}, {0xF5, 0x0151},
+    {0xF7, 0x015B}, {0xF8, 0x0171}, {0xFD, 0x0119}, {0xFE, 0x021B},
+};
+
+// Origin: WHATWG index-koi8-u, which is KOI8-RU at these two bytes (ICU's KOI8-U has box
+// drawing characters there).
+constexpr ByteMapping kKoi8UOverrides[] = {{0xAE, 0x045E}, {0xBE, 0x040E}};
+
+// One byte's UTF-8 form: up to 3 bytes (every single-byte encoding stays in the BMP).
+struct Entry {
+  char utf8[3];
+  uint8_t len;  // 1-3; 0 marks an unmapped byte (emit U+FFFD, count it)
+};
+using Table = std::array<Entry, 256>;
+
+Table make_table(const std::array<uint32_t, 256>& cps) {
+  Table t{};
+  for (int b = 0; b < 256; ++b) {
+    uint32_t cp = cps[b];
+    std::string s;
+    append_utf8(s, cp == kNone ? 0xFFFD : cp);
+    Entry e{};
+    for (size_t i = 0; i < s.size(); ++i) e.utf8[i] = s[i];
+    e.len = cp == kNone ? 0 : uint8_t(s.size());
+    t[b] = e;
+  }
+  return t;
+}
+
+struct UnmappedFlag {
+  bool hit = false;
+};
+
+void flag_callback(const void* context, UConverterToUnicodeArgs* args, const char*, int32_t,
+                   UConverterCallbackReason reason, UErrorCode* err) {
+  if (reason > UCNV_IRREGULAR) return;  // reset, close, clone: nothing to replace
+  const_cast<UnmappedFlag*>(static_cast<const UnmappedFlag*>(context))->hit = true;
+  *err = U_ZERO_ERROR;
+}
+
+// The code points ICU's converter gives each byte; unmapped bytes are kNone, except that
+// unmapped 0x80-0x9F become the C1 control of the same value, as in WHATWG's windows-125x
+// indexes (which fill Microsoft's holes that way).
+Result<std::array<uint32_t, 256>> icu_code_points(const char* icu_name) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, void (*)(UConverter*)> cnv(ucnv_open(icu_name, &err), ucnv_close);
+  if (U_FAILURE(err)) return internal_error(std::string("ICU has no converter ") + icu_name);
+  UnmappedFlag flag;
+  ucnv_setToUCallBack(cnv.get(), flag_callback, &flag, nullptr, nullptr, &err);
+  std::array<uint32_t, 256> cps{};
+  for (int b = 0; b < 256; ++b) {
+    char in = char(b);
+    const char* src = &in;
+    UChar buf[4];
+    UChar* dst = buf;
+    flag.hit = false;
+    err = U_ZERO_ERROR;
+    ucnv_reset(cnv.get());
+    ucnv_toUnicode(cnv.get(), &dst, buf + 4, &src, &in + 1, nullptr, true, &err);
+    bool single = !U_FAILURE(err) && !flag.hit && dst - buf == 1 && !U16_IS_SURROGATE(buf[0]);
+    if (single)
+      cps[b] = buf[0];
+    else
+      cps[b] = (b >= 0x80 && b <= 0x9F) ? uint32_t(b) : kNone;
+  }
+  return cps;
+}
+
+Result<Table> build_table(const EncodingInfo& enc) {
+  std::array<uint32_t, 256> cps;
+  for (int b = 0; b < 256; ++b) cps[b] = uint32_t(b);
+  if (enc.name == "windows-1252") {
+    for (int i = 0; i < 32; ++i) cps[0x80 + i] = kWindows1252High[i];
+  } else if (enc.name == "ISO-8859-16") {
+    for (auto m : kIso8859_16) cps[m.byte] = m.code_point;
+  } else if (enc.name == "x-user-defined") {
+    // WHATWG x-user-defined decoder: 0x80-0xFF map to U+F780-U+F7FF.
+    for (int b = 0x80; b < 256; ++b) cps[b] = 0xF780 + uint32_t(b - 0x80);
+  } else {
+    if (!enc.icu_name) return internal_error("no table for " + std::string(enc.name));
+    auto icu = icu_code_points(enc.icu_name);
+    if (!icu.ok()) return icu.status();
+    cps = *icu;
+    if (enc.name == "KOI8-U")
+      for (auto m : kKoi8UOverrides) cps[m.byte] = m.code_point;
+  }
+  return make_table(cps);
+}
+
+// Tables are built on first use and kept for the process (one per encoding, 1 KiB each).
+const Table* table_for(const EncodingInfo& enc) {
+  static std::mutex mu;
+  static std::array<std::unique_ptr<Table>, 64> tables;
+  static std::array<bool, 64> failed{};
+  auto all = all_encodings();
+  size_t index = size_t(&enc - all.data());
+  if (index >= all.size() || index >= tables.size()) return nullptr;
+  std::lock_guard<std::mutex> lock(mu);
+  if (!tables[index] && !failed[index]) {
+    auto t = build_table(enc);
+    if (t.ok())
+      tables[index] = std::make_unique<Table>(*t);
+    else
+      failed[index] = true;
+  }
+  return tables[index].get();
+}
+
+}  // namespace
+
+size_t decode_single_byte(const EncodingInfo& enc, std::string_view bytes, std::string& out) {
+  const Table* table = table_for(enc);
+  if (!table) table = table_for(*encoding_by_name("windows-1252"));
+  size_t replaced = 0;
+  out.reserve(out.size() + bytes.size() + bytes.size() / 4);
+  size_t i = 0, n = bytes.size();
+  while (i < n) {
+    // ASCII maps to itself in every single-byte encoding here: copy runs at once.
+    size_t run = i;
+    while (run < n && static_cast<unsigned char>(bytes[run]) < 0x80) ++run;
+    out.append(bytes.data() + i, run - i);
+    i = run;
+    while (i < n && static_cast<unsigned char>(bytes[i]) >= 0x80) {
+      const Entry& e = (*table)[static_cast<unsigned char>(bytes[i])];
+      if (e.len == 0) {
+        out.append("\xEF\xBF\xBD");
+        ++replaced;
+      } else {
+        out.append(e.utf8, e.len);
+      }
+      ++i;
+    }
+  }
+  return replaced;
+}
+
+}  // namespace klartext::decode::internal

@@ -1,0 +1,185 @@
+// decode_html and sniff_encoding: the order of the sniffing steps, BOMs, transport labels,
+// label verification, the detector fallback and the replacement encoding.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "decode/decode.h"
+
+namespace klartext::decode {
+namespace {
+
+Decoded must_decode(std::string_view bytes, const DecodeOptions& options = {}) {
+  auto r = decode_html(bytes, options);
+  EXPECT_TRUE(r.ok()) << r.status().to_string();
+  return r.ok() ? std::move(r).value() : Decoded{};
+}
+
+DecodeOptions with_transport(std::string label) {
+  DecodeOptions o;
+  o.transport_charset = std::move(label);
+  return o;
+}
+
+TEST(DecodeHtml, Utf8BomWinsOverLabelsAndIsRemoved) {
+  std::string page = "\xEF\xBB\xBF<meta charset=gbk>gr\xC3\xBC\xC3\x9F";
+  Decoded d = must_decode(page, with_transport("iso-8859-2"));
+  EXPECT_EQ(d.encoding, "UTF-8");
+  EXPECT_EQ(d.source, EncodingSource::kBom);
+  EXPECT_EQ(d.utf8, "<meta charset=gbk>gr\xC3\xBC\xC3\x9F");
+}
+
+TEST(DecodeHtml, Utf16Boms) {
+  // "<p>é€😀" in UTF-16LE and BE, with BOM.
+  std::string le("\xFF\xFE<\0p\0>\0\xE9\0\xAC\x20\x3D\xD8\x00\xDE", 16);
+  std::string be("\xFE\xFF\0<\0p\0>\0\xE9\x20\xAC\xD8\x3D\xDE\x00", 16);
+  const std::string want = "<p>\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80";
+  Decoded a = must_decode(le);
+  EXPECT_EQ(a.encoding, "UTF-16LE");
+  EXPECT_EQ(a.source, EncodingSource::kBom);
+  EXPECT_EQ(a.utf8, want);
+  EXPECT_EQ(a.replaced, 0u);
+  Decoded b = must_decode(be);
+  EXPECT_EQ(b.encoding, "UTF-16BE");
+  EXPECT_EQ(b.utf8, want);
+}
+
+TEST(DecodeHtml, TransportBeatsMeta) {
+  Decoded d = must_decode("<meta charset=koi8-r><p>\xE0", with_transport("windows-1251"));
+  EXPECT_EQ(d.encoding, "windows-1251");
+  EXPECT_EQ(d.source, EncodingSource::kTransport);
+  EXPECT_EQ(d.utf8, "<meta charset=koi8-r><p>\xD0\xB0");  // а
+}
+
+TEST(DecodeHtml, TransportAcceptsContentTypeValue) {
+  Decoded d = must_decode("<p>\xB0\xA1", with_transport("text/html; charset=\"GB2312\""));
+  EXPECT_EQ(d.encoding, "GBK");
+  EXPECT_EQ(d.source, EncodingSource::kTransport);
+  EXPECT_EQ(d.utf8, "<p>\xE5\x95\x8A");  // 啊
+}
+
+TEST(DecodeHtml, UnknownTransportLabelIsIgnored) {
+  Decoded d = must_decode("<meta charset=iso-8859-7><p>\xE1", with_transport("klingon-8"));
+  EXPECT_EQ(d.encoding, "ISO-8859-7");
+  EXPECT_EQ(d.source, EncodingSource::kMetaTag);
+  EXPECT_EQ(d.utf8, "<meta charset=iso-8859-7><p>\xCE\xB1");  // α
+  EXPECT_NE(d.reason.find("klingon-8"), std::string::npos);
+}
+
+TEST(DecodeHtml, ReplacementEncodingIsAnError) {
+  auto r = decode_html("<p>x", with_transport("iso-2022-kr"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kUnsupported);
+  EXPECT_FALSE(decode_html("<meta charset=hz-gb-2312><p>x").ok());
+}
+
+TEST(DecodeHtml, AsciiWithoutLabelIsWindows1252) {
+  Decoded d = must_decode("<p>plain</p>");
+  EXPECT_EQ(d.encoding, "windows-1252");
+  EXPECT_EQ(d.source, EncodingSource::kDefault);
+  EXPECT_EQ(d.utf8, "<p>plain</p>");
+}
+
+TEST(DecodeHtml, ValidUtf8WithoutLabel) {
+  Decoded d = must_decode("<p>Stra\xC3\x9F\x65</p>");
+  EXPECT_EQ(d.encoding, "UTF-8");
+  EXPECT_EQ(d.source, EncodingSource::kValidUtf8);
+  EXPECT_EQ(d.replaced, 0u);
+}
+
+TEST(DecodeHtml, Utf8CutAtTheEndIsStillUtf8) {
+  Decoded d = must_decode("<p>\xC3\xA9t\xC3\xA9 \xE2\x82");
+  EXPECT_EQ(d.encoding, "UTF-8");
+  EXPECT_EQ(d.replaced, 1u);
+  EXPECT_EQ(d.utf8, "<p>\xC3\xA9t\xC3\xA9 \xEF\xBF\xBD");
+}
+
+TEST(DecodeHtml, MostlyUtf8WithAStrayLatin1Byte) {
+  std::string page = "<p>";
+  for (int i = 0; i < 20; ++i) page += "\xC3\xA9l\xC3\xA8ve ";
+  page += "\xA9 2024";  // a Latin-1 copyright sign in a UTF-8 template
+  Decoded d = must_decode(page);
+  EXPECT_EQ(d.encoding, "UTF-8");
+  EXPECT_EQ(d.replaced, 1u);
+}
+
+TEST(DecodeHtml, LegacyLabelOnValidUtf8IsOverruled) {
+  std::string page = "<meta charset=\"gb2312\"><p>\xE4\xB8\xAD\xE6\x96\x87</p>";  // 中文
+  Decoded d = must_decode(page);
+  EXPECT_EQ(d.encoding, "UTF-8");
+  EXPECT_EQ(d.source, EncodingSource::kValidUtf8);
+  EXPECT_EQ(d.declared, "GBK");
+  EXPECT_EQ(d.utf8, page);
+  // As a browser would: the label wins.
+  DecodeOptions browser;
+  browser.verify_labels = false;
+  Decoded b = must_decode(page, browser);
+  EXPECT_EQ(b.encoding, "GBK");
+  EXPECT_EQ(b.source, EncodingSource::kMetaTag);
+}
+
+TEST(DecodeHtml, Utf8LabelOnGbkBytesFallsToTheDetector) {
+  // A Chinese paragraph in GBK under a UTF-8 label.
+  const std::string gbk_sentence =
+      "\xCE\xD2\xC3\xC7\xBD\xF1\xCC\xEC\xD4\xDA\xB9\xAB\xD4\xB0\xC0\xEF\xC9\xA2\xB2\xBD\xA3\xAC"
+      "\xCC\xEC\xC6\xF8\xBA\xDC\xBA\xC3\xA1\xA3";  // 我们今天在公园里散步，天气很好。
+  std::string page = "<html><head><meta charset=\"utf-8\"></head><body><p>";
+  for (int i = 0; i < 20; ++i) page += gbk_sentence;
+  page += "</p></body></html>";
+  Decoded d = must_decode(page);
+  EXPECT_EQ(d.source, EncodingSource::kDetected);
+  EXPECT_TRUE(d.encoding == "GBK" || d.encoding == "gb18030") << d.encoding;
+  EXPECT_EQ(d.declared, "UTF-8");
+  EXPECT_EQ(d.replaced, 0u);
+  EXPECT_NE(d.utf8.find("\xE5\x85\xAC\xE5\x9B\xAD"), std::string::npos);  // 公园
+}
+
+TEST(DecodeHtml, LateMetaCounts) {
+  std::string page = "<!DOCTYPE html><head><style>" + std::string(3000, 'x') +
+                     "</style><meta charset=\"windows-1251\"></head><p>\xCF\xF0\xE8\xE2\xE5\xF2";
+  Decoded d = must_decode(page);
+  EXPECT_EQ(d.encoding, "windows-1251");
+  EXPECT_EQ(d.source, EncodingSource::kMetaTag);
+  EXPECT_NE(d.utf8.find("\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82"), std::string::npos);
+  DecodeOptions strict;
+  strict.late_meta_bytes = 0;
+  EXPECT_NE(must_decode(page, strict).source, EncodingSource::kMetaTag);
+}
+
+TEST(DecodeHtml, MetaUtf16MeansUtf8) {
+  Decoded d = must_decode("<meta charset=utf-16le><p>\xC3\xA9");
+  EXPECT_EQ(d.encoding, "UTF-8");
+  EXPECT_EQ(d.source, EncodingSource::kMetaTag);
+}
+
+TEST(DecodeHtml, MetaXUserDefinedMeansWindows1252ButTransportKeepsIt) {
+  Decoded m = must_decode("<meta charset=x-user-defined><p>\x80");
+  EXPECT_EQ(m.encoding, "windows-1252");
+  EXPECT_EQ(m.utf8, "<meta charset=x-user-defined><p>\xE2\x82\xAC");
+  Decoded t = must_decode("<p>\x80", with_transport("x-user-defined"));
+  EXPECT_EQ(t.encoding, "x-user-defined");
+  EXPECT_EQ(t.utf8, "<p>\xEF\x9E\x80");  // U+F780
+}
+
+TEST(DecodeHtml, EmptyInput) {
+  Decoded d = must_decode("");
+  EXPECT_EQ(d.utf8, "");
+  EXPECT_EQ(d.encoding, "windows-1252");
+}
+
+TEST(DecodeAs, KnownAndUnknownLabels) {
+  auto r = decode_as("\x82\xA0", "sjis");  // あ
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->encoding, "Shift_JIS");
+  EXPECT_EQ(r->utf8, "\xE3\x81\x82");
+  EXPECT_FALSE(decode_as("x", "no-such-label").ok());
+}
+
+TEST(EncodingSourceName, AllNamed) {
+  for (auto s : {EncodingSource::kBom, EncodingSource::kTransport, EncodingSource::kMetaTag,
+                 EncodingSource::kValidUtf8, EncodingSource::kDetected, EncodingSource::kDefault})
+    EXPECT_NE(encoding_source_name(s), "unknown");
+}
+
+}  // namespace
+}  // namespace klartext::decode
