@@ -1,0 +1,601 @@
+// Gopher, C4 and FineWeb quality filters. Tested in tests/text/filters_test.cc.
+#include "text/filters.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "text/utf8.h"
+
+namespace klartext::text {
+
+const char* const kGopherStopWords[8] = {"the", "be", "to", "of", "and", "that", "have", "with"};
+
+namespace {
+
+// Python's str.strip()/lstrip()/rstrip() (Unicode whitespace).
+std::string_view lstrip(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = i;
+    if (!is_space(next_code_point(s, &j))) break;
+    i = j;
+  }
+  return s.substr(i);
+}
+
+std::string_view rstrip(std::string_view s) {
+  size_t e = s.size();
+  while (e > 0) {
+    size_t b = e - 1;
+    while (b > 0 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80 && e - b < 4) --b;
+    size_t j = b;
+    if (!is_space(next_code_point(s, &j)) || j != e) break;
+    e = b;
+  }
+  return s.substr(0, e);
+}
+
+std::string_view strip(std::string_view s) { return rstrip(lstrip(s)); }
+
+// Python's str.splitlines(): \n, \r, \r\n, \v, \f, \x1c-\x1e, U+0085, U+2028, U+2029.
+void split_lines(std::string_view s, std::vector<std::string_view>* out) {
+  out->clear();
+  size_t start = 0, i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t brk = 0;  // length of the line break at i
+    if (c == '\n' || c == '\v' || c == '\f' || (c >= 0x1C && c <= 0x1E)) {
+      brk = 1;
+    } else if (c == '\r') {
+      brk = (i + 1 < s.size() && s[i + 1] == '\n') ? 2 : 1;
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x85) {
+      brk = 2;
+    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
+                static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+      brk = 3;
+    }
+    if (brk == 0) {
+      ++i;
+      continue;
+    }
+    out->push_back(s.substr(start, i - start));
+    i += brk;
+    start = i;
+  }
+  if (start < s.size()) out->push_back(s.substr(start));
+}
+
+// re.split("\n{min_run,}", s): pieces between runs of at least min_run newlines.
+void split_on_newline_runs(std::string_view s, size_t min_run, std::vector<std::string_view>* out) {
+  out->clear();
+  size_t start = 0, i = 0;
+  while (i < s.size()) {
+    if (s[i] != '\n') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size() && s[j] == '\n') ++j;
+    if (j - i >= min_run) {
+      out->push_back(s.substr(start, i - start));
+      start = j;
+    }
+    i = j;
+  }
+  out->push_back(s.substr(start));
+}
+
+// Non-overlapping occurrences, like Python's str.count.
+size_t count_substr(std::string_view s, std::string_view needle) {
+  size_t n = 0;
+  for (size_t pos = s.find(needle); pos != std::string_view::npos;
+       pos = s.find(needle, pos + needle.size())) {
+    ++n;
+  }
+  return n;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+uint64_t hash_bytes(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
+
+// datatrove find_duplicates: elements already seen count as duplicates, with their length.
+struct Duplicates {
+  size_t elements = 0;
+  size_t chars = 0;
+};
+Duplicates find_duplicates(const std::vector<std::string_view>& items, U64Map<uint32_t>& seen) {
+  Duplicates d;
+  seen.reset(items.size());
+  for (std::string_view item : items) {
+    bool inserted = false;
+    seen.find_or_insert(hash_bytes(item), &inserted);
+    if (!inserted) {
+      ++d.elements;
+      d.chars += code_point_count(item);
+    }
+  }
+  return d;
+}
+
+// Order-sensitive combination of n token hashes, finished with MurmurHash3's fmix64 so the low
+// bits (the table index) depend on every token.
+uint64_t ngram_key(const uint64_t* h, int n) {
+  uint64_t k = 0;
+  for (int j = 0; j < n; ++j) {
+    k = (k ^ h[j]) * 0x9E3779B97F4A7C15ULL;
+    k = (k << 31) | (k >> 33);
+  }
+  k ^= k >> 33;
+  k *= 0xFF51AFD7ED558CCDULL;
+  k ^= k >> 33;
+  k *= 0xC4CEB9FE1A85EC53ULL;
+  k ^= k >> 33;
+  return k;
+}
+
+bool ascii_icontains(std::string_view hay, std::string_view lower_needle) {
+  if (lower_needle.size() > hay.size()) return false;
+  for (size_t i = 0; i + lower_needle.size() <= hay.size(); ++i) {
+    size_t j = 0;
+    while (j < lower_needle.size()) {
+      char c = hay[i + j];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      if (c != lower_needle[j]) break;
+      ++j;
+    }
+    if (j == lower_needle.size()) return true;
+  }
+  return false;
+}
+
+// C4's policy substrings (datatrove c4_filters.py POLICY_SUBSTRINGS, from TFDS c4_utils.py).
+constexpr std::string_view kPolicySubstrings[] = {"terms of use", "privacy policy", "cookie policy",
+                                                  "uses cookies", "use of cookies", "use cookies"};
+
+// Removes C4's citation markers: "[" digits* "]", "[edit]", "[citation needed]".
+std::string remove_citations(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  size_t i = 0;
+  while (i < line.size()) {
+    if (line[i] == '[') {
+      size_t j = i + 1;
+      while (j < line.size() && line[j] >= '0' && line[j] <= '9') ++j;
+      if (j < line.size() && line[j] == ']') {
+        i = j + 1;
+        continue;
+      }
+      std::string_view rest = line.substr(i);
+      if (rest.starts_with("[edit]")) {
+        i += 6;
+        continue;
+      }
+      if (rest.starts_with("[citation needed]")) {
+        i += 17;
+        continue;
+      }
+    }
+    out.push_back(line[i++]);
+  }
+  return out;
+}
+
+size_t whitespace_word_count(std::string_view s, size_t max_word_length, bool* too_long) {
+  size_t n = 0;
+  *too_long = false;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = i;
+    if (is_space(next_code_point(s, &j))) {
+      i = j;
+      continue;
+    }
+    size_t cps = 0;
+    while (i < s.size()) {
+      size_t k = i;
+      if (is_space(next_code_point(s, &k))) break;
+      i = k;
+      ++cps;
+    }
+    if (cps > max_word_length) *too_long = true;
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+size_t count_sentences(std::string_view line) {
+  size_t n = 0;
+  bool pending = false;  // text seen since the last sentence end
+  size_t i = 0;
+  while (i < line.size()) {
+    size_t j = i;
+    char32_t cp = next_code_point(line, &j);
+    bool term = cp < 0x80 ? (cp == '.' || cp == '!' || cp == '?') : is_terminal_punctuation(cp);
+    if (!term) {
+      if (!is_space(cp)) pending = true;
+      i = j;
+      continue;
+    }
+    bool wide = cp >= 0x80;
+    // Consume the run of terminators and closing quotes/brackets.
+    while (j < line.size()) {
+      size_t k = j;
+      char32_t c = next_code_point(line, &k);
+      bool closer = c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 ||
+                    c == 0x300D || c == 0x300F || c == 0xFF09;
+      bool t = c < 0x80 ? (c == '.' || c == '!' || c == '?') : is_terminal_punctuation(c);
+      if (!closer && !t) break;
+      wide = wide || (t && c >= 0x80);
+      j = k;
+    }
+    bool at_boundary = j >= line.size();
+    if (!at_boundary) {
+      size_t k = j;
+      at_boundary = is_space(next_code_point(line, &k));
+    }
+    // ASCII stops need a following space ("3.5", "e.g.x" are not ends); CJK stops do not.
+    if (pending && (at_boundary || wide)) {
+      ++n;
+      pending = false;
+    }
+    i = j;
+  }
+  return n + (pending ? 1 : 0);
+}
+
+std::string gopher_quality(std::string_view text, const std::vector<std::string_view>& words,
+                           const GopherQualityOptions& o) {
+  size_t n_words = words.size();
+  size_t n_non_symbol = 0, non_symbol_chars = 0, n_alpha = 0;
+  for (std::string_view w : words) {
+    if (!is_symbol_word(w)) {
+      ++n_non_symbol;
+      non_symbol_chars += code_point_count(w);
+    }
+    n_alpha += has_alpha(w);
+  }
+  if (o.min_doc_words && n_non_symbol < *o.min_doc_words) return "gopher_short_doc";
+  if (o.max_doc_words && n_non_symbol > *o.max_doc_words) return "gopher_long_doc";
+  // np.mean of no words is NaN, which fails no comparison: such a document passes these two.
+  if (n_non_symbol > 0) {
+    double avg = static_cast<double>(non_symbol_chars) / static_cast<double>(n_non_symbol);
+    if (o.min_avg_word_length && avg < *o.min_avg_word_length) return "gopher_below_avg_threshold";
+    if (o.max_avg_word_length && avg > *o.max_avg_word_length) return "gopher_above_avg_threshold";
+  }
+  if (n_words > 0 && o.max_symbol_word_ratio) {
+    double nw = static_cast<double>(n_words);
+    if (static_cast<double>(count_substr(text, "#")) / nw > *o.max_symbol_word_ratio) {
+      return "gopher_too_many_hashes";
+    }
+    double ell = static_cast<double>(count_substr(text, "...") + count_substr(text, "\u2026"));
+    if (ell / nw > *o.max_symbol_word_ratio) return "gopher_too_many_ellipsis";
+  }
+  std::vector<std::string_view> lines;
+  split_lines(text, &lines);
+  if (!lines.empty()) {
+    double nl = static_cast<double>(lines.size());
+    if (o.max_bullet_lines_ratio) {
+      size_t bullets = 0;
+      for (std::string_view l : lines) {
+        std::string_view s = lstrip(l);
+        bullets += s.starts_with("\u2022") || s.starts_with("-");
+      }
+      if (static_cast<double>(bullets) / nl > *o.max_bullet_lines_ratio) {
+        return "gopher_too_many_bullets";
+      }
+    }
+    if (o.max_ellipsis_lines_ratio) {
+      size_t ell = 0;
+      for (std::string_view l : lines) {
+        std::string_view s = rstrip(l);
+        ell += ends_with(s, "...") || ends_with(s, "\u2026");
+      }
+      if (static_cast<double>(ell) / nl > *o.max_ellipsis_lines_ratio) {
+        return "gopher_too_many_end_ellipsis";
+      }
+    }
+  }
+  if (n_words > 0 && o.min_alpha_words_ratio &&
+      static_cast<double>(n_alpha) / static_cast<double>(n_words) < *o.min_alpha_words_ratio) {
+    return "gopher_below_alpha_threshold";
+  }
+  if (o.min_stop_words) {
+    size_t found = 0;
+    size_t max_len = 0;
+    auto count_list = [&](auto begin, auto end) {
+      for (auto it = begin; it != end; ++it)
+        max_len = std::max(max_len, std::string_view(*it).size());
+      std::vector<bool> seen(static_cast<size_t>(end - begin), false);
+      for (std::string_view w : words) {
+        if (w.size() > max_len) continue;
+        for (auto it = begin; it != end; ++it) {
+          if (w != std::string_view(*it)) continue;
+          size_t idx = static_cast<size_t>(it - begin);
+          if (!o.count_unique_stop_words || !seen[idx]) ++found;
+          seen[idx] = true;
+          break;
+        }
+        if (found >= *o.min_stop_words) break;
+      }
+    };
+    if (o.stop_words.empty()) {
+      count_list(std::begin(kGopherStopWords), std::end(kGopherStopWords));
+    } else {
+      count_list(o.stop_words.begin(), o.stop_words.end());
+    }
+    if (found < *o.min_stop_words) return "gopher_enough_stop_words";
+  }
+  return {};
+}
+
+std::string gopher_repetition(std::string_view text, const std::vector<std::string_view>& words,
+                              const GopherRepetitionOptions& o, FilterWorkspace& ws) {
+  size_t text_len = code_point_count(text);
+  if (text_len == 0) return {};  // datatrove divides by len(text); leave empty text to others
+  double tl = static_cast<double>(text_len);
+
+  split_on_newline_runs(strip(text), 2, &ws.pieces);
+  Duplicates d = find_duplicates(ws.pieces, ws.counts);
+  if (o.dup_para_frac &&
+      static_cast<double>(d.elements) / static_cast<double>(ws.pieces.size()) > *o.dup_para_frac) {
+    return "dup_para_frac";
+  }
+  if (o.dup_para_char_frac && static_cast<double>(d.chars) / tl > *o.dup_para_char_frac) {
+    return "dup_para_char_frac";
+  }
+  split_on_newline_runs(text, 1, &ws.pieces);
+  d = find_duplicates(ws.pieces, ws.counts);
+  if (o.dup_line_frac &&
+      static_cast<double>(d.elements) / static_cast<double>(ws.pieces.size()) > *o.dup_line_frac) {
+    return "dup_line_frac";
+  }
+  if (o.dup_line_char_frac && static_cast<double>(d.chars) / tl > *o.dup_line_char_frac) {
+    return "dup_line_char_frac";
+  }
+
+  size_t nw = words.size();
+  ws.word_hashes.resize(nw);
+  ws.word_lengths.resize(nw + 1);  // prefix sums of code point lengths
+  ws.word_lengths[0] = 0;
+  for (size_t i = 0; i < nw; ++i) {
+    ws.word_hashes[i] = hash_bytes(words[i]);
+    ws.word_lengths[i + 1] = ws.word_lengths[i] + static_cast<uint32_t>(code_point_count(words[i]));
+  }
+  auto span_len = [&](size_t i, int n) {
+    return static_cast<size_t>(ws.word_lengths[i + static_cast<size_t>(n)] - ws.word_lengths[i]);
+  };
+
+  for (const auto& [n, frac] : o.top_n_grams) {
+    if (n <= 0 || nw < static_cast<size_t>(n)) continue;
+    size_t count = nw - static_cast<size_t>(n) + 1;
+    ws.counts.reset(count);
+    uint32_t best = 0;
+    for (size_t i = 0; i < count; ++i) {
+      bool inserted = false;
+      uint32_t& c = ws.counts.find_or_insert(ngram_key(&ws.word_hashes[i], n), &inserted);
+      best = std::max(best, ++c);
+    }
+    // Counter.most_common(1): among the most frequent, the one seen first.
+    for (size_t i = 0; i < count; ++i) {
+      bool inserted = false;
+      if (ws.counts.find_or_insert(ngram_key(&ws.word_hashes[i], n), &inserted) != best) continue;
+      double chars = static_cast<double>(span_len(i, n) + static_cast<size_t>(n - 1));
+      if (chars * best / tl > frac) return "top_" + std::to_string(n) + "_gram";
+      break;
+    }
+  }
+  for (const auto& [n, frac] : o.dup_n_grams) {
+    if (n <= 0 || nw < static_cast<size_t>(n)) continue;
+    ws.counts.reset(nw);
+    size_t repeated = 0;
+    size_t idx = 0;
+    while (idx + static_cast<size_t>(n) <= nw) {
+      bool inserted = false;
+      ws.counts.find_or_insert(ngram_key(&ws.word_hashes[idx], n), &inserted);
+      if (!inserted) {
+        repeated += span_len(idx, n);  // joined without spaces in datatrove
+        idx += static_cast<size_t>(n);
+      } else {
+        ++idx;
+      }
+    }
+    if (static_cast<double>(repeated) / tl > frac) {
+      return "duplicated_" + std::to_string(n) + "_n_grams";
+    }
+  }
+  return {};
+}
+
+std::string c4_quality(std::string_view text, const C4Options& o, std::string* out) {
+  out->clear();
+  std::vector<std::string_view> lines;
+  split_lines(text, &lines);
+  size_t sentences = 0;
+  std::string cleaned;
+  for (std::string_view raw : lines) {
+    std::string_view line = strip(raw);
+    bool too_long = false;
+    size_t n_words = whitespace_word_count(
+        line, o.max_word_length ? *o.max_word_length : static_cast<size_t>(-1), &too_long);
+    if (o.max_word_length && too_long) continue;
+    if (o.remove_citations && line.find('[') != std::string_view::npos) {
+      cleaned = remove_citations(line);
+      line = cleaned;
+    }
+    if (o.filter_no_terminal_punct) {
+      bool term =
+          !line.empty() && (line.back() == '.' || line.back() == '?' || line.back() == '!' ||
+                            line.back() == '"' || line.back() == '\'');
+      if (!term || ends_with(line, "...")) continue;
+    }
+    if (o.min_words_per_line && n_words < *o.min_words_per_line) continue;
+    if (o.filter_lorem_ipsum && ascii_icontains(line, "lorem ipsum")) {
+      out->clear();
+      return "lorem_ipsum";
+    }
+    if (o.filter_javascript && ascii_icontains(line, "javascript")) continue;
+    if (o.filter_curly_bracket && line.find('{') != std::string_view::npos) {
+      out->clear();
+      return "curly_bracket";
+    }
+    if (o.filter_policy) {
+      bool policy = false;
+      for (std::string_view p : kPolicySubstrings) policy = policy || ascii_icontains(line, p);
+      if (policy) continue;
+    }
+    sentences += count_sentences(line);
+    if (!out->empty()) out->push_back('\n');
+    out->append(line);
+  }
+  if (o.min_num_sentences && sentences < *o.min_num_sentences) {
+    out->clear();
+    return "too_few_sentences";
+  }
+  std::string_view s = strip(*out);
+  if (s.size() != out->size()) *out = std::string(s);
+  return {};
+}
+
+std::string fineweb_quality(std::string_view text, size_t n_words, const FineWebOptions& o,
+                            FilterWorkspace& ws) {
+  // text.split("\n"): every line, empty ones included.
+  ws.pieces.clear();
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '\n') {
+      ws.pieces.push_back(text.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  double nl = static_cast<double>(ws.pieces.size());
+  if (o.line_punct_thr) {
+    size_t ended = 0;
+    for (std::string_view l : ws.pieces) {
+      if (l.empty()) continue;
+      if (o.unicode_terminal_punct) {
+        size_t b = l.size() - 1;
+        while (b > 0 && (static_cast<unsigned char>(l[b]) & 0xC0) == 0x80) --b;
+        size_t j = b;
+        ended += is_terminal_punctuation(next_code_point(l, &j));
+      } else {
+        char c = l.back();
+        ended += c == '.' || c == '\'' || c == '"' || c == '!' || c == '?';
+      }
+    }
+    double ratio = static_cast<double>(ended) / nl;
+    if (ratio <= *o.line_punct_thr && !(ratio == 0 && o.line_punct_exclude_zero)) {
+      return "line_punct_ratio";
+    }
+  }
+  if (o.short_line_thr) {
+    size_t short_lines = 0;
+    for (std::string_view l : ws.pieces) short_lines += code_point_count(l) <= o.short_line_length;
+    if (static_cast<double>(short_lines) / nl >= *o.short_line_thr) return "short_line_ratio";
+  }
+  if (o.char_duplicates_ratio) {
+    std::vector<std::string_view> non_empty;
+    non_empty.reserve(ws.pieces.size());
+    size_t chars = 0;
+    for (std::string_view l : ws.pieces) {
+      chars += code_point_count(l);
+      if (!strip(l).empty()) non_empty.push_back(l);
+    }
+    Duplicates d = find_duplicates(non_empty, ws.counts);
+    if (chars > 0 &&
+        static_cast<double>(d.chars) / static_cast<double>(chars) >= *o.char_duplicates_ratio) {
+      return "char_dup_ratio";
+    }
+  }
+  if (o.new_line_ratio) {
+    size_t newlines = ws.pieces.size() - 1;
+    if (n_words == 0
+            ? newlines > 0
+            : static_cast<double>(newlines) / static_cast<double>(n_words) > *o.new_line_ratio) {
+      return "list_ratio";
+    }
+  }
+  return {};
+}
+
+Result<FilterPreset> filter_preset(std::string_view name) {
+  FilterPreset p;
+  p.name = std::string(name);
+  if (name == "fineweb") {
+    p.gopher_repetition.emplace();
+    p.gopher_quality.emplace();
+    p.c4.emplace();
+    p.c4->filter_no_terminal_punct = false;  // examples/fineweb.py
+    p.fineweb.emplace();
+  } else if (name == "gopher") {
+    p.gopher_repetition.emplace();
+    p.gopher_quality.emplace();
+  } else if (name == "gopher_quality") {
+    p.gopher_quality.emplace();
+  } else if (name == "gopher_repetition") {
+    p.gopher_repetition.emplace();
+  } else if (name == "c4") {
+    p.c4.emplace();
+  } else if (name == "fineweb_quality") {
+    p.fineweb.emplace();
+  } else if (name != "none") {
+    return invalid_argument("unknown filter preset '" + std::string(name) +
+                            "' (known: fineweb, gopher, gopher_quality, gopher_repetition, c4, "
+                            "fineweb_quality, none)");
+  }
+  return p;
+}
+
+std::vector<std::string_view> filter_preset_names() {
+  return {"fineweb",         "gopher", "gopher_quality", "gopher_repetition", "c4",
+          "fineweb_quality", "none"};
+}
+
+QualityFilter::QualityFilter(FilterPreset preset) : preset_(std::move(preset)) {}
+
+FilterOutcome QualityFilter::run(std::string_view text, FilterWorkspace& ws) const {
+  FilterOutcome out;
+  auto drop = [&](const char* filter, std::string reason) {
+    out.keep = false;
+    out.filter = filter;
+    out.reason = std::move(reason);
+    out.modified = false;
+    out.text.clear();
+    return out;
+  };
+  if (preset_.gopher_repetition || preset_.gopher_quality) ws.segmenter.words(text, &ws.words);
+  if (preset_.gopher_repetition) {
+    std::string r = gopher_repetition(text, ws.words, *preset_.gopher_repetition, ws);
+    if (!r.empty()) return drop("gopher_repetition", std::move(r));
+  }
+  if (preset_.gopher_quality) {
+    std::string r = gopher_quality(text, ws.words, *preset_.gopher_quality);
+    if (!r.empty()) return drop("gopher_quality", std::move(r));
+  }
+  std::string_view current = text;
+  if (preset_.c4) {
+    std::string r = c4_quality(text, *preset_.c4, &ws.buffer);
+    if (!r.empty()) return drop("c4", std::move(r));
+    if (ws.buffer != text) {
+      out.modified = true;
+      out.text = ws.buffer;
+      current = out.text;
+    }
+  }
+  if (preset_.fineweb) {
+    ws.segmenter.words(current, &ws.words);
+    std::string r = fineweb_quality(current, ws.words.size(), *preset_.fineweb, ws);
+    if (!r.empty()) return drop("fineweb_quality", std::move(r));
+  }
+  return out;
+}
+
+}  // namespace klartext::text

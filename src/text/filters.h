@@ -1,0 +1,163 @@
+// Document quality filters with their published thresholds: Gopher quality, Gopher repetition,
+// C4 (datatrove/C4-paper variant) and FineWeb's own rules, composable into named presets.
+// Tested in tests/text/filters_test.cc.
+#ifndef KLARTEXT_TEXT_FILTERS_H_
+#define KLARTEXT_TEXT_FILTERS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "klartext/status.h"
+#include "text/flat_map.h"
+#include "text/words.h"
+
+namespace klartext::text {
+
+// Thresholds follow datatrove (huggingface/datatrove, src/datatrove/pipeline/filters/) whose
+// defaults reproduce the published papers; an empty optional disables a rule (datatrove's
+// `None`/0). Comparisons (<, <=, >, >=) are datatrove's, noted per field.
+//
+// Where our counting differs from datatrove: words come from WordSegmenter (no spaCy/NLTK/jieba),
+// lengths are in code points like Python's len(), and n-grams are compared by a 64-bit hash of
+// their token hashes rather than by joined strings (so "ab"+"c" and "a"+"bc" no longer collide
+// in the duplicate n-gram rule, a datatrove quirk).
+
+// Gopher quality (Rae et al. 2021, Table A1; datatrove gopher_quality_filter.py).
+struct GopherQualityOptions {
+  std::optional<size_t> min_doc_words = 50;              // non-symbol words; drop if <
+  std::optional<size_t> max_doc_words = 100000;          // drop if >
+  std::optional<double> min_avg_word_length = 3;         // mean code points per non-symbol word; <
+  std::optional<double> max_avg_word_length = 10;        // >
+  std::optional<double> max_symbol_word_ratio = 0.1;     // '#' and '...'/'…' per token; >
+  std::optional<double> max_bullet_lines_ratio = 0.9;    // lines starting with • or -; >
+  std::optional<double> max_ellipsis_lines_ratio = 0.3;  // lines ending in ... or …; >
+  // Share of tokens with an alphabetic character; drop if <. datatrove names this
+  // max_non_alpha_words_ratio (datatrove #202), the value and the comparison are the same.
+  std::optional<double> min_alpha_words_ratio = 0.8;
+  std::optional<size_t> min_stop_words = 2;  // drop if fewer stop-word tokens
+  // Stop words, matched case-sensitively as datatrove does. Default: kGopherStopWords.
+  std::vector<std::string> stop_words;
+  // false: count stop-word occurrences (datatrove today); true: distinct stop words (the
+  // set-intersection form of earlier datatrove versions and the Gopher paper's wording).
+  bool count_unique_stop_words = false;
+};
+
+// Gopher's English stop words (Rae et al. 2021, section A.1.1; datatrove STOP_WORDS).
+extern const char* const kGopherStopWords[8];
+
+// Gopher repetition (Rae et al. 2021, Table A1; datatrove gopher_repetition_filter.py). Every
+// value is a fraction of len(text) in code points (of elements for *_frac), drop if >.
+struct GopherRepetitionOptions {
+  std::optional<double> dup_para_frac = 0.3;
+  std::optional<double> dup_para_char_frac = 0.2;
+  std::optional<double> dup_line_frac = 0.3;
+  std::optional<double> dup_line_char_frac = 0.2;
+  std::vector<std::pair<int, double>> top_n_grams = {{2, 0.20}, {3, 0.18}, {4, 0.16}};
+  std::vector<std::pair<int, double>> dup_n_grams = {{5, 0.15}, {6, 0.14}, {7, 0.13},
+                                                     {8, 0.12}, {9, 0.11}, {10, 0.10}};
+};
+
+// C4 as in the paper and datatrove's C4QualityFilter (c4_filters.py): per-line rules that
+// remove lines, and document rules that drop the page. Sentence counting replaces NLTK punkt
+// with a terminator scan (see count_sentences), so abbreviations like "Mr." count as a
+// sentence end where punkt would not.
+struct C4Options {
+  bool remove_citations = true;          // [1], [edit], [citation needed]
+  bool filter_no_terminal_punct = true;  // keep lines ending . ? ! " ' (not ...); FineWeb: off
+  std::optional<size_t> min_num_sentences = 5;   // after line filtering; drop if <
+  std::optional<size_t> min_words_per_line = 3;  // whitespace words; line dropped if <
+  std::optional<size_t> max_word_length = 1000;  // line dropped if a word is longer
+  bool filter_lorem_ipsum = true;                // document dropped
+  bool filter_javascript = true;                 // line dropped
+  bool filter_curly_bracket = true;              // document dropped when a kept line has '{'
+  bool filter_policy = true;                     // line dropped (terms of use, cookies, ...)
+};
+
+// FineWeb's own rules (Penedo et al. 2024; datatrove fineweb_quality_filter.py).
+struct FineWebOptions {
+  std::optional<double> line_punct_thr = 0.12;  // share of lines ending in . ' " ! ?; drop if <=
+  bool line_punct_exclude_zero = false;         // FineWeb-2: a ratio of exactly 0 passes
+  // true: any Unicode Sentence_Terminal also ends a line (FineWeb-2's extended set, 。！？ ...);
+  // false: FineWeb v1's five ASCII stop characters.
+  bool unicode_terminal_punct = false;
+  std::optional<double> short_line_thr = 0.67;         // share of lines <= short_line_length; >=
+  size_t short_line_length = 30;                       // code points
+  std::optional<double> char_duplicates_ratio = 0.01;  // dup-line chars / non-\n chars; >=
+  std::optional<double> new_line_ratio = 0.3;          // '\n' count / tokens; >
+};
+
+// Which filters run, in datatrove's FineWeb order: repetition, quality, C4, FineWeb.
+struct FilterPreset {
+  std::string name;
+  std::optional<GopherRepetitionOptions> gopher_repetition;
+  std::optional<GopherQualityOptions> gopher_quality;
+  std::optional<C4Options> c4;
+  std::optional<FineWebOptions> fineweb;
+};
+
+// Named presets:
+//   "fineweb" (default)  Gopher repetition + Gopher quality + C4 with filter_no_terminal_punct
+//                        off + FineWeb rules, as in datatrove examples/fineweb.py.
+//   "gopher"             Gopher repetition + Gopher quality.
+//   "gopher_quality", "gopher_repetition", "fineweb_quality"   one filter each.
+//   "c4"                 the C4 paper rules (terminal punctuation on).
+//   "none"               keeps everything.
+Result<FilterPreset> filter_preset(std::string_view name);
+std::vector<std::string_view> filter_preset_names();
+
+struct FilterOutcome {
+  bool keep = true;
+  std::string filter;  // the filter that dropped the document: "gopher_repetition", ...
+  std::string reason;  // datatrove's reason string ("gopher_short_doc", "top_2_gram", ...)
+  bool modified = false;
+  std::string text;  // the text after line-removing filters (C4); set only when modified
+};
+
+// Per-thread scratch: the segmenter and reusable buffers. Not thread-safe; one per thread.
+class FilterWorkspace {
+ public:
+  explicit FilterWorkspace(SegmenterOptions options = {}) : segmenter(options) {}
+  WordSegmenter segmenter;
+  std::vector<std::string_view> words;
+  std::vector<uint64_t> word_hashes;
+  std::vector<uint32_t> word_lengths;
+  std::vector<std::string_view> pieces;
+  U64Map<uint32_t> counts;
+  std::string buffer;
+};
+
+// The individual filters. Each returns the reason string, empty when the document passes.
+// `words` must be the tokens of `text` (WordSegmenter::words).
+std::string gopher_quality(std::string_view text, const std::vector<std::string_view>& words,
+                           const GopherQualityOptions& options);
+std::string gopher_repetition(std::string_view text, const std::vector<std::string_view>& words,
+                              const GopherRepetitionOptions& options, FilterWorkspace& ws);
+// Writes the kept lines to *out (joined by '\n', stripped) when the document passes.
+std::string c4_quality(std::string_view text, const C4Options& options, std::string* out);
+std::string fineweb_quality(std::string_view text, size_t n_words, const FineWebOptions& options,
+                            FilterWorkspace& ws);
+
+// Sentences in one line: runs of terminal punctuation followed by whitespace or the end (CJK
+// full stops count without a following space), plus a final unterminated sentence.
+size_t count_sentences(std::string_view line);
+
+// A preset ready to run. Immutable: run() is const and may be called from many threads, each
+// with its own FilterWorkspace.
+class QualityFilter {
+ public:
+  explicit QualityFilter(FilterPreset preset);
+  const FilterPreset& preset() const { return preset_; }
+  FilterOutcome run(std::string_view text, FilterWorkspace& ws) const;
+
+ private:
+  FilterPreset preset_;
+};
+
+}  // namespace klartext::text
+
+#endif  // KLARTEXT_TEXT_FILTERS_H_

@@ -1,0 +1,175 @@
+// Word segmentation (plain fast path and ICU dictionary path). Tested in tests/text/words_test.cc.
+#include "text/words.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+
+#include "text/utf8.h"
+
+namespace klartext::text {
+namespace {
+
+// Punctuation split off at chunk edges: datatrove's set plus every Unicode punctuation and
+// symbol character (so "$5" and "(¿" split like spaCy's prefix rules would).
+bool is_edge_punct(char32_t cp) {
+  if (is_datatrove_punctuation(cp)) return cp != '\t' && cp != '\n';
+  if (cp < 0x80) return false;
+  int8_t t = u_charType(static_cast<UChar32>(cp));
+  return u_ispunct(static_cast<UChar32>(cp)) || t == U_CURRENCY_SYMBOL || t == U_MATH_SYMBOL ||
+         t == U_OTHER_SYMBOL || t == U_MODIFIER_SYMBOL;
+}
+
+// Start of the code point that ends at `end` (exclusive).
+size_t prev_start(std::string_view s, size_t end) {
+  size_t i = end - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80 && end - i < 4) --i;
+  return i;
+}
+
+}  // namespace
+
+struct WordSegmenter::Icu {
+  std::unique_ptr<icu::BreakIterator> brk;
+  UText ut = UTEXT_INITIALIZER;
+  bool ok = false;
+  Icu() {
+    UErrorCode status = U_ZERO_ERROR;
+    brk.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    ok = U_SUCCESS(status) && brk != nullptr;
+  }
+  ~Icu() { utext_close(&ut); }
+};
+
+WordSegmenter::WordSegmenter(SegmenterOptions options) : options_(options) {}
+WordSegmenter::~WordSegmenter() = default;
+
+void WordSegmenter::split_plain_chunk(std::string_view chunk, std::vector<std::string_view>* out) {
+  size_t b = 0, e = chunk.size();
+  while (b < e) {
+    size_t j = b;
+    if (!is_edge_punct(next_code_point(chunk, &j))) break;
+    b = j;
+  }
+  if (b == e) {  // all punctuation: one token ("...", "--", "***")
+    out->push_back(chunk);
+    return;
+  }
+  // Leading punctuation, one token per character.
+  for (size_t k = 0; k < b;) {
+    size_t j = k;
+    next_code_point(chunk, &j);
+    out->push_back(chunk.substr(k, j - k));
+    k = j;
+  }
+  // Trailing punctuation: "..." as one token, other characters one each.
+  size_t tail_mark = out->size();
+  while (e > b) {
+    if (e - b >= 3 && chunk.substr(e - 3, 3) == "...") {
+      out->push_back(chunk.substr(e - 3, 3));
+      e -= 3;
+      continue;
+    }
+    size_t s = prev_start(chunk, e);
+    size_t j = s;
+    char32_t cp = next_code_point(chunk, &j);
+    if (j != e || !is_edge_punct(cp)) break;
+    out->push_back(chunk.substr(s, e - s));
+    e = s;
+  }
+  // The core goes before the trailing tokens, which were pushed in reverse.
+  out->insert(out->begin() + static_cast<std::ptrdiff_t>(tail_mark), chunk.substr(b, e - b));
+  std::reverse(out->begin() + static_cast<std::ptrdiff_t>(tail_mark) + 1, out->end());
+}
+
+void WordSegmenter::split_dictionary_chunk(std::string_view chunk,
+                                           std::vector<std::string_view>* out) {
+  if (!icu_) icu_ = std::make_unique<Icu>();
+  UErrorCode status = U_ZERO_ERROR;
+  if (icu_->ok)
+    utext_openUTF8(&icu_->ut, chunk.data(), static_cast<int64_t>(chunk.size()), &status);
+  if (!icu_->ok || U_FAILURE(status)) {
+    split_plain_chunk(chunk, out);  // no ICU data: degrade to one token per chunk
+    return;
+  }
+  icu_->brk->setText(&icu_->ut, status);
+  if (U_FAILURE(status)) {
+    split_plain_chunk(chunk, out);
+    return;
+  }
+  // With a UTF-8 UText, ICU's native indices are byte offsets into chunk.
+  int32_t start = icu_->brk->first();
+  for (int32_t end = icu_->brk->next(); end != icu::BreakIterator::DONE;
+       start = end, end = icu_->brk->next()) {
+    out->push_back(chunk.substr(static_cast<size_t>(start), static_cast<size_t>(end - start)));
+  }
+}
+
+bool WordSegmenter::words(std::string_view text, std::vector<std::string_view>* out) {
+  out->clear();
+  size_t i = 0, n = text.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  while (i < n) {
+    if (out->size() >= options_.max_words) return false;
+    // Skip whitespace.
+    size_t j = i;
+    char32_t cp = p[i] < 0x80 ? (j = i + 1, p[i]) : next_code_point(text, &j);
+    if (is_space(cp)) {
+      i = j;
+      continue;
+    }
+    // Chunk up to the next whitespace; note whether it holds a dictionary script.
+    size_t start = i;
+    bool dict = is_dictionary_script(cp);
+    i = j;
+    while (i < n) {
+      size_t k = i;
+      char32_t c = p[i] < 0x80 ? (k = i + 1, p[i]) : next_code_point(text, &k);
+      if (is_space(c)) break;
+      dict = dict || is_dictionary_script(c);
+      i = k;
+    }
+    std::string_view chunk = text.substr(start, i - start);
+    if (dict) {
+      split_dictionary_chunk(chunk, out);
+    } else {
+      split_plain_chunk(chunk, out);
+    }
+  }
+  if (out->size() > options_.max_words) {
+    out->resize(options_.max_words);
+    return false;
+  }
+  return true;
+}
+
+size_t WordSegmenter::word_count(std::string_view text) {
+  words(text, &scratch_);
+  return scratch_.size();
+}
+
+size_t WordSegmenter::non_symbol_word_count(std::string_view text) {
+  words(text, &scratch_);
+  size_t n = 0;
+  for (std::string_view w : scratch_) n += !is_symbol_word(w);
+  return n;
+}
+
+bool is_symbol_word(std::string_view w) {
+  for (size_t i = 0; i < w.size();) {
+    if (!is_datatrove_punctuation(next_code_point(w, &i))) return false;
+  }
+  return true;
+}
+
+bool has_alpha(std::string_view w) {
+  for (size_t i = 0; i < w.size();) {
+    if (is_alpha(next_code_point(w, &i))) return true;
+  }
+  return false;
+}
+
+}  // namespace klartext::text
