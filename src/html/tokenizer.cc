@@ -1,1 +1,1046 @@
-// Placeholder; replaced by the tokenizer implementation.
+// The WHATWG HTML tokenizer (§13.2.5): a pull state machine over the whole input. Tested in
+// tests/html/tokenizer_test.cc (html5lib tokenizer suite, plus zero-copy and robustness tests).
+#include "html/tokenizer.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "html/entities.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace klartext::html {
+namespace {
+
+constexpr char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
+
+// Above this many attributes on one tag, duplicates are found with a hash set instead of the
+// pairwise scan; 16 was chosen as where the two cost about the same (typical tags have 0-6).
+constexpr size_t kPairwiseDedupLimit = 16;
+
+inline bool is_ws(uint8_t c) {
+  // ASCII whitespace as the tokenizer sees it; CR counts because it is normalised to LF.
+  return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+}
+inline bool is_alpha(uint8_t c) { return static_cast<uint8_t>((c | 0x20) - 'a') < 26; }
+inline bool is_digit(uint8_t c) { return static_cast<uint8_t>(c - '0') < 10; }
+inline bool is_alnum(uint8_t c) { return is_alpha(c) || is_digit(c); }
+inline bool is_upper(uint8_t c) { return static_cast<uint8_t>(c - 'A') < 26; }
+inline char to_lower(uint8_t c) { return static_cast<char>(is_upper(c) ? c + 32 : c); }
+
+// Byte classes for the short scalar scans inside tags: 0 = copy as is, 1 = ends the run,
+// 2 = needs rewriting (upper case, NUL).
+enum : uint8_t { kPlain = 0, kStop = 1, kRewrite = 2 };
+
+struct ByteClasses {
+  uint8_t tag_name[256] = {};
+  uint8_t attr_name[256] = {};
+  uint8_t unquoted[256] = {};
+  uint8_t doctype_name[256] = {};
+  constexpr ByteClasses() {
+    for (int c = 'A'; c <= 'Z'; ++c) doctype_name[c] = kRewrite;
+    doctype_name[0] = kRewrite;
+    for (uint8_t c : {' ', '\n', '\t', '\f', '\r', '>'}) doctype_name[c] = kStop;
+    for (int c = 'A'; c <= 'Z'; ++c) tag_name[c] = attr_name[c] = kRewrite;
+    tag_name[0] = attr_name[0] = unquoted[0] = kRewrite;
+    for (uint8_t c : {' ', '\n', '\t', '\f', '\r'})
+      tag_name[c] = attr_name[c] = unquoted[c] = kStop;
+    tag_name[uint8_t('/')] = tag_name[uint8_t('>')] = kStop;
+    attr_name[uint8_t('/')] = attr_name[uint8_t('>')] = attr_name[uint8_t('=')] = kStop;
+    unquoted[uint8_t('&')] = unquoted[uint8_t('>')] = kStop;
+  }
+};
+constexpr ByteClasses kClasses;
+
+// First position in [p, end) holding one of Cs, or end. Text and attribute values are long
+// runs between few special bytes, so 16 bytes are tested per step.
+template <char... Cs>
+inline const char* scan_for(const char* p, const char* end) {
+#if defined(__SSE2__)
+  while (end - p >= 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i m = _mm_setzero_si128();
+    ((m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(Cs)))), ...);
+    int mask = _mm_movemask_epi8(m);
+    if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    p += 16;
+  }
+#endif
+  while (p < end && ((*p != Cs) && ...)) ++p;
+  return p;
+}
+
+// Internal states: the public ones plus "script data" sub-states are handled inside one call.
+enum class State : uint8_t { kData, kRcdata, kRawtext, kScriptData, kPlaintext, kCdataSection };
+
+// A string being built for the current token: a view of the input while it is an unbroken
+// copy of it, else a region at the end of the scratch buffer (only one may grow at a time).
+struct Acc {
+  const char* ptr = nullptr;
+  size_t offset = 0;
+  size_t len = 0;
+  bool scratch = false;
+};
+
+struct RawAttr {
+  Acc name;
+  Acc value;
+};
+
+}  // namespace
+
+struct Tokenizer::Impl {
+  const char* begin;
+  const char* end;
+  const char* p;
+  State state = State::kData;
+  bool allow_cdata = false;
+  size_t errors = 0;
+  std::string last_start_tag;
+  std::string scratch;  // decoded text of the current token; cleared by next()
+  std::vector<RawAttr> raw_attrs;
+  std::unordered_set<std::string_view> seen_names;
+
+  explicit Impl(std::string_view input)
+      : begin(input.data()), end(input.data() + input.size()), p(input.data()) {
+    scratch.reserve(4096);
+  }
+
+  // --- accumulators -------------------------------------------------------------------------
+
+  void add(Acc& a, const char* s, size_t n) {
+    if (n == 0) return;
+    if (a.scratch) {
+      scratch.append(s, n);
+    } else if (a.len == 0) {
+      a.ptr = s;
+    } else if (a.ptr + a.len != s) {
+      to_scratch(a);
+      scratch.append(s, n);
+    }
+    a.len += n;
+  }
+  void add_decoded(Acc& a, const char* s, size_t n) {
+    if (!a.scratch) to_scratch(a);
+    scratch.append(s, n);
+    a.len += n;
+  }
+  void to_scratch(Acc& a) {
+    a.offset = scratch.size();
+    scratch.append(a.ptr ? a.ptr : "", a.len);
+    a.scratch = true;
+  }
+  std::string_view view(const Acc& a) const {
+    if (a.scratch) return std::string_view(scratch.data() + a.offset, a.len);
+    return std::string_view(a.ptr, a.len);
+  }
+  // Appends the (normalised) character at q, which is CR or NUL-replaced-by-U+FFFD or plain,
+  // and returns the position after it.
+  const char* add_newline(Acc& a, const char* q) {
+    // q points at CR: CR LF and lone CR both become one LF.
+    add_decoded(a, "\n", 1);
+    ++q;
+    if (q < end && *q == '\n') ++q;
+    return q;
+  }
+  const char* add_replacement(Acc& a, const char* q) {
+    ++errors;
+    add_decoded(a, kReplacement, 3);
+    return q + 1;
+  }
+
+  // --- token emission -----------------------------------------------------------------------
+
+  static void reset(Token& t, TokenType type) {
+    t.type = type;
+    t.name = {};
+    t.tag = dom::Tag::kUnknown;
+    t.self_closing = false;
+    t.attrs.clear();
+    t.data = {};
+    t.data_stable = false;
+    t.has_name = t.has_public_id = t.has_system_id = t.force_quirks = false;
+    t.public_id = {};
+    t.system_id = {};
+  }
+  bool emit_text(Token& t, const Acc& a) {
+    reset(t, TokenType::kCharacter);
+    t.data = view(a);
+    t.data_stable = !a.scratch;
+    return true;
+  }
+  bool emit_eof(Token& t) {
+    reset(t, TokenType::kEof);
+    p = end;
+    return true;
+  }
+
+  // --- character references (§13.2.5.72) ----------------------------------------------------
+
+  // q points at '&'. Appends the reference's expansion (or the text as is) and returns the
+  // position after what was consumed.
+  const char* char_ref(Acc& a, const char* q, bool in_attr) {
+    const char* s = q + 1;
+    if (s < end && is_alnum(static_cast<uint8_t>(*s))) {
+      EntityMatch m = match_named_entity(std::string_view(s, static_cast<size_t>(end - s)));
+      if (m.length == 0) {
+        // Ambiguous ampersand: the text stays; "&foo;" with an unknown name is an error.
+        const char* r = s;
+        while (r < end && is_alnum(static_cast<uint8_t>(*r))) ++r;
+        if (r < end && *r == ';') ++errors;
+        add(a, q, static_cast<size_t>(r - q));
+        return r;
+      }
+      const char* after = s + m.length;
+      bool semicolon = s[m.length - 1] == ';';
+      if (!semicolon) {
+        if (in_attr && after < end && (*after == '=' || is_alnum(static_cast<uint8_t>(*after)))) {
+          add(a, q, static_cast<size_t>(after - q));  // historical: "?a=1&copy=2" stays as is
+          return after;
+        }
+        ++errors;
+      }
+      add_decoded(a, m.value.data(), m.value.size());
+      return after;
+    }
+    if (s < end && *s == '#') {
+      const char* r = s + 1;
+      bool hex = false;
+      if (r < end && (*r == 'x' || *r == 'X')) {
+        hex = true;
+        ++r;
+      }
+      const char* digits = r;
+      uint32_t value = 0;
+      // Saturate above the Unicode range so long digit strings cannot overflow.
+      if (hex) {
+        for (; r < end; ++r) {
+          uint8_t c = static_cast<uint8_t>(*r);
+          uint32_t d;
+          if (is_digit(c)) {
+            d = c - '0';
+          } else if (static_cast<uint8_t>((c | 0x20) - 'a') < 6) {
+            d = static_cast<uint32_t>((c | 0x20) - 'a' + 10);
+          } else {
+            break;
+          }
+          value = std::min<uint32_t>(value * 16 + d, 0x110000);
+        }
+      } else {
+        for (; r < end && is_digit(static_cast<uint8_t>(*r)); ++r)
+          value = std::min<uint32_t>(value * 10 + static_cast<uint32_t>(*r - '0'), 0x110000);
+      }
+      if (r == digits) {
+        ++errors;  // absence-of-digits: "&#" / "&#x" stay as text
+        add(a, q, static_cast<size_t>(r - q));
+        return r;
+      }
+      if (r < end && *r == ';') {
+        ++r;
+      } else {
+        ++errors;
+      }
+      bool error = false;
+      uint32_t cp = fix_numeric_reference(value, &error);
+      if (error) ++errors;
+      char buf[4];
+      add_decoded(a, buf, encode_utf8(cp, buf));
+      return r;
+    }
+    add(a, q, 1);
+    return s;
+  }
+
+  // --- text states -------------------------------------------------------------------------
+
+  // '<' at q in the data state: does it start markup (tag, comment, doctype, bogus comment)?
+  bool starts_markup(const char* q) const {
+    if (end - q < 2) return false;
+    uint8_t c = static_cast<uint8_t>(q[1]);
+    if (is_alpha(c) || c == '!' || c == '?') return true;
+    return c == '/' && end - q >= 3;
+  }
+
+  bool run_data(Token& t) {
+    Acc a;
+    for (;;) {
+      const char* q = scan_for<'<', '&', '\r', '\0'>(p, end);
+      add(a, p, static_cast<size_t>(q - p));
+      p = q;
+      if (p == end) break;
+      switch (*p) {
+        case '<':
+          if (!starts_markup(p)) {
+            ++errors;
+            add(a, p, 1);
+            ++p;
+            continue;
+          }
+          if (a.len != 0) return emit_text(t, a);
+          if (markup(t)) return true;
+          if (state != State::kData) return false;  // CDATA section
+          continue;
+        case '&':
+          p = char_ref(a, p, false);
+          continue;
+        case '\r':
+          p = add_newline(a, p);
+          continue;
+        default:  // NUL: passed on alone, so the tree builder can apply its per-mode rule
+          if (a.len != 0) return emit_text(t, a);
+          ++errors;
+          reset(t, TokenType::kCharacter);
+          t.data = std::string_view(p, 1);
+          t.data_stable = true;
+          ++p;
+          return true;
+      }
+    }
+    if (a.len != 0) return emit_text(t, a);
+    return emit_eof(t);
+  }
+
+  // Is "</" + last start tag name + (whitespace | '/' | '>') at s (s just after "</")?
+  bool appropriate_end_tag(const char* s) const {
+    size_t n = last_start_tag.size();
+    if (n == 0 || static_cast<size_t>(end - s) <= n) return false;
+    for (size_t i = 0; i < n; ++i) {
+      uint8_t c = static_cast<uint8_t>(s[i]);
+      if (!is_alpha(c) || to_lower(c) != last_start_tag[i]) return false;
+    }
+    uint8_t c = static_cast<uint8_t>(s[n]);
+    return is_ws(c) || c == '/' || c == '>';
+  }
+
+  // RCDATA and RAWTEXT: text up to the appropriate end tag; only RCDATA decodes references.
+  template <bool kRcdata>
+  bool run_raw(Token& t) {
+    Acc a;
+    for (;;) {
+      const char* q =
+          kRcdata ? scan_for<'<', '&', '\r', '\0'>(p, end) : scan_for<'<', '\r', '\0'>(p, end);
+      add(a, p, static_cast<size_t>(q - p));
+      p = q;
+      if (p == end) break;
+      switch (*p) {
+        case '<':
+          if (end - p >= 2 && p[1] == '/' && appropriate_end_tag(p + 2)) {
+            if (a.len != 0) return emit_text(t, a);
+            return parse_tag(t, false, p + 2);
+          }
+          add(a, p, 1);
+          ++p;
+          continue;
+        case '&':
+          p = char_ref(a, p, false);
+          continue;
+        case '\r':
+          p = add_newline(a, p);
+          continue;
+        default:
+          p = add_replacement(a, p);
+          continue;
+      }
+    }
+    if (a.len != 0) return emit_text(t, a);
+    return emit_eof(t);
+  }
+
+  bool run_plaintext(Token& t) {
+    Acc a;
+    for (;;) {
+      const char* q = scan_for<'\r', '\0'>(p, end);
+      add(a, p, static_cast<size_t>(q - p));
+      p = q;
+      if (p == end) break;
+      p = *p == '\r' ? add_newline(a, p) : add_replacement(a, p);
+    }
+    if (a.len != 0) return emit_text(t, a);
+    return emit_eof(t);
+  }
+
+  bool run_cdata(Token& t) {
+    Acc a;
+    for (;;) {
+      const char* q = scan_for<']', '\r', '\0'>(p, end);
+      add(a, p, static_cast<size_t>(q - p));
+      p = q;
+      if (p == end) {
+        ++errors;  // eof-in-cdata
+        break;
+      }
+      if (*p == ']') {
+        if (end - p >= 3 && p[1] == ']' && p[2] == '>') {
+          p += 3;
+          state = State::kData;
+          if (a.len != 0) return emit_text(t, a);
+          return false;
+        }
+        add(a, p, 1);
+        ++p;
+      } else if (*p == '\r') {
+        p = add_newline(a, p);
+      } else {
+        // NUL is emitted as is here (the tree builder replaces it in foreign content); alone,
+        // as in the data state.
+        if (a.len != 0) return emit_text(t, a);
+        reset(t, TokenType::kCharacter);
+        t.data = std::string_view(p, 1);
+        t.data_stable = true;
+        ++p;
+        return true;
+      }
+    }
+    if (a.len != 0) return emit_text(t, a);
+    return emit_eof(t);
+  }
+
+  // Script data and its escaped / double-escaped sub-states (§13.2.5.4, 15-31). The whole
+  // script up to its end tag is one character token, so the sub-state lives only here.
+  bool run_script(Token& t) {
+    enum Sub : uint8_t {
+      kScript,
+      kEscaped,
+      kEscapedDash,
+      kEscapedDashDash,
+      kDouble,
+      kDoubleDash,
+      kDoubleDashDash
+    };
+    Sub sub = kScript;
+    Acc a;
+    while (p < end) {
+      if (sub == kScript) {
+        const char* q = scan_for<'<', '\r', '\0'>(p, end);
+        add(a, p, static_cast<size_t>(q - p));
+        p = q;
+        if (p == end) break;
+      } else if (sub == kEscaped || sub == kDouble) {
+        const char* q = scan_for<'<', '-', '\r', '\0'>(p, end);
+        add(a, p, static_cast<size_t>(q - p));
+        p = q;
+        if (p == end) break;
+      }
+      char c = *p;
+      if (c == '\r' || c == '\0') {
+        p = c == '\r' ? add_newline(a, p) : add_replacement(a, p);
+        if (sub != kScript) sub = sub >= kDouble ? kDouble : kEscaped;
+        continue;
+      }
+      if (c == '<') {
+        if (sub >= kDouble) {
+          // Double-escaped: "</script" + terminator returns to escaped; never an end tag.
+          add(a, p, 1);
+          ++p;
+          sub = kDouble;
+          if (p < end && *p == '/') {
+            add(a, p, 1);
+            ++p;
+            if (script_word_at(p)) sub = kEscaped;
+          }
+          continue;
+        }
+        if (end - p >= 2 && p[1] == '/' && appropriate_end_tag(p + 2)) {
+          if (a.len != 0) return emit_text(t, a);
+          return parse_tag(t, false, p + 2);
+        }
+        if (sub == kScript) {
+          add(a, p, 1);
+          ++p;
+          // "<!--" enters the escaped state (at "--", so "<!-->" leaves it at once).
+          if (end - p >= 3 && p[0] == '!' && p[1] == '-' && p[2] == '-') {
+            add(a, p, 3);
+            p += 3;
+            sub = kEscapedDashDash;
+          }
+          continue;
+        }
+        // Escaped: "<script" + terminator enters the double-escaped state.
+        add(a, p, 1);
+        ++p;
+        sub = kEscaped;
+        if (script_word_at(p)) sub = kDouble;
+        continue;
+      }
+      // c is '-' or, in a dash sub-state, anything.
+      add(a, p, 1);
+      ++p;
+      switch (sub) {
+        case kEscaped:
+        case kEscapedDash:
+          sub = c == '-' ? (sub == kEscaped ? kEscapedDash : kEscapedDashDash) : kEscaped;
+          break;
+        case kEscapedDashDash:
+          sub = c == '-' ? kEscapedDashDash : (c == '>' ? kScript : kEscaped);
+          break;
+        case kDouble:
+        case kDoubleDash:
+          sub = c == '-' ? (sub == kDouble ? kDoubleDash : kDoubleDashDash) : kDouble;
+          break;
+        case kDoubleDashDash:
+          sub = c == '-' ? kDoubleDashDash : (c == '>' ? kScript : kDouble);
+          break;
+        case kScript:
+          break;
+      }
+    }
+    if (a.len != 0) return emit_text(t, a);
+    return emit_eof(t);
+  }
+
+  // "script" (any case) followed by whitespace, '/' or '>' at s: the double-escape switch.
+  bool script_word_at(const char* s) const {
+    static constexpr char kWord[] = "script";
+    if (end - s < 7) return false;
+    for (int i = 0; i < 6; ++i)
+      if (to_lower(static_cast<uint8_t>(s[i])) != kWord[i]) return false;
+    uint8_t c = static_cast<uint8_t>(s[6]);
+    return is_ws(c) || c == '/' || c == '>';
+  }
+
+  // --- markup -------------------------------------------------------------------------------
+
+  // p at '<' that starts_markup(). Returns true if a token was emitted; otherwise the state and
+  // position are updated (EOF inside a tag leaves p at end, "</>" is skipped).
+  bool markup(Token& t) {
+    const char* s = p + 1;
+    uint8_t c = static_cast<uint8_t>(*s);
+    if (is_alpha(c)) return parse_tag(t, true, s);
+    if (c == '/') {
+      uint8_t d = static_cast<uint8_t>(s[1]);
+      if (is_alpha(d)) return parse_tag(t, false, s + 1);
+      ++errors;
+      if (d == '>') {
+        p = s + 2;
+        return false;
+      }
+      return parse_bogus_comment(t, s + 1);
+    }
+    if (c == '?') {
+      ++errors;
+      return parse_bogus_comment(t, s);
+    }
+    // "<!": markup declaration open.
+    s += 1;
+    size_t left = static_cast<size_t>(end - s);
+    if (left >= 2 && s[0] == '-' && s[1] == '-') return parse_comment(t, s + 2);
+    if (left >= 7) {
+      static constexpr char kDoctype[] = "doctype";
+      bool doctype = true;
+      for (int i = 0; i < 7 && doctype; ++i)
+        doctype = to_lower(static_cast<uint8_t>(s[i])) == kDoctype[i];
+      if (doctype) return parse_doctype(t, s + 7);
+      if (std::memcmp(s, "[CDATA[", 7) == 0 && allow_cdata) {
+        p = s + 7;
+        state = State::kCdataSection;
+        return false;
+      }
+    }
+    ++errors;
+    return parse_bogus_comment(t, s);
+  }
+
+  // s is just after "<" (start tag) or "</" (end tag), at an ASCII letter.
+  bool parse_tag(Token& t, bool start, const char* s) {
+    Acc name;
+    const char* q = s;
+    for (;;) {
+      const char* r = q;
+      while (r < end && kClasses.tag_name[static_cast<uint8_t>(*r)] == kPlain) ++r;
+      add(name, q, static_cast<size_t>(r - q));
+      q = r;
+      if (q == end) return eof_in_tag();
+      uint8_t c = static_cast<uint8_t>(*q);
+      if (kClasses.tag_name[c] == kStop) break;
+      if (c == 0) {
+        q = add_replacement(name, q);
+      } else {
+        char l = to_lower(c);
+        add_decoded(name, &l, 1);
+        ++q;
+      }
+    }
+    raw_attrs.clear();
+    bool self_closing = false;
+    for (;;) {
+      // Before attribute name / after attribute name.
+      while (q < end && is_ws(static_cast<uint8_t>(*q))) ++q;
+      if (q == end) return eof_in_tag();
+      uint8_t c = static_cast<uint8_t>(*q);
+      if (c == '>') {
+        ++q;
+        break;
+      }
+      if (c == '/') {
+        ++q;
+        if (q == end) return eof_in_tag();
+        if (*q == '>') {
+          self_closing = true;
+          ++q;
+          break;
+        }
+        ++errors;  // unexpected-solidus-in-tag
+        continue;
+      }
+      raw_attrs.emplace_back();
+      size_t index = raw_attrs.size() - 1;
+      Acc an;
+      if (c == '=') {
+        ++errors;
+        add(an, q, 1);
+        ++q;
+      }
+      for (;;) {
+        const char* r = q;
+        while (r < end && kClasses.attr_name[static_cast<uint8_t>(*r)] == kPlain) ++r;
+        add(an, q, static_cast<size_t>(r - q));
+        q = r;
+        if (q == end) return eof_in_tag();
+        uint8_t d = static_cast<uint8_t>(*q);
+        if (kClasses.attr_name[d] == kStop) break;
+        if (d == 0) {
+          q = add_replacement(an, q);
+        } else {
+          char l = to_lower(d);
+          add_decoded(an, &l, 1);
+          ++q;
+        }
+      }
+      raw_attrs[index].name = an;
+      while (q < end && is_ws(static_cast<uint8_t>(*q))) ++q;
+      if (q == end) return eof_in_tag();
+      if (*q != '=') continue;  // attribute without value; '/', '>' or the next name follow
+      ++q;
+      while (q < end && is_ws(static_cast<uint8_t>(*q))) ++q;
+      if (q == end) return eof_in_tag();
+      Acc value;
+      c = static_cast<uint8_t>(*q);
+      if (c == '"' || c == '\'') {
+        ++q;
+        for (;;) {
+          const char* r = c == '"' ? scan_for<'"', '&', '\r', '\0'>(q, end)
+                                   : scan_for<'\'', '&', '\r', '\0'>(q, end);
+          add(value, q, static_cast<size_t>(r - q));
+          q = r;
+          if (q == end) return eof_in_tag();
+          char d = *q;
+          if (d == static_cast<char>(c)) {
+            ++q;
+            break;
+          }
+          if (d == '&') {
+            q = char_ref(value, q, true);
+          } else if (d == '\r') {
+            q = add_newline(value, q);
+          } else {
+            q = add_replacement(value, q);
+          }
+        }
+        raw_attrs[index].value = value;
+        // After attribute value (quoted): whitespace, '/', '>' or (an error) the next name.
+        if (q < end && !is_ws(static_cast<uint8_t>(*q)) && *q != '/' && *q != '>') ++errors;
+        continue;
+      }
+      if (c == '>') {
+        ++errors;  // missing-attribute-value
+        ++q;
+        break;
+      }
+      for (;;) {
+        const char* r = q;
+        while (r < end && kClasses.unquoted[static_cast<uint8_t>(*r)] == kPlain) ++r;
+        add(value, q, static_cast<size_t>(r - q));
+        q = r;
+        if (q == end) return eof_in_tag();
+        uint8_t d = static_cast<uint8_t>(*q);
+        if (d == '&') {
+          q = char_ref(value, q, true);
+        } else if (d == 0) {
+          q = add_replacement(value, q);
+        } else {
+          break;  // whitespace or '>'
+        }
+      }
+      raw_attrs[index].value = value;
+    }
+
+    reset(t, start ? TokenType::kStartTag : TokenType::kEndTag);
+    t.name = view(name);
+    t.tag = dom::lookup_tag(t.name);
+    t.self_closing = self_closing;
+    if (start) {
+      emit_attrs(t);
+      last_start_tag.assign(t.name);
+    } else if (!raw_attrs.empty() || self_closing) {
+      ++errors;  // end-tag-with-attributes / end-tag-with-trailing-solidus
+    }
+    p = q;
+    state = State::kData;
+    return true;
+  }
+
+  void emit_attrs(Token& t) {
+    size_t n = raw_attrs.size();
+    if (n > kPairwiseDedupLimit) seen_names.clear();
+    for (size_t i = 0; i < n; ++i) {
+      std::string_view an = view(raw_attrs[i].name);
+      bool duplicate = false;
+      if (n <= kPairwiseDedupLimit) {
+        for (const TokenAttribute& prev : t.attrs)
+          if (prev.name == an) duplicate = true;
+      } else {
+        duplicate = !seen_names.insert(an).second;
+      }
+      if (duplicate) {
+        ++errors;
+        continue;
+      }
+      t.attrs.push_back(TokenAttribute{an, view(raw_attrs[i].value)});
+    }
+  }
+
+  bool eof_in_tag() {
+    ++errors;
+    p = end;
+    state = State::kData;
+    return false;
+  }
+
+  bool emit_comment(Token& t, const Acc& a, const char* q) {
+    reset(t, TokenType::kComment);
+    t.data = view(a);
+    t.data_stable = !a.scratch;
+    p = q;
+    state = State::kData;
+    return true;
+  }
+
+  // s just after "<!--" (§13.2.5.43-52). The '<'-states of comments only report errors, so
+  // they are not tracked.
+  bool parse_comment(Token& t, const char* s) {
+    enum Sub : uint8_t { kStart, kStartDash, kBody, kEndDash, kEnd, kEndBang };
+    Sub sub = kStart;
+    Acc a;
+    const char* q = s;
+    for (;;) {
+      if (q == end) {
+        ++errors;  // eof-in-comment
+        return emit_comment(t, a, q);
+      }
+      char c = *q;
+      switch (sub) {
+        case kStart:
+          if (c == '-') {
+            ++q;
+            sub = kStartDash;
+          } else if (c == '>') {
+            ++errors;
+            return emit_comment(t, a, q + 1);
+          } else {
+            sub = kBody;
+          }
+          break;
+        case kStartDash:
+          if (c == '-') {
+            ++q;
+            sub = kEnd;
+          } else if (c == '>') {
+            ++errors;
+            return emit_comment(t, a, q + 1);
+          } else {
+            add(a, q - 1, 1);
+            sub = kBody;
+          }
+          break;
+        case kBody: {
+          const char* r = scan_for<'-', '\r', '\0'>(q, end);
+          add(a, q, static_cast<size_t>(r - q));
+          q = r;
+          if (q == end) break;
+          if (*q == '-') {
+            ++q;
+            sub = kEndDash;
+          } else if (*q == '\r') {
+            q = add_newline(a, q);
+          } else {
+            q = add_replacement(a, q);
+          }
+          break;
+        }
+        case kEndDash:
+          if (c == '-') {
+            ++q;
+            sub = kEnd;
+          } else {
+            add(a, q - 1, 1);
+            sub = kBody;
+          }
+          break;
+        case kEnd:
+          // The two dashes seen are at q-2 and q-1.
+          if (c == '>') return emit_comment(t, a, q + 1);
+          if (c == '!') {
+            ++errors;
+            ++q;
+            sub = kEndBang;
+          } else if (c == '-') {
+            add(a, q - 2, 1);
+            ++q;
+          } else {
+            add(a, q - 2, 2);
+            sub = kBody;
+          }
+          break;
+        case kEndBang:
+          // "--!" is at q-3.
+          if (c == '>') return emit_comment(t, a, q + 1);
+          add(a, q - 3, 3);
+          if (c == '-') {
+            ++q;
+            sub = kEndDash;
+          } else {
+            sub = kBody;
+          }
+          break;
+      }
+    }
+  }
+
+  // Bogus comment (§13.2.5.41): s is where its data starts.
+  bool parse_bogus_comment(Token& t, const char* s) {
+    Acc a;
+    const char* q = s;
+    for (;;) {
+      const char* r = scan_for<'>', '\r', '\0'>(q, end);
+      add(a, q, static_cast<size_t>(r - q));
+      q = r;
+      if (q == end) return emit_comment(t, a, q);
+      if (*q == '>') return emit_comment(t, a, q + 1);
+      q = *q == '\r' ? add_newline(a, q) : add_replacement(a, q);
+    }
+  }
+
+  // s just after "<!DOCTYPE" (§13.2.5.53-69).
+  bool parse_doctype(Token& t, const char* s) {
+    Acc name, public_id, system_id;
+    bool has_name = false, has_public = false, has_system = false, quirks = false;
+    const char* q = s;
+    auto skip_ws = [&] {
+      while (q < end && is_ws(static_cast<uint8_t>(*q))) ++q;
+    };
+    auto finish = [&](const char* after) {
+      reset(t, TokenType::kDoctype);
+      t.has_name = has_name;
+      t.name = view(name);
+      t.has_public_id = has_public;
+      t.public_id = view(public_id);
+      t.has_system_id = has_system;
+      t.system_id = view(system_id);
+      t.force_quirks = quirks;
+      p = after;
+      state = State::kData;
+      return true;
+    };
+    auto eof = [&] {
+      ++errors;
+      quirks = true;
+      return finish(end);
+    };
+    // Bogus doctype: skip to '>' (the token keeps what was read so far).
+    auto bogus = [&] {
+      const char* r = static_cast<const char*>(std::memchr(q, '>', static_cast<size_t>(end - q)));
+      return finish(r ? r + 1 : end);
+    };
+    // A quoted identifier starting at the quote at q; returns false if the token ended in it.
+    auto quoted = [&](Acc& id) {
+      char quote = *q++;
+      for (;;) {
+        const char* r = quote == '"' ? scan_for<'"', '>', '\r', '\0'>(q, end)
+                                     : scan_for<'\'', '>', '\r', '\0'>(q, end);
+        add(id, q, static_cast<size_t>(r - q));
+        q = r;
+        if (q == end) return false;
+        if (*q == quote) {
+          ++q;
+          return true;
+        }
+        if (*q == '>') return false;
+        q = *q == '\r' ? add_newline(id, q) : add_replacement(id, q);
+      }
+    };
+
+    if (q == end) return eof();
+    if (!is_ws(static_cast<uint8_t>(*q)) && *q != '>') ++errors;
+    skip_ws();
+    if (q == end) return eof();
+    if (*q == '>') {
+      ++errors;
+      quirks = true;
+      return finish(q + 1);
+    }
+    has_name = true;
+    for (;;) {
+      const char* r = q;
+      while (r < end && kClasses.doctype_name[static_cast<uint8_t>(*r)] == kPlain) ++r;
+      add(name, q, static_cast<size_t>(r - q));
+      q = r;
+      if (q == end) return eof();
+      uint8_t c = static_cast<uint8_t>(*q);
+      if (kClasses.doctype_name[c] == kStop) break;
+      if (c == 0) {
+        q = add_replacement(name, q);
+      } else {
+        char l = to_lower(c);
+        add_decoded(name, &l, 1);
+        ++q;
+      }
+    }
+    skip_ws();
+    if (q == end) return eof();
+    if (*q == '>') return finish(q + 1);
+    auto keyword = [&](const char* word) {
+      if (end - q < 6) return false;
+      for (int i = 0; i < 6; ++i)
+        if (to_lower(static_cast<uint8_t>(q[i])) != word[i]) return false;
+      return true;
+    };
+    bool is_public = keyword("public");
+    if (!is_public && !keyword("system")) {
+      ++errors;
+      quirks = true;
+      return bogus();
+    }
+    q += 6;
+    if (is_public) {
+      // After DOCTYPE public keyword / before DOCTYPE public identifier.
+      if (q < end && !is_ws(static_cast<uint8_t>(*q)) && *q != '>') ++errors;
+      skip_ws();
+      if (q == end) return eof();
+      if (*q == '>') {
+        ++errors;
+        quirks = true;
+        return finish(q + 1);
+      }
+      if (*q != '"' && *q != '\'') {
+        ++errors;
+        quirks = true;
+        return bogus();
+      }
+      has_public = true;
+      if (!quoted(public_id)) {
+        if (q == end) return eof();
+        ++errors;  // abrupt-doctype-public-identifier
+        quirks = true;
+        return finish(q + 1);
+      }
+      // After DOCTYPE public identifier / between public and system identifiers.
+      const char* before = q;
+      skip_ws();
+      if (q == end) return eof();
+      if (*q == '>') return finish(q + 1);
+      if (*q != '"' && *q != '\'') {
+        ++errors;
+        quirks = true;
+        return bogus();
+      }
+      if (q == before) ++errors;  // missing whitespace between identifiers
+    } else {
+      // After DOCTYPE system keyword / before DOCTYPE system identifier.
+      if (q < end && !is_ws(static_cast<uint8_t>(*q)) && *q != '>') ++errors;
+      skip_ws();
+      if (q == end) return eof();
+      if (*q == '>') {
+        ++errors;
+        quirks = true;
+        return finish(q + 1);
+      }
+      if (*q != '"' && *q != '\'') {
+        ++errors;
+        quirks = true;
+        return bogus();
+      }
+    }
+    has_system = true;
+    if (!quoted(system_id)) {
+      if (q == end) return eof();
+      ++errors;  // abrupt-doctype-system-identifier
+      quirks = true;
+      return finish(q + 1);
+    }
+    // After DOCTYPE system identifier: anything but '>' is an error, not quirks.
+    skip_ws();
+    if (q == end) return eof();
+    if (*q == '>') return finish(q + 1);
+    ++errors;
+    return bogus();
+  }
+};
+
+Tokenizer::Tokenizer(std::string_view input) : impl_(new Impl(input)) {}
+Tokenizer::~Tokenizer() { delete impl_; }
+
+void Tokenizer::next(Token& token) {
+  Impl& s = *impl_;
+  s.scratch.clear();
+  for (;;) {
+    bool emitted = false;
+    switch (s.state) {
+      case State::kData:
+        emitted = s.run_data(token);
+        break;
+      case State::kRcdata:
+        emitted = s.run_raw<true>(token);
+        break;
+      case State::kRawtext:
+        emitted = s.run_raw<false>(token);
+        break;
+      case State::kScriptData:
+        emitted = s.run_script(token);
+        break;
+      case State::kPlaintext:
+        emitted = s.run_plaintext(token);
+        break;
+      case State::kCdataSection:
+        emitted = s.run_cdata(token);
+        break;
+    }
+    if (emitted) return;
+  }
+}
+
+void Tokenizer::set_state(TokenizerState state) {
+  switch (state) {
+    case TokenizerState::kData:
+      impl_->state = State::kData;
+      break;
+    case TokenizerState::kRcdata:
+      impl_->state = State::kRcdata;
+      break;
+    case TokenizerState::kRawtext:
+      impl_->state = State::kRawtext;
+      break;
+    case TokenizerState::kScriptData:
+      impl_->state = State::kScriptData;
+      break;
+    case TokenizerState::kPlaintext:
+      impl_->state = State::kPlaintext;
+      break;
+    case TokenizerState::kCdataSection:
+      impl_->state = State::kCdataSection;
+      break;
+  }
+}
+
+void Tokenizer::set_last_start_tag(std::string_view name) { impl_->last_start_tag.assign(name); }
+
+void Tokenizer::set_allow_cdata(bool allow) { impl_->allow_cdata = allow; }
+
+size_t Tokenizer::error_count() const { return impl_->errors; }
+
+}  // namespace klartext::html

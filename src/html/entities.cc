@@ -1,0 +1,94 @@
+// Character reference tables and lookups for the tokenizer. Tested in
+// tests/html/tokenizer_test.cc (html5lib entities, namedEntities, numericEntities suites).
+#include "html/entities.h"
+
+#include <algorithm>
+
+namespace klartext::html {
+namespace {
+
+struct EntityRow {
+  uint16_t name_offset;
+  uint8_t name_length;
+  uint16_t value_offset;
+  uint8_t value_length;
+};
+
+#include "html/entities_table.inc"
+
+std::string_view row_name(const EntityRow& r) {
+  return std::string_view(kEntityNames + r.name_offset, r.name_length);
+}
+
+}  // namespace
+
+EntityMatch match_named_entity(std::string_view text) {
+  EntityMatch best;
+  if (text.empty()) return best;
+  uint8_t c0 = static_cast<uint8_t>(text[0]);
+  if (c0 >= 128) return best;
+  // Rows sorted bytewise: the rows sharing a prefix of length k form one range, and a row equal
+  // to the prefix itself comes first in it.
+  const EntityRow* lo = kEntityRows + kEntityFirst[c0];
+  const EntityRow* hi = kEntityRows + kEntityFirst[c0 + 1];
+  size_t limit = std::min(text.size(), kEntityMaxNameLength);
+  for (size_t k = 0; lo < hi; ++k) {
+    // Invariant: every row in [lo, hi) starts with text[0, k], and is longer than k.
+    char c = text[k];
+    lo = std::partition_point(lo, hi, [&](const EntityRow& r) { return row_name(r)[k] < c; });
+    hi = std::partition_point(lo, hi, [&](const EntityRow& r) { return row_name(r)[k] == c; });
+    if (lo == hi) break;
+    if (lo->name_length == k + 1) {
+      best.length = k + 1;
+      best.value = std::string_view(kEntityValues + lo->value_offset, lo->value_length);
+      ++lo;
+    }
+    if (k + 1 >= limit) break;
+  }
+  return best;
+}
+
+size_t named_entity_count() { return kEntityCount; }
+
+uint32_t fix_numeric_reference(uint32_t cp, bool* error) {
+  *error = false;
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    *error = true;
+    return 0xFFFD;
+  }
+  if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE) {
+    *error = true;  // noncharacter: reported, kept
+    return cp;
+  }
+  if (cp == 0x0D || (cp < 0x20 && cp != 0x09 && cp != 0x0A && cp != 0x0C) ||
+      (cp >= 0x7F && cp <= 0x9F)) {
+    *error = true;
+    if (cp >= 0x80 && cp <= 0x9F) return kC1Replacements[cp - 0x80];
+  }
+  return cp;
+}
+
+size_t encode_utf8(uint32_t cp, char* out) {
+  if (cp < 0x80) {
+    out[0] = static_cast<char>(cp);
+    return 1;
+  }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+}  // namespace klartext::html
