@@ -116,7 +116,7 @@ std::optional<ev::RunOutput> run_comparison(const std::string& command,
     std::string cmd = command + " " + shell_quote(list_path) + " " + shell_quote(out_path);
     int rc = std::system(cmd.c_str());
     int code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-    if (code == 3) {
+    if (code == 3 || code == 127) {
       note = "not installed (run bash bench/compare/install.sh)";
     } else if (code != 0) {
       note = "runner failed with exit code " + std::to_string(code);
@@ -338,7 +338,11 @@ int run_eval(int argc, char** argv, int first) {
       };
       const Runner runners[] = {
           {"Readability.js + linkedom", "node " + shell_quote(compare_dir + "/readability.js")},
-          {"readability-lxml", "python3 " + shell_quote(compare_dir + "/readability_lxml.py")},
+          // Debian's python3-readability lives beside the system interpreter, which a
+          // pyenv or venv "python3" earlier in PATH would not see.
+          {"readability-lxml",
+           std::string(fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3") + " " +
+               shell_quote(compare_dir + "/readability_lxml.py")},
       };
       for (const auto& runner : runners) {
         if (!json)
