@@ -87,7 +87,11 @@ Status UrlBlocklist::add_list(std::string_view list) {
     list.remove_prefix(nl == std::string_view::npos ? list.size() : nl + 1);
     ++line_no;
     if (line.empty() || line.front() == '#') continue;
-    bool is_domain = line.find_first_of("/: \t") == std::string_view::npos;
+    bool is_domain = std::all_of(line.begin(), line.end(), [](char ch) {
+      unsigned char c = static_cast<unsigned char>(ch);
+      return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+             c == '-' || c == '.' || c == '*' || c == '_';
+    });
     Status s = is_domain ? add_domain(line) : add_substring(line);
     if (!s.ok()) return Status(s.code(), s.message() + " (line " + std::to_string(line_no) + ")");
   }

@@ -26,10 +26,10 @@ struct BlocklistLimits {
 // Immutable after loading: matches() is const and thread-safe.
 class UrlBlocklist {
  public:
-  // One entry per line; blank lines and lines starting with '#' are ignored. A line without
-  // '/', ':' or spaces is a domain ("example.com", "*.example.com" and ".example.com" mean the
-  // same: the domain and every subdomain); any other line is a URL substring, matched
-  // case-insensitively against the whole URL.
+  // One entry per line; blank lines and lines starting with '#' are ignored. A line made only
+  // of host-name characters (letters, digits, '-', '.', '_', '*', non-ASCII) is a domain
+  // ("example.com", "*.example.com" and ".example.com" mean the same: the domain and every
+  // subdomain); any other line is a URL substring, matched case-insensitively against the URL.
   Status add_list(std::string_view list);
   Status add_file(const std::string& path);
   Status add_domain(std::string_view domain);

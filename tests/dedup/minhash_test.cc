@@ -1,0 +1,248 @@
+// Tests for src/dedup/minhash.h and src/dedup/lsh.h: collisions of identical and near-identical
+// documents, unrelated ones apart, Jaccard estimates, the vectorised kernel against a scalar
+// reference, LSH clustering, limits and memory.
+#include "dedup/minhash.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "dedup/lsh.h"
+
+namespace klartext::dedup {
+namespace {
+
+// A document of n words drawn from a large vocabulary of made-up words.
+std::string random_doc(int n, uint32_t seed) {
+  std::mt19937 rng(seed);
+  static const char* kSyl[] = {"ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "be", "du",
+                               "fa", "go", "hi", "ja", "ke", "li", "mo", "nu", "pe", "ro"};
+  std::string s;
+  for (int i = 0; i < n; ++i) {
+    if (i) s += (i % 12 == 0) ? ". " : " ";
+    int syl = 2 + static_cast<int>(rng() % 3);
+    for (int j = 0; j < syl; ++j) s += kSyl[rng() % 20];
+  }
+  return s + ".";
+}
+
+std::vector<uint64_t> sig_of(const MinHasher& m, std::string_view text, MinHashWorkspace& ws) {
+  std::vector<uint64_t> sig(m.num_hashes());
+  EXPECT_TRUE(m.signature(text, ws, sig.data())) << text.substr(0, 40);
+  return sig;
+}
+
+TEST(MinHash, DefaultsAreFineWebs) {
+  MinHashConfig c;
+  EXPECT_EQ(c.n_grams, 5);
+  EXPECT_EQ(c.num_buckets, 14);
+  EXPECT_EQ(c.hashes_per_bucket, 8);
+  EXPECT_EQ(c.num_hashes(), 112);
+  Result<MinHasher> m = MinHasher::create(c);
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->num_hashes(), 112u);
+}
+
+TEST(MinHash, PermutationsAreInRangeAndSeeded) {
+  MinHasher m1 = *MinHasher::create({});
+  MinHasher m1b = *MinHasher::create({});
+  MinHashConfig c2;
+  c2.seed = 2;
+  MinHasher m2 = *MinHasher::create(c2);
+  for (size_t j = 0; j < m1.num_hashes(); ++j) {
+    EXPECT_GE(m1.perm_a()[j], 1u);
+    EXPECT_LT(m1.perm_a()[j], kMersenne61);
+    EXPECT_LT(m1.perm_b()[j], kMersenne61);
+  }
+  EXPECT_EQ(m1.perm_a(), m1b.perm_a());
+  EXPECT_NE(m1.perm_a(), m2.perm_a());
+  MinHashConfig bad;
+  bad.perm_a = {1, 2, 3};
+  EXPECT_FALSE(MinHasher::create(bad).ok());
+  bad = {};
+  bad.n_grams = 0;
+  EXPECT_FALSE(MinHasher::create(bad).ok());
+}
+
+TEST(MinHash, KernelMatchesScalarReferenceWithNumpyWrap) {
+  MinHashConfig c;
+  c.perm_a.resize(112);
+  c.perm_b.resize(112);
+  std::mt19937_64 rng(7);
+  for (int j = 0; j < 112; ++j) {
+    c.perm_a[j] = 1 + rng() % (kMersenne61 - 1);
+    c.perm_b[j] = rng() % kMersenne61;
+  }
+  c.perm_a[0] = kMersenne61 - 1;  // extremes
+  c.perm_b[0] = kMersenne61 - 1;
+  MinHasher m = *MinHasher::create(c);
+  std::vector<uint64_t> h(1000);
+  for (auto& x : h) x = rng();
+  h[0] = ~uint64_t(0);
+  h[1] = 0;
+  std::vector<uint64_t> sig(112);
+  m.signature_from_hashes(h.data(), h.size(), sig.data());
+  for (size_t j = 0; j < 112; ++j) {
+    uint64_t best = ~uint64_t(0);
+    for (uint64_t x : h) {
+      uint64_t v = x * c.perm_a[j] + c.perm_b[j];  // wraps mod 2^64 like numpy uint64
+      best = std::min(best, v % kMersenne61);
+    }
+    EXPECT_EQ(sig[j], best) << j;
+  }
+}
+
+TEST(MinHash, IdenticalAndNormalisedVariantsCollide) {
+  MinHasher m = *MinHasher::create({});
+  MinHashWorkspace ws;
+  std::string doc = random_doc(300, 1);
+  auto a = sig_of(m, doc, ws);
+  EXPECT_EQ(a, sig_of(m, doc, ws));
+  std::string shouty = doc;
+  for (char& ch : shouty) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  EXPECT_EQ(a, sig_of(m, "  " + shouty + "!!", ws));
+}
+
+TEST(MinHash, ShortTextsHaveNoSignature) {
+  MinHasher m = *MinHasher::create({});
+  MinHashWorkspace ws;
+  std::vector<uint64_t> sig(112);
+  EXPECT_FALSE(m.signature("only four words here", ws, sig.data()));
+  EXPECT_FALSE(m.signature("", ws, sig.data()));
+  EXPECT_TRUE(m.signature("now there are five words", ws, sig.data()));
+}
+
+TEST(MinHash, ChineseTextIsShingledByWords) {
+  MinHasher m = *MinHasher::create({});
+  MinHashWorkspace ws;
+  std::vector<uint64_t> a(112), b(112);
+  std::string zh = "我们今天去图书馆看书，然后在公园里散步，晚上一起吃饭。";
+  ASSERT_TRUE(m.signature(zh, ws, a.data()));
+  ASSERT_TRUE(m.signature(zh + "明天我们还要去博物馆参观新的展览。", ws, b.data()));
+  double j = estimate_jaccard(a.data(), b.data(), 112);
+  EXPECT_GT(j, 0.2);
+  EXPECT_LT(j, 1.0);
+}
+
+TEST(MinHash, JaccardEstimateIsClose) {
+  // 1024 permutations: the estimate's standard deviation is at most 0.5/sqrt(1024) = 0.016.
+  MinHashConfig c;
+  c.num_buckets = 128;
+  MinHasher m = *MinHasher::create(c);
+  std::mt19937_64 rng(3);
+  for (double target : {0.1, 0.33, 0.5, 0.8, 1.0}) {
+    // |A| = |B| = 1000 with overlap k: J = k / (2000 - k).
+    int k = static_cast<int>(std::lround(2000 * target / (1 + target)));
+    std::vector<uint64_t> a, b;
+    for (int i = 0; i < k; ++i) {
+      uint64_t x = rng();
+      a.push_back(x);
+      b.push_back(x);
+    }
+    for (int i = k; i < 1000; ++i) {
+      a.push_back(rng());
+      b.push_back(rng());
+    }
+    std::vector<uint64_t> sa(m.num_hashes()), sb(m.num_hashes());
+    m.signature_from_hashes(a.data(), a.size(), sa.data());
+    m.signature_from_hashes(b.data(), b.size(), sb.data());
+    double truth = static_cast<double>(k) / (2000 - k);
+    EXPECT_NEAR(estimate_jaccard(sa.data(), sb.data(), sa.size()), truth, 0.06) << target;
+  }
+}
+
+TEST(Lsh, FindsNearDuplicatesAndNotUnrelated) {
+  MinHasher m = *MinHasher::create({});
+  MinHashWorkspace ws;
+  LshIndex index(m.config());
+  std::string doc = random_doc(200, 11);
+  auto r0 = index.add(sig_of(m, doc, ws).data());
+  ASSERT_TRUE(r0.ok());
+  EXPECT_FALSE(r0->duplicate);
+  EXPECT_EQ(r0->doc, 0u);
+  // Identical.
+  auto r1 = index.add(sig_of(m, doc, ws).data());
+  EXPECT_TRUE(r1->duplicate);
+  EXPECT_EQ(r1->doc, 0u);
+  // One word in 200 changed: about 5 of 196 shingles differ (Jaccard ~0.95).
+  std::string near = doc;
+  size_t mid = near.find(' ', near.size() / 2);
+  near.insert(mid, " zzqxv");
+  auto r2 = index.add(sig_of(m, near, ws).data());
+  EXPECT_TRUE(r2->duplicate);
+  EXPECT_EQ(r2->doc, 0u);
+  // Unrelated documents are new, with fresh ids.
+  for (uint32_t s = 100; s < 150; ++s) {
+    auto r = index.add(sig_of(m, random_doc(200, s), ws).data());
+    ASSERT_TRUE(r.ok());
+    EXPECT_FALSE(r->duplicate) << s;
+  }
+  EXPECT_EQ(index.doc_count(), 51u);
+}
+
+TEST(Lsh, ChainsJoinTheFirstCluster) {
+  // Signatures built by hand: B shares band 0 with A, C shares band 1 with B only.
+  MinHashConfig c;
+  c.num_buckets = 3;
+  c.hashes_per_bucket = 2;
+  LshIndex index(c);
+  uint64_t a[6] = {1, 2, 3, 4, 5, 6}, b[6] = {1, 2, 9, 9, 8, 8}, cc[6] = {7, 7, 9, 9, 0, 0};
+  EXPECT_EQ(index.add(a)->doc, 0u);
+  EXPECT_TRUE(index.add(b)->duplicate);
+  auto rc = index.add(cc);
+  EXPECT_TRUE(rc->duplicate);
+  EXPECT_EQ(rc->doc, 0u);  // via B, which pointed its bands at A
+  LshOptions o;
+  o.index_duplicates = false;
+  LshIndex strict(c, o);
+  strict.add(a);
+  strict.add(b);
+  EXPECT_FALSE(strict.add(cc)->duplicate);
+}
+
+TEST(Lsh, EnforcesMaxDocsAndBoundsMemory) {
+  MinHashConfig c;
+  LshOptions o;
+  o.max_docs = 20000;
+  LshIndex index(c, o);
+  std::mt19937_64 rng(5);
+  std::vector<uint64_t> sig(112);
+  for (int d = 0; d < 20000; ++d) {
+    for (auto& v : sig) v = rng() & (kMersenne61 - 1);
+    ASSERT_TRUE(index.add(sig.data()).ok());
+  }
+  for (auto& v : sig) v = rng();
+  Result<LshMatch> over = index.add(sig.data());
+  EXPECT_EQ(over.status().code(), StatusCode::kLimitExceeded);
+  // Documented bound: <= 14 bands x 12 bytes / 0.35 load per document.
+  EXPECT_LE(index.memory_bytes(), 20000u * 14 * 12 * 100 / 35 + 14 * 1024 * 12);
+}
+
+TEST(Lsh, SharedAcrossThreads) {
+  MinHasher m = *MinHasher::create({});
+  LshIndex index(m.config());
+  std::vector<std::string> docs;
+  for (uint32_t s = 0; s < 40; ++s) docs.push_back(random_doc(150, 1000 + s));
+  std::vector<std::thread> threads;
+  std::atomic<int> dups{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      MinHashWorkspace ws;
+      std::vector<uint64_t> sig(m.num_hashes());
+      for (const std::string& d : docs) {
+        ASSERT_TRUE(m.signature(d, ws, sig.data()));
+        if (index.add(sig.data())->duplicate) ++dups;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(index.doc_count(), 40u);  // each document is new exactly once
+  EXPECT_EQ(dups.load(), 120);
+}
+
+}  // namespace
+}  // namespace klartext::dedup

@@ -1,0 +1,480 @@
+// Tests for src/text/filters.h: each rule on both sides of its threshold (asserting the
+// datatrove reason string), C4 line removal, presets. All texts are generated here.
+#include "text/filters.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace klartext::text {
+namespace {
+
+// A distinct pronounceable word for every i (base-20 syllables), 4 to 8 letters.
+std::string uword(int i) {
+  static const char* kSyl[] = {"ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "be", "du",
+                               "fa", "go", "hi", "ja", "ke", "li", "mo", "nu", "pe", "ro"};
+  std::string w;
+  int x = i;
+  do {
+    w += kSyl[x % 20];
+    x /= 20;
+  } while (x > 0);
+  if (w.size() < 4) w += "ta";
+  return w;
+}
+
+// One line of prose-like text: 10 words, stop words included, ends with a full stop, > 30 chars,
+// unique across lines thanks to uword.
+std::string line(int i) {
+  int b = i * 7 + 1000;
+  return "the " + uword(b) + " " + uword(b + 1) + " of " + uword(b + 2) + " " + uword(b + 3) +
+         " and " + uword(b + 4) + " " + uword(b + 5) + " " + uword(b + 6) + ".";
+}
+
+std::string doc(int lines, int first = 0) {
+  std::string s;
+  for (int i = 0; i < lines; ++i) s += line(first + i) + "\n";
+  return s;
+}
+
+// n unique words separated by spaces.
+std::string words(int n, int first = 50000) {
+  std::string s;
+  for (int i = 0; i < n; ++i) s += (i ? " " : "") + uword(first + i);
+  return s;
+}
+
+std::vector<std::string_view> tokens_of(std::string_view s, WordSegmenter& seg) {
+  std::vector<std::string_view> w;
+  seg.words(s, &w);
+  return w;
+}
+
+// Gopher quality with every rule disabled, for testing one rule at a time.
+GopherQualityOptions no_quality_rules() {
+  GopherQualityOptions o;
+  o.min_doc_words.reset();
+  o.max_doc_words.reset();
+  o.min_avg_word_length.reset();
+  o.max_avg_word_length.reset();
+  o.max_symbol_word_ratio.reset();
+  o.max_bullet_lines_ratio.reset();
+  o.max_ellipsis_lines_ratio.reset();
+  o.min_alpha_words_ratio.reset();
+  o.min_stop_words.reset();
+  return o;
+}
+
+GopherRepetitionOptions no_repetition_rules() {
+  GopherRepetitionOptions o;
+  o.dup_para_frac.reset();
+  o.dup_para_char_frac.reset();
+  o.dup_line_frac.reset();
+  o.dup_line_char_frac.reset();
+  o.top_n_grams.clear();
+  o.dup_n_grams.clear();
+  return o;
+}
+
+class GopherQualityTest : public ::testing::Test {
+ protected:
+  std::string run(const std::string& text, const GopherQualityOptions& o) {
+    return gopher_quality(text, tokens_of(text, seg_), o);
+  }
+  WordSegmenter seg_;
+};
+
+TEST_F(GopherQualityTest, DefaultsPassProse) {
+  EXPECT_EQ(run(doc(20), GopherQualityOptions{}), "");
+}
+
+TEST_F(GopherQualityTest, WordCountBounds) {
+  GopherQualityOptions o = no_quality_rules();
+  o.min_doc_words = 50;
+  o.max_doc_words = 100000;
+  // Punctuation tokens are symbol words and do not count.
+  EXPECT_EQ(run(words(50) + " . , !", o), "");
+  EXPECT_EQ(run(words(49) + " . , !", o), "gopher_short_doc");
+  EXPECT_EQ(run(words(100000), o), "");
+  EXPECT_EQ(run(words(100001), o), "gopher_long_doc");
+}
+
+TEST_F(GopherQualityTest, MeanWordLength) {
+  GopherQualityOptions o = no_quality_rules();
+  o.min_avg_word_length = 3;
+  o.max_avg_word_length = 10;
+  EXPECT_EQ(run("abc abc abcd ab", o), "");                                   // mean 3
+  EXPECT_EQ(run("abc abc abc ab", o), "gopher_below_avg_threshold");          // 2.75
+  EXPECT_EQ(run("abcdefghij abcdefghij", o), "");                             // mean 10
+  EXPECT_EQ(run("abcdefghij abcdefghijk", o), "gopher_above_avg_threshold");  // 10.5
+  // CJK words are short: a Chinese sentence falls below the English minimum, as in datatrove
+  // with jieba (FineWeb-2 sets the zh minimum to 1 for this reason).
+  EXPECT_EQ(run("我们今天去图书馆看书。", o), "gopher_below_avg_threshold");
+}
+
+TEST_F(GopherQualityTest, HashAndEllipsisRatios) {
+  GopherQualityOptions o = no_quality_rules();
+  o.max_symbol_word_ratio = 0.1;
+  auto with_inner = [](int marked, const char* mark) {
+    std::string s;
+    for (int i = 0; i < 100; ++i)
+      s += (i ? " " : "") + uword(i + 100) + (i < marked ? mark : "") + "x";
+    return s;
+  };
+  EXPECT_EQ(run(with_inner(10, "#"), o), "");  // 10 / 100 tokens
+  EXPECT_EQ(run(with_inner(11, "#"), o), "gopher_too_many_hashes");
+  EXPECT_EQ(run(with_inner(10, "..."), o), "");
+  EXPECT_EQ(run(with_inner(11, "\u2026"), o), "gopher_too_many_ellipsis");
+}
+
+TEST_F(GopherQualityTest, BulletAndEllipsisLines) {
+  GopherQualityOptions o = no_quality_rules();
+  o.max_bullet_lines_ratio = 0.9;
+  auto bullets = [](int n) {
+    std::string s;
+    for (int i = 0; i < 10; ++i)
+      s += std::string(i < n ? (i % 2 ? "  - " : "\u2022 ") : "") + line(i) + "\n";
+    return s;
+  };
+  EXPECT_EQ(run(bullets(9), o), "");
+  EXPECT_EQ(run(bullets(10), o), "gopher_too_many_bullets");
+  o = no_quality_rules();
+  o.max_ellipsis_lines_ratio = 0.3;
+  auto ellipses = [](int n) {
+    std::string s;
+    for (int i = 0; i < 10; ++i) s += line(i) + (i < n ? (i % 2 ? "..  " : "\u2026") : "") + "\n";
+    return s;
+  };
+  EXPECT_EQ(run(ellipses(3), o), "");
+  EXPECT_EQ(run(ellipses(4), o), "gopher_too_many_end_ellipsis");
+}
+
+TEST_F(GopherQualityTest, AlphaWordsRatio) {
+  GopherQualityOptions o = no_quality_rules();
+  o.min_alpha_words_ratio = 0.8;
+  auto mix = [](int numbers) {
+    std::string s;
+    for (int i = 0; i < 100; ++i)
+      s += (i ? " " : "") + (i < numbers ? std::to_string(1000 + i) : uword(i));
+    return s;
+  };
+  EXPECT_EQ(run(mix(20), o), "");  // 80 / 100
+  EXPECT_EQ(run(mix(21), o), "gopher_below_alpha_threshold");
+}
+
+TEST_F(GopherQualityTest, StopWords) {
+  GopherQualityOptions o = no_quality_rules();
+  o.min_stop_words = 2;
+  EXPECT_EQ(run(words(20) + " the end of it", o), "");  // "the", "of"
+  EXPECT_EQ(run(words(20) + " the end", o), "gopher_enough_stop_words");
+  // Case-sensitive, as datatrove: "The" is not "the".
+  EXPECT_EQ(run(words(20) + " The Of", o), "gopher_enough_stop_words");
+  // Occurrences count by default; distinct words when asked.
+  EXPECT_EQ(run(words(20) + " the the", o), "");
+  o.count_unique_stop_words = true;
+  EXPECT_EQ(run(words(20) + " the the", o), "gopher_enough_stop_words");
+  // A custom list (here German) replaces the default.
+  o.stop_words = {"der", "und"};
+  EXPECT_EQ(run(words(20) + " der und", o), "");
+}
+
+TEST(StopWordTable, IsGophersList) {
+  std::vector<std::string> w(std::begin(kGopherStopWords), std::end(kGopherStopWords));
+  EXPECT_EQ(w, (std::vector<std::string>{"the", "be", "to", "of", "and", "that", "have", "with"}));
+}
+
+class GopherRepetitionTest : public ::testing::Test {
+ protected:
+  std::string run(const std::string& text, const GopherRepetitionOptions& o) {
+    return gopher_repetition(text, tokens_of(text, ws_.segmenter), o, ws_);
+  }
+  FilterWorkspace ws_;
+};
+
+TEST_F(GopherRepetitionTest, DefaultsPassProse) {
+  EXPECT_EQ(run(doc(30), GopherRepetitionOptions{}), "");
+}
+
+TEST_F(GopherRepetitionTest, DuplicateParagraphs) {
+  GopherRepetitionOptions o = no_repetition_rules();
+  o.dup_para_frac = 0.3;
+  auto paras = [](int dups) {
+    std::string s;
+    for (int i = 0; i < 10; ++i) s += line(i < 10 - dups ? i : 0) + "\n\n";
+    return s;
+  };
+  EXPECT_EQ(run(paras(3), o), "");  // 3 of 10 are repeats
+  EXPECT_EQ(run(paras(4), o), "dup_para_frac");
+  o = no_repetition_rules();
+  o.dup_para_char_frac = 0.2;
+  // 10 paragraphs of equal length, k repeats: char fraction is k*len/len(text), just under k/10.
+  EXPECT_EQ(run(paras(2), o), "");
+  EXPECT_EQ(run(paras(3), o), "dup_para_char_frac");
+}
+
+TEST_F(GopherRepetitionTest, DuplicateLines) {
+  GopherRepetitionOptions o = no_repetition_rules();
+  o.dup_line_frac = 0.3;
+  auto lines = [](int dups) {
+    std::string s;
+    for (int i = 0; i < 10; ++i) s += line(i < 10 - dups ? i : 1) + "\n";
+    return s;
+  };
+  EXPECT_EQ(run(lines(3), o), "");
+  EXPECT_EQ(run(lines(4), o), "dup_line_frac");
+  o = no_repetition_rules();
+  o.dup_line_char_frac = 0.2;
+  EXPECT_EQ(run(lines(2), o), "");
+  EXPECT_EQ(run(lines(3), o), "dup_line_char_frac");
+}
+
+// Text with `k` copies of the phrase spread among unique words, and the phrase's share.
+std::string with_phrase(const std::string& phrase, int k, int filler) {
+  std::string s;
+  int w = 70000;
+  for (int i = 0; i < k; ++i) {
+    s += phrase + " ";
+    for (int j = 0; j < filler; ++j) s += uword(w++) + " ";
+  }
+  return s;
+}
+
+TEST_F(GopherRepetitionTest, TopTwoGram) {
+  GopherRepetitionOptions o = no_repetition_rules();
+  o.top_n_grams = {{2, 0.20}};
+  // "foo bar" (7 chars) once per 5 filler words of 6 letters: 7k / len(text).
+  bool saw_pass = false, saw_fail = false;
+  for (int filler = 1; filler < 12; ++filler) {
+    std::string t = with_phrase("foo bar", 40, filler);
+    double ratio = 7.0 * 40 / static_cast<double>(t.size());
+    std::string r = run(t, o);
+    if (ratio > 0.20) {
+      EXPECT_EQ(r, "top_2_gram") << ratio;
+      saw_fail = true;
+    } else {
+      EXPECT_EQ(r, "") << ratio;
+      saw_pass = true;
+    }
+  }
+  EXPECT_TRUE(saw_pass && saw_fail);
+}
+
+TEST_F(GopherRepetitionTest, DuplicatedFiveGrams) {
+  GopherRepetitionOptions o = no_repetition_rules();
+  o.dup_n_grams = {{5, 0.15}, {6, 0.14}};
+  // Repeats after the first count their joined length without spaces: 10 chars each.
+  bool saw_pass = false, saw_fail = false;
+  for (int filler = 2; filler < 20; ++filler) {
+    std::string t = with_phrase("aa bb cc dd ee", 30, filler);
+    double ratio = 10.0 * 29 / static_cast<double>(t.size());
+    std::string r = run(t, o);
+    if (ratio > 0.15) {
+      EXPECT_EQ(r, "duplicated_5_n_grams") << ratio;
+      saw_fail = true;
+    } else {
+      EXPECT_EQ(r, "") << ratio;
+      saw_pass = true;
+    }
+  }
+  EXPECT_TRUE(saw_pass && saw_fail);
+}
+
+TEST_F(GopherRepetitionTest, ChineseRepetitionUsesWords) {
+  // The same Chinese sentence ten times in one line: no duplicate lines, but repeated n-grams.
+  std::string t;
+  for (int i = 0; i < 10; ++i) t += "我们今天去图书馆看书";
+  std::string r = run(t, GopherRepetitionOptions{});
+  EXPECT_TRUE(r.starts_with("top_") || r.starts_with("duplicated_")) << r;
+}
+
+TEST(C4, DocumentRules) {
+  C4Options o;
+  std::string out;
+  std::string base = doc(6);
+  EXPECT_EQ(c4_quality(base, o, &out), "");
+  EXPECT_EQ(c4_quality(base + "This is Lorem Ipsum dolor sit amet.\n", o, &out), "lorem_ipsum");
+  EXPECT_EQ(c4_quality(base + "function f() { return 1; } is code.\n", o, &out), "curly_bracket");
+  // A '{' on a line that is dropped anyway (too few words) does not drop the page.
+  EXPECT_EQ(c4_quality(base + "{x}.\n", o, &out), "");
+}
+
+TEST(C4, SentenceMinimum) {
+  C4Options o;
+  std::string out;
+  EXPECT_EQ(c4_quality(doc(5), o, &out), "");
+  EXPECT_EQ(c4_quality(doc(4), o, &out), "too_few_sentences");
+  // Several sentences on one line count separately.
+  EXPECT_EQ(c4_quality("One two three. Four five six. Seven eight nine. Ten eleven twelve. "
+                       "Thirteen fourteen fifteen.",
+                       o, &out),
+            "");
+}
+
+TEST(C4, LineRemoval) {
+  C4Options o;
+  std::string out;
+  std::string cited = line(1);
+  cited.insert(cited.size() - 1, "[12][edit]");
+  std::string text = line(0) + "\n" + "Please enable JavaScript to view the comments.\n" +
+                     "Read our Privacy Policy before you continue.\n" + "Too short.\n" +
+                     "No terminal punctuation on this line at all\n" +
+                     "This line trails off into an ellipsis...\n" + cited + "\n" + "The word " +
+                     std::string(1001, 'x') + " is far too long.\n" + doc(4, 10);
+  ASSERT_EQ(c4_quality(text, o, &out), "");
+  std::string expected = line(0) + "\n" + line(1) + "\n" + doc(4, 10);
+  expected.pop_back();  // the result is stripped
+  EXPECT_EQ(out, expected);
+  // FineWeb turns the terminal punctuation rule off: the unpunctuated line and the ellipsis
+  // line stay, the others still go.
+  o.filter_no_terminal_punct = false;
+  ASSERT_EQ(c4_quality(text, o, &out), "");
+  EXPECT_NE(out.find("No terminal punctuation on this line at all"), std::string::npos);
+  EXPECT_NE(out.find("trails off into an ellipsis..."), std::string::npos);
+  EXPECT_EQ(out.find("JavaScript"), std::string::npos);
+  EXPECT_EQ(out.find("Privacy"), std::string::npos);
+  EXPECT_EQ(out.find("Too short"), std::string::npos);
+}
+
+TEST(C4, CountSentences) {
+  EXPECT_EQ(count_sentences(""), 0u);
+  EXPECT_EQ(count_sentences("no stop at all"), 1u);
+  EXPECT_EQ(count_sentences("One. Two! Three? Four"), 4u);
+  EXPECT_EQ(count_sentences("Pi is 3.14 roughly."), 1u);
+  EXPECT_EQ(count_sentences("He said \"stop.\" Then left."), 2u);
+  EXPECT_EQ(count_sentences("今天下雨了。我们在家看书。"), 2u);
+  EXPECT_EQ(count_sentences("...!!!"), 0u);
+}
+
+class FineWebTest : public ::testing::Test {
+ protected:
+  std::string run(const std::string& text, const FineWebOptions& o) {
+    return fineweb_quality(text, ws_.segmenter.word_count(text), o, ws_);
+  }
+  FineWebOptions only(int rule) {
+    FineWebOptions o;
+    if (rule != 0) o.line_punct_thr.reset();
+    if (rule != 1) o.short_line_thr.reset();
+    if (rule != 2) o.char_duplicates_ratio.reset();
+    if (rule != 3) o.new_line_ratio.reset();
+    return o;
+  }
+  FilterWorkspace ws_;
+};
+
+TEST_F(FineWebTest, DefaultsPassProse) { EXPECT_EQ(run(doc(20), FineWebOptions{}), ""); }
+
+TEST_F(FineWebTest, LinePunctuationRatio) {
+  auto text = [](int punct) {
+    std::string s;
+    for (int i = 0; i < 100; ++i) {
+      std::string l = line(i);
+      if (i >= punct) l.pop_back();
+      s += l + (i < 99 ? "\n" : "");
+    }
+    return s;
+  };
+  EXPECT_EQ(run(text(13), only(0)), "");
+  EXPECT_EQ(run(text(12), only(0)), "line_punct_ratio");  // 0.12 is not above 0.12
+  FineWebOptions o = only(0);
+  o.line_punct_exclude_zero = true;
+  EXPECT_EQ(run(text(0), o), "");
+  // CJK full stops end lines only with the Unicode set.
+  std::string zh = "今天下雨了。\n我们在家看书。";
+  EXPECT_EQ(run(zh, only(0)), "line_punct_ratio");
+  o = only(0);
+  o.unicode_terminal_punct = true;
+  EXPECT_EQ(run(zh, o), "");
+}
+
+TEST_F(FineWebTest, ShortLineRatio) {
+  auto text = [](int short_lines) {
+    std::string s;
+    for (int i = 0; i < 100; ++i)
+      s += (i < short_lines ? uword(i) + "." : line(i)) + (i < 99 ? "\n" : "");
+    return s;
+  };
+  EXPECT_EQ(run(text(66), only(1)), "");
+  EXPECT_EQ(run(text(67), only(1)), "short_line_ratio");
+}
+
+TEST_F(FineWebTest, CharDuplicateRatio) {
+  // 200 unique lines plus k repeats of line 0: ratio = k*len / (201+k-1)*len roughly k/(200+k).
+  auto text = [](int dups) {
+    std::string s = doc(200);
+    for (int i = 0; i < dups; ++i) s += line(0) + "\n";
+    return s;
+  };
+  EXPECT_EQ(run(text(0), only(2)), "");
+  EXPECT_EQ(run(text(1), only(2)), "");                // 1/201 < 0.01
+  EXPECT_EQ(run(text(3), only(2)), "char_dup_ratio");  // 3/203 >= 0.01
+}
+
+TEST_F(FineWebTest, ListRatio) {
+  // One word per line: newlines / words is close to 1.
+  std::string list;
+  for (int i = 0; i < 50; ++i) list += uword(i) + "\n";
+  EXPECT_EQ(run(list, only(3)), "list_ratio");
+  // 10 tokens per line (+1 for the full stop): 0.09.
+  EXPECT_EQ(run(doc(50), only(3)), "");
+  // Exactly at 0.3 passes (the rule is "> 0.3"): 3 newlines, 10 words.
+  EXPECT_EQ(run("a b c\nd e f\ng h i\nj", only(3)), "");
+  EXPECT_EQ(run("a b c\nd e f\ng h i\nj\n", only(3)), "list_ratio");
+}
+
+TEST(Presets, NamesAndUnknown) {
+  for (std::string_view name : filter_preset_names()) {
+    EXPECT_TRUE(filter_preset(name).ok()) << name;
+  }
+  Result<FilterPreset> bad = filter_preset("nope");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+  Result<FilterPreset> fw = filter_preset("fineweb");
+  ASSERT_TRUE(fw.ok());
+  EXPECT_TRUE(fw->gopher_repetition && fw->gopher_quality && fw->c4 && fw->fineweb);
+  EXPECT_FALSE(fw->c4->filter_no_terminal_punct);
+  EXPECT_EQ(*fw->fineweb->line_punct_thr, 0.12);
+}
+
+TEST(Presets, FineWebRecipe) {
+  QualityFilter filter(*filter_preset("fineweb"));
+  FilterWorkspace ws;
+  FilterOutcome kept = filter.run(doc(20), ws);
+  EXPECT_TRUE(kept.keep) << kept.filter << " " << kept.reason;
+  EXPECT_TRUE(kept.modified);  // C4 strips the final newline
+  // A javascript line is removed by C4 and the rest is kept.
+  std::string with_js = doc(10) + "You need to enable javascript to run this app.\n" + doc(10, 10);
+  FilterOutcome o = filter.run(with_js, ws);
+  ASSERT_TRUE(o.keep) << o.reason;
+  EXPECT_TRUE(o.modified);
+  EXPECT_EQ(o.text.find("javascript"), std::string::npos);
+  // Drops report the filter and datatrove's reason.
+  // (A very short text would already fail top_2_gram, as in datatrove: one 2-gram is a large
+  // share of a short text.)
+  FilterOutcome short_doc = filter.run(words(30) + " the end of it.", ws);
+  EXPECT_FALSE(short_doc.keep);
+  EXPECT_EQ(short_doc.filter, "gopher_quality");
+  EXPECT_EQ(short_doc.reason, "gopher_short_doc");
+  std::string repeated;
+  for (int i = 0; i < 10; ++i) repeated += line(0) + "\n\n";
+  FilterOutcome rep = filter.run(repeated, ws);
+  EXPECT_EQ(rep.filter, "gopher_repetition");
+  EXPECT_EQ(rep.reason, "dup_para_frac");
+  FilterOutcome lorem = filter.run(doc(20) + "Lorem ipsum dolor sit amet, consectetur.\n", ws);
+  EXPECT_EQ(lorem.filter, "c4");
+  EXPECT_EQ(lorem.reason, "lorem_ipsum");
+  // Unpunctuated lines survive C4 in the FineWeb recipe, then fail FineWeb's own rule.
+  std::string bare;
+  for (int i = 0; i < 20; ++i) {
+    std::string l = line(i);
+    l.pop_back();
+    bare += l + "\n";
+  }
+  FilterOutcome punct = filter.run(bare, ws);
+  EXPECT_EQ(punct.filter, "fineweb_quality");
+  EXPECT_EQ(punct.reason, "line_punct_ratio");
+  EXPECT_TRUE(QualityFilter(*filter_preset("none")).run("", ws).keep);
+}
+
+}  // namespace
+}  // namespace klartext::text
