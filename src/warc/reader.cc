@@ -509,7 +509,11 @@ Result<bool> Reader::next_warc(Record& record) {
     bool at_end = i == avail && stream_->exhausted();
     bool next_ok = at_end || i == total + kPeekBytes ||
                    (i + 6 <= avail && std::memcmp(p + i, "WARC/", 5) == 0 && is_digit(p[i + 5]));
-    if (!next_ok) {
+    // A proper trailer right at the declared end vouches for Content-Length: whatever follows
+    // it is junk between records, reported and skipped by the next call.
+    std::string_view tail(p + total, avail - total);
+    bool trailer_ok = tail.substr(0, 4) == "\r\n\r\n" || tail.substr(0, 2) == "\n\n";
+    if (!next_ok && !trailer_ok) {
       size_t q = find_warc_line(p, head_len, total, avail);
       if (q == kNotFound) {
         avail = stream_->fill(total + kMaxLengthSlack);
@@ -569,6 +573,16 @@ Result<bool> Reader::next_warc(Record& record) {
   record.block_ = std::string_view(p + head_len, block_end - head_len);
   record.block_incomplete_ = avail < total && next_pos == block_end;
   pending_advance_ = next_pos;
+  if (record.block_incomplete_ && !stream_->broken()) {
+    // Plain input simply ends; compressed input that breaks reports the break instead.
+    ++errors_;
+    last_error_offset_ = record.offset_;
+    pending_error_ =
+        Status(StatusCode::kCorrupt, name_ + ": offset " + std::to_string(record.offset_) +
+                                         ": input ends inside the record (" +
+                                         std::to_string(record.block_.size()) + " of " +
+                                         std::to_string(content_length) + " block bytes)");
+  }
   finish_http(record);
   ++records_;
   return true;
@@ -716,6 +730,15 @@ Result<bool> Reader::next_arc(Record& record) {
   record.block_ = block;
   record.block_incomplete_ = avail < total;
   pending_advance_ = std::min(avail, total);
+  if (record.block_incomplete_ && !stream_->broken()) {
+    ++errors_;
+    last_error_offset_ = record.offset_;
+    pending_error_ =
+        Status(StatusCode::kCorrupt, name_ + ": offset " + std::to_string(record.offset_) +
+                                         ": input ends inside the ARC record (" +
+                                         std::to_string(block.size()) + " of " +
+                                         std::to_string(arc.length) + " bytes)");
+  }
   finish_http(record);
   ++records_;
   return true;
