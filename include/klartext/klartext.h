@@ -43,6 +43,9 @@ struct Document {
   std::vector<std::string> tags;
   std::vector<std::string> categories;
   std::string text;      // main content: paragraphs separated by blank lines
+  // The heading that opened the content and repeated the title; left out of `text` (benchmark
+  // gold treats the headline as metadata) and printed above it by `klartext extract`.
+  std::string headline;
   std::string markdown;  // when ExtractOptions::with_markdown
   std::string encoding;  // the input encoding that was used, and why
   std::string encoding_source;

@@ -11,3 +11,11 @@ if(TARGET klartext_api)
   list(APPEND KLARTEXT_CLI_DEPS klartext_api)
 endif()
 list(APPEND KLARTEXT_CLI_DEPS klartext_cli_eval_config)
+# parse (cmd_parse.cc): the HTML parser, the decoder for input bytes.
+list(APPEND KLARTEXT_CLI_DEPS klartext_html klartext_decode)
+# extract (cmd_extract.cc): the public API (decode, html, metadata, extract).
+list(APPEND KLARTEXT_CLI_DEPS klartext_api)
+# encoding (cmd_encoding.cc): the decode stage.
+list(APPEND KLARTEXT_CLI_DEPS klartext_decode)
+# corpus (cmd_corpus.cc): the corpus pipeline.
+list(APPEND KLARTEXT_CLI_DEPS klartext_pipeline)

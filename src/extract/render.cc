@@ -1,0 +1,404 @@
+// Text and Markdown rendering of the extracted subtree. Tested in tests/extract/render_test.cc.
+#include "extract/render.h"
+
+#include <algorithm>
+#include <memory>
+#include <string_view>
+
+#include "extract/tag_kinds.h"
+#include "extract/walk.h"
+
+namespace klartext::extract {
+namespace {
+
+inline bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+// Pending separators, ordered: a stronger one replaces a weaker one.
+enum Pending : int { kNone = 0, kSpace = 1, kCellSep = 2, kNewline = 3, kParagraph = 4 };
+
+// One output buffer. Separators are emitted lazily, only once more text follows, so no block
+// ever leaves a dangling blank line and whitespace never doubles.
+class Sink {
+ public:
+  std::string out;
+  std::string prefix;  // Markdown quote prefix written after every newline
+
+  void brk(int level) { pending_ = std::max(pending_, level); }
+
+  void text(std::string_view s) {
+    for (char c : s) {
+      if (is_space(c)) {
+        brk(kSpace);
+        continue;
+      }
+      flush();
+      out.push_back(c);
+      fresh_ = false;
+    }
+  }
+
+  void raw(std::string_view s) {
+    flush();
+    out.append(s);
+    if (!s.empty()) fresh_ = false;
+  }
+
+  // Text that opens a line (list marker, heading hashes, quote bar): the block it opens is
+  // still empty, so a nested block start adds no further separator.
+  void marker(std::string_view s) {
+    flush();
+    out.append(s);
+  }
+
+  void flush() {
+    int p = pending_;
+    pending_ = kNone;
+    if (out.empty() || p == kNone) return;
+    if (fresh_ && p >= kNewline) return;
+    if (p >= kNewline) fresh_ = true;
+    char last = out.back();
+    switch (p) {
+      case kSpace:
+        if (last != ' ' && last != '\n') out.push_back(' ');
+        break;
+      case kCellSep:
+        if (last != '\n') out.append(" | ");
+        break;
+      case kNewline:
+        trim_trailing_spaces();
+        out.push_back('\n');
+        out.append(prefix);
+        break;
+      default: {
+        trim_trailing_spaces();
+        out.push_back('\n');
+        std::string_view q = prefix;
+        while (!q.empty() && q.back() == ' ') q.remove_suffix(1);
+        out.append(q);
+        out.push_back('\n');
+        out.append(prefix);
+      }
+    }
+  }
+
+ private:
+  void trim_trailing_spaces() {
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+  }
+  int pending_ = kNone;
+  bool fresh_ = true;  // nothing but separators and markers since the last line start
+};
+
+struct TableState {
+  std::vector<std::vector<std::string>> rows;
+  bool layout = false;  // a cell holds paragraphs or a nested table: not a data table
+};
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// colspan values beyond this are treated as this: no real table spans more columns, and a huge
+// value must not blow up the output.
+constexpr int kMaxColspan = 64;
+
+int colspan_of(const dom::Node* n) {
+  std::string_view v = n->attr("colspan");
+  int c = 0;
+  for (char ch : v) {
+    if (ch < '0' || ch > '9') break;
+    c = c * 10 + (ch - '0');
+    if (c > kMaxColspan) return kMaxColspan;
+  }
+  return c < 1 ? 1 : c;
+}
+
+class Renderer {
+ public:
+  Renderer(const std::vector<uint8_t>& skip, const RenderOptions& o) : skip_(skip), opt_(o) {
+    sinks_.push_back(std::make_unique<Sink>());
+  }
+
+  std::string run(const dom::Node* root) {
+    walk(
+        root, [&](const dom::Node* n) { return enter(n); }, [&](const dom::Node* n) { exit(n); });
+    Sink& s = *sinks_.front();
+    std::string out = std::move(s.out);
+    while (!out.empty() && is_space(out.back())) out.pop_back();
+    return out;
+  }
+
+ private:
+  Sink& cur() { return *sinks_.back(); }
+  bool skipped(const dom::Node* n) const { return n->id >= skip_.size() || skip_[n->id]; }
+
+  bool enter(const dom::Node* n) {
+    if (skipped(n)) return false;
+    if (n->is_text()) {
+      if (pre_depth_ > 0)
+        cur().raw(n->data);
+      else
+        cur().text(n->data);
+      return false;
+    }
+    if (!n->is_element()) return n->kind == dom::NodeKind::kDocument;
+    TagKind k = tag_kind(n);
+    if (k == TagKind::kDrop) {
+      if (opt_.markdown && opt_.include_images && n->is_html(dom::Tag::kImg)) image(n);
+      return false;
+    }
+    if (n->ns == dom::Namespace::kHtml && n->tag == dom::Tag::kImg) {
+      if (opt_.markdown && opt_.include_images) image(n);
+      return false;
+    }
+    switch (k) {
+      case TagKind::kBreak:
+        if (pre_depth_ > 0)
+          cur().raw("\n");
+        else
+          cur().brk(kNewline);
+        return false;
+      case TagKind::kUnknown:
+        cur().brk(kSpace);
+        return true;
+      case TagKind::kCell:
+        if (!tables_.empty() && !tables_.back().rows.empty()) {
+          sinks_.push_back(std::make_unique<Sink>());
+          cell_pushed_.push_back(true);
+          return true;
+        }
+        cell_pushed_.push_back(false);
+        cur().brk(kCellSep);
+        return true;
+      case TagKind::kLine:
+        if (n->is_html(dom::Tag::kTr)) {
+          if (!tables_.empty()) tables_.back().rows.emplace_back();
+          cur().brk(kNewline);
+          return true;
+        }
+        cur().brk(kNewline);
+        if (opt_.markdown && n->is_html(dom::Tag::kLi)) list_item();
+        return true;
+      case TagKind::kBlock:
+        return enter_block(n);
+      case TagKind::kInline:
+      case TagKind::kDrop:
+        break;
+    }
+    if (opt_.markdown) {
+      if (n->is_html(dom::Tag::kCode) && pre_depth_ == 0) cur().raw("`");
+      if (n->is_html(dom::Tag::kA) && opt_.include_links && !n->attr("href").empty()) {
+        cur().raw("[");
+      }
+    }
+    return true;
+  }
+
+  bool enter_block(const dom::Node* n) {
+    using dom::Tag;
+    if (n->tag == Tag::kTable && !opt_.include_tables) return false;
+    cur().brk(kParagraph);
+    if (n->tag == Tag::kHr) return false;
+    if (is_preformatted(n)) {
+      if (opt_.markdown && pre_depth_ == 0) {
+        cur().marker("```\n");
+      } else {
+        cur().flush();
+      }
+      ++pre_depth_;
+      return true;
+    }
+    if (!opt_.markdown) return true;
+    if (int h = heading_level(n)) {
+      cur().marker(std::string(size_t(h), '#') + " ");
+    } else if (n->tag == Tag::kUl || n->tag == Tag::kOl || n->tag == Tag::kMenu ||
+               n->tag == Tag::kDir) {
+      lists_.push_back(n->tag == Tag::kOl ? 1 : 0);
+    } else if (n->tag == Tag::kBlockquote) {
+      cur().flush();
+      cur().prefix += "> ";
+      cur().marker("> ");
+    } else if (n->tag == Tag::kTable) {
+      tables_.emplace_back();
+    }
+    return true;
+  }
+
+  void exit(const dom::Node* n) {
+    if (!n->is_element() || skipped(n)) return;
+    TagKind k = tag_kind(n);
+    using dom::Tag;
+    switch (k) {
+      case TagKind::kBlock:
+        if (n->tag == Tag::kHr || (n->tag == Tag::kTable && !opt_.include_tables)) return;
+        if (is_preformatted(n)) {
+          --pre_depth_;
+          if (opt_.markdown && pre_depth_ == 0) {
+            while (!cur().out.empty() && cur().out.back() == '\n') cur().out.pop_back();
+            cur().raw("\n```");
+          }
+        } else if (opt_.markdown) {
+          if (n->tag == Tag::kUl || n->tag == Tag::kOl || n->tag == Tag::kMenu ||
+              n->tag == Tag::kDir) {
+            if (!lists_.empty()) lists_.pop_back();
+          } else if (n->tag == Tag::kBlockquote) {
+            std::string& p = cur().prefix;
+            if (p.size() >= 2) p.resize(p.size() - 2);
+          } else if (n->tag == Tag::kTable && !tables_.empty()) {
+            finish_table();
+          }
+        }
+        cur().brk(kParagraph);
+        return;
+      case TagKind::kLine:
+        cur().brk(kNewline);
+        return;
+      case TagKind::kCell:
+        if (cell_pushed_.empty()) return;
+        if (cell_pushed_.back() && !tables_.empty() && sinks_.size() > 1) {
+          std::unique_ptr<Sink> cell = std::move(sinks_.back());
+          sinks_.pop_back();
+          TableState& t = tables_.back();
+          std::string c(trim(cell->out));
+          if (c.find("\n\n") != std::string::npos) t.layout = true;
+          t.rows.back().push_back(std::move(c));
+          for (int i = colspan_of(n); i > 1; --i) t.rows.back().emplace_back();
+        }
+        cell_pushed_.pop_back();
+        cur().brk(kCellSep);
+        return;
+      case TagKind::kUnknown:
+        cur().brk(kSpace);
+        return;
+      default:
+        break;
+    }
+    if (opt_.markdown) {
+      if (n->is_html(Tag::kCode) && pre_depth_ == 0) cur().raw("`");
+      if (n->is_html(Tag::kA) && opt_.include_links) {
+        std::string_view href = n->attr("href");
+        if (!href.empty()) {
+          cur().raw("](");
+          cur().raw(href);
+          cur().raw(")");
+        }
+      }
+    }
+  }
+
+  void list_item() {
+    std::string marker(lists_.empty() ? 0 : 2 * (lists_.size() - 1), ' ');
+    if (!lists_.empty() && lists_.back() > 0) {
+      marker += std::to_string(lists_.back()++) + ". ";
+    } else {
+      marker += "- ";
+    }
+    cur().marker(marker);
+  }
+
+  void image(const dom::Node* n) {
+    std::string_view src = n->attr("src");
+    if (src.empty()) return;
+    cur().brk(kSpace);
+    cur().raw("![");
+    cur().raw(trim(n->attr("alt")));
+    cur().raw("](");
+    cur().raw(src);
+    cur().raw(")");
+  }
+
+  void finish_table() {
+    TableState t = std::move(tables_.back());
+    tables_.pop_back();
+    size_t cols = 0;
+    for (const auto& r : t.rows) cols = std::max(cols, r.size());
+    Sink& s = cur();
+    if (t.layout || cols <= 1) {
+      for (const auto& r : t.rows)
+        for (const auto& c : r) {
+          if (c.empty()) continue;
+          s.brk(kParagraph);
+          s.raw(c);
+        }
+      return;
+    }
+    bool first = true;
+    for (const auto& r : t.rows) {
+      if (r.empty()) continue;
+      s.brk(kNewline);
+      std::string line = "|";
+      for (size_t i = 0; i < cols; ++i) {
+        line += ' ';
+        if (i < r.size())
+          for (char c : r[i]) {
+            if (c == '\n')
+              line += ' ';
+            else if (c == '|')
+              line += "\\|";
+            else
+              line += c;
+          }
+        line += " |";
+      }
+      s.raw(line);
+      if (first) {
+        std::string sep = "|";
+        for (size_t i = 0; i < cols; ++i) sep += " --- |";
+        s.brk(kNewline);
+        s.raw(sep);
+        first = false;
+      }
+    }
+  }
+
+  const std::vector<uint8_t>& skip_;
+  const RenderOptions& opt_;
+  std::vector<std::unique_ptr<Sink>> sinks_;
+  std::vector<TableState> tables_;
+  std::vector<bool> cell_pushed_;  // per open cell: whether it has its own sink
+  std::vector<int> lists_;         // per open list: 0 bulleted, else the next ordinal
+  int pre_depth_ = 0;
+};
+
+}  // namespace
+
+std::string render(const dom::Node* root, const std::vector<uint8_t>& skip,
+                   const RenderOptions& options) {
+  Renderer r(skip, options);
+  return r.run(root);
+}
+
+std::string inline_text(const dom::Node* root, size_t max_bytes) {
+  Sink s;
+  // Visiting more nodes than this for a few bytes of text means a pathological (empty-element)
+  // subtree; the answer is then the text found so far.
+  size_t budget = 4 * max_bytes + 64;
+  walk(
+      root,
+      [&](const dom::Node* n) {
+        if (budget == 0 || s.out.size() >= max_bytes) return false;
+        --budget;
+        if (n->is_text()) {
+          s.text(n->data);
+          return false;
+        }
+        if (n->is_element()) {
+          TagKind k = tag_kind(n);
+          if (k == TagKind::kDrop && n != root) return false;
+          if (k != TagKind::kInline) s.brk(kSpace);
+          return true;
+        }
+        return n->kind == dom::NodeKind::kDocument || n->kind == dom::NodeKind::kFragment;
+      },
+      [&](const dom::Node* n) {
+        if (n->is_element() && tag_kind(n) != TagKind::kInline) s.brk(kSpace);
+      });
+  if (s.out.size() > max_bytes) s.out.resize(max_bytes);
+  return s.out;
+}
+
+}  // namespace klartext::extract

@@ -1,0 +1,158 @@
+// How extraction treats each HTML element: dropped, block, line item, heading or inline.
+// Tested through tests/extract/render_test.cc and extract_test.cc.
+#ifndef KLARTEXT_EXTRACT_TAG_KINDS_H_
+#define KLARTEXT_EXTRACT_TAG_KINDS_H_
+
+#include "dom/node.h"
+
+namespace klartext::extract {
+
+enum class TagKind : uint8_t {
+  kInline,   // text flows through (a, span, em, code outside pre, unknown inline tags)
+  kDrop,     // never content: scripts, styles, media, form controls, head matter
+  kBlock,    // starts and ends a paragraph (p, div, section, blockquote, pre, headings, table)
+  kLine,     // one line of a list or table (li, dt, dd, tr, option)
+  kCell,     // td, th
+  kBreak,    // br
+  kUnknown,  // not an HTML element we know: a custom element; a word break but no paragraph
+};
+
+// The CSS display defaults of the HTML standard's rendering section (§15.3), reduced to what
+// a text layout needs; elements with no visible text (media, controls, metadata) are kDrop.
+inline TagKind tag_kind(const dom::Node* n) {
+  using dom::Tag;
+  if (n->ns != dom::Namespace::kHtml) return TagKind::kDrop;  // svg, math: no prose inside
+  switch (n->tag) {
+    case Tag::kScript:
+    case Tag::kStyle:
+    case Tag::kNoscript:
+    case Tag::kTemplate:
+    case Tag::kHead:
+    case Tag::kTitle:
+    case Tag::kMeta:
+    case Tag::kLink:
+    case Tag::kBase:
+    case Tag::kIframe:
+    case Tag::kFrame:
+    case Tag::kFrameset:
+    case Tag::kNoframes:
+    case Tag::kObject:
+    case Tag::kEmbed:
+    case Tag::kApplet:
+    case Tag::kParam:
+    case Tag::kCanvas:
+    case Tag::kAudio:
+    case Tag::kVideo:
+    case Tag::kSource:
+    case Tag::kTrack:
+    case Tag::kMap:
+    case Tag::kArea:
+    case Tag::kSelect:
+    case Tag::kOption:
+    case Tag::kOptgroup:
+    case Tag::kDatalist:
+    case Tag::kButton:
+    case Tag::kInput:
+    case Tag::kTextarea:
+    case Tag::kKeygen:
+    case Tag::kOutput:
+    case Tag::kProgress:
+    case Tag::kMeter:
+    case Tag::kSvg:
+    case Tag::kMath:
+    case Tag::kDialog:
+    case Tag::kRp:
+    case Tag::kBgsound:
+    case Tag::kMarquee:
+      return TagKind::kDrop;
+    case Tag::kP:
+    case Tag::kDiv:
+    case Tag::kSection:
+    case Tag::kArticle:
+    case Tag::kMain:
+    case Tag::kHeader:
+    case Tag::kFooter:
+    case Tag::kAside:
+    case Tag::kNav:
+    case Tag::kAddress:
+    case Tag::kBlockquote:
+    case Tag::kFigure:
+    case Tag::kFigcaption:
+    case Tag::kH1:
+    case Tag::kH2:
+    case Tag::kH3:
+    case Tag::kH4:
+    case Tag::kH5:
+    case Tag::kH6:
+    case Tag::kHgroup:
+    case Tag::kUl:
+    case Tag::kOl:
+    case Tag::kDl:
+    case Tag::kMenu:
+    case Tag::kDir:
+    case Tag::kTable:
+    case Tag::kCaption:
+    case Tag::kPre:
+    case Tag::kListing:
+    case Tag::kXmp:
+    case Tag::kPlaintext:
+    case Tag::kHr:
+    case Tag::kForm:
+    case Tag::kFieldset:
+    case Tag::kLegend:
+    case Tag::kDetails:
+    case Tag::kSummary:
+    case Tag::kCenter:
+    case Tag::kBody:
+    case Tag::kHtml:
+    case Tag::kSearch:
+      return TagKind::kBlock;
+    case Tag::kLi:
+    case Tag::kDt:
+    case Tag::kDd:
+    case Tag::kTr:
+    case Tag::kThead:
+    case Tag::kTbody:
+    case Tag::kTfoot:
+      return TagKind::kLine;
+    case Tag::kTd:
+    case Tag::kTh:
+      return TagKind::kCell;
+    case Tag::kBr:
+      return TagKind::kBreak;
+    case Tag::kUnknown:
+      return TagKind::kUnknown;
+    default:
+      return TagKind::kInline;
+  }
+}
+
+inline int heading_level(const dom::Node* n) {
+  if (n->ns != dom::Namespace::kHtml) return 0;
+  switch (n->tag) {
+    case dom::Tag::kH1:
+      return 1;
+    case dom::Tag::kH2:
+      return 2;
+    case dom::Tag::kH3:
+      return 3;
+    case dom::Tag::kH4:
+      return 4;
+    case dom::Tag::kH5:
+      return 5;
+    case dom::Tag::kH6:
+      return 6;
+    default:
+      return 0;
+  }
+}
+
+inline bool is_preformatted(const dom::Node* n) {
+  return n->ns == dom::Namespace::kHtml &&
+         (n->tag == dom::Tag::kPre || n->tag == dom::Tag::kListing || n->tag == dom::Tag::kXmp ||
+          n->tag == dom::Tag::kPlaintext || n->tag == dom::Tag::kTextarea);
+}
+
+}  // namespace klartext::extract
+
+#endif  // KLARTEXT_EXTRACT_TAG_KINDS_H_

@@ -1,0 +1,348 @@
+// Boilerplate and content vocabularies. Tested in tests/extract/vocabulary_test.cc.
+#include "extract/vocabulary.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace klartext::extract {
+namespace {
+
+struct TokenRule {
+  std::string_view token;
+  Boilerplate kind;
+};
+
+// Whole-token matches on class/id parts (split on non-alphanumerics, lower case). Origin: the
+// naming conventions of common CMSs and themes (WordPress, Drupal, Bootstrap, news templates)
+// as seen in the scrapinghub and wcxb-dev pages, listed by hand; only generic words, never one
+// site's names. Whole tokens, so "ad" does not match "head" or "download".
+constexpr TokenRule kTokenRules[] = {
+    {"nav", Boilerplate::kNavigation},
+    {"navbar", Boilerplate::kNavigation},
+    {"navigation", Boilerplate::kNavigation},
+    {"menu", Boilerplate::kNavigation},
+    {"menubar", Boilerplate::kNavigation},
+    {"submenu", Boilerplate::kNavigation},
+    {"megamenu", Boilerplate::kNavigation},
+    {"breadcrumb", Boilerplate::kNavigation},
+    {"breadcrumbs", Boilerplate::kNavigation},
+    {"pagination", Boilerplate::kNavigation},
+    {"pager", Boilerplate::kNavigation},
+    {"skip", Boilerplate::kNavigation},
+    {"skiplink", Boilerplate::kNavigation},
+    {"skiplinks", Boilerplate::kNavigation},
+    {"sitemap", Boilerplate::kNavigation},
+    {"masthead", Boilerplate::kNavigation},
+    {"footer", Boilerplate::kFooter},
+    {"copyright", Boilerplate::kFooter},
+    {"colophon", Boilerplate::kFooter},
+    {"share", Boilerplate::kShare},
+    {"shares", Boilerplate::kShare},
+    {"sharing", Boilerplate::kShare},
+    {"sharebar", Boilerplate::kShare},
+    {"social", Boilerplate::kShare},
+    {"socials", Boilerplate::kShare},
+    {"sociallinks", Boilerplate::kShare},
+    {"related", Boilerplate::kRelated},
+    {"recommended", Boilerplate::kRelated},
+    {"recommendations", Boilerplate::kRelated},
+    {"trending", Boilerplate::kRelated},
+    {"popular", Boilerplate::kRelated},
+    {"outbrain", Boilerplate::kRelated},
+    {"taboola", Boilerplate::kRelated},
+    {"ad", Boilerplate::kAdvert},
+    {"ads", Boilerplate::kAdvert},
+    {"adv", Boilerplate::kAdvert},
+    {"advert", Boilerplate::kAdvert},
+    {"adverts", Boilerplate::kAdvert},
+    {"advertisement", Boilerplate::kAdvert},
+    {"adslot", Boilerplate::kAdvert},
+    {"adunit", Boilerplate::kAdvert},
+    {"sponsor", Boilerplate::kAdvert},
+    {"sponsored", Boilerplate::kAdvert},
+    {"promo", Boilerplate::kAdvert},
+    {"newsletter", Boilerplate::kNewsletter},
+    {"subscribe", Boilerplate::kNewsletter},
+    {"subscription", Boilerplate::kNewsletter},
+    {"signup", Boilerplate::kNewsletter},
+    {"cookie", Boilerplate::kConsent},
+    {"cookies", Boilerplate::kConsent},
+    {"consent", Boilerplate::kConsent},
+    {"gdpr", Boilerplate::kConsent},
+    {"comment", Boilerplate::kComments},
+    {"comments", Boilerplate::kComments},
+    {"disqus", Boilerplate::kComments},
+    {"respond", Boilerplate::kComments},
+    {"sidebar", Boilerplate::kSidebar},
+    {"widget", Boilerplate::kSidebar},
+    {"widgets", Boilerplate::kSidebar},
+    {"byline", Boilerplate::kByline},
+    {"dateline", Boilerplate::kByline},
+    {"visuallyhidden", Boilerplate::kHidden},
+    {"offscreen", Boilerplate::kHidden},
+    {"tags", Boilerplate::kTags},
+    {"tagcloud", Boilerplate::kTags},
+    {"taglist", Boilerplate::kTags},
+    {"modal", Boilerplate::kPopup},
+    {"popup", Boilerplate::kPopup},
+    {"overlay", Boilerplate::kPopup},
+    {"paywall", Boilerplate::kPopup},
+};
+
+// Multi-part names whose parts are harmless alone ("sr" + "only", "screen" + "reader"): matched
+// on the attribute with separators removed. Same origin as kTokenRules.
+constexpr TokenRule kJoinedRules[] = {
+    {"hidden", Boilerplate::kHidden},  // alone only: "hidden-xs" hides on small screens only
+    {"invisible", Boilerplate::kHidden},
+    {"print", Boilerplate::kShare},  // alone only: "d-print-none" is a display utility
+    {"printbutton", Boilerplate::kShare},
+    {"sronly", Boilerplate::kHidden},
+    {"screenreadertext", Boilerplate::kHidden},
+    {"screenreaderonly", Boilerplate::kHidden},
+    {"visuallyhidden", Boilerplate::kHidden},
+    {"skiplink", Boilerplate::kNavigation},
+    {"skiptocontent", Boilerplate::kNavigation},
+    {"sharebuttons", Boilerplate::kShare},
+    {"socialshare", Boilerplate::kShare},
+    {"relatedposts", Boilerplate::kRelated},
+    {"relatedarticles", Boilerplate::kRelated},
+    {"cookiebanner", Boilerplate::kConsent},
+    {"cookienotice", Boilerplate::kConsent},
+};
+
+// Tokens that mark the content container. Origin: the usual article-template names (same
+// sources as above); a hint only, it never overrides a boilerplate token.
+constexpr std::string_view kContentTokens[] = {
+    "article", "articlebody", "content", "entry", "main",     "post", "story",
+    "text",    "body",        "blog",    "prose", "markdown", "rte",  "richtext",
+};
+
+// ARIA landmark and widget roles (WAI-ARIA 1.2) that never hold the main content.
+constexpr TokenRule kRoleRules[] = {
+    {"navigation", Boilerplate::kNavigation}, {"menu", Boilerplate::kNavigation},
+    {"menubar", Boilerplate::kNavigation},    {"banner", Boilerplate::kNavigation},
+    {"search", Boilerplate::kNavigation},     {"toolbar", Boilerplate::kShare},
+    {"contentinfo", Boilerplate::kFooter},    {"complementary", Boilerplate::kSidebar},
+    {"dialog", Boilerplate::kPopup},          {"alertdialog", Boilerplate::kPopup},
+};
+
+// Skip links and screen-reader helpers, lower case. Origin: the accessibility links that
+// common CMS themes emit, written out by hand per language (en, de, fr, es, it, nl, pt, pl, ru,
+// zh, ja, ko). Matched as a prefix of the trimmed, lower-cased text.
+constexpr std::string_view kSkipPhrases[] = {
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+    "skip to footer",
+    "skip to search",
+    "skip navigation",
+    "jump to navigation",
+    "jump to content",
+    "jump to main content",
+    "jump to search",
+    "jump to footer",
+    "go to content",
+    "go to main content",
+    "zum inhalt springen",
+    "zum hauptinhalt",
+    "direkt zum inhalt",
+    "zur navigation springen",
+    "zur navigation",
+    "aller au contenu",
+    "passer au contenu",
+    "aller à la navigation",
+    "saltar al contenido",
+    "ir al contenido",
+    "salta al contenuto",
+    "vai al contenuto",
+    "naar de inhoud",
+    "ga naar de inhoud",
+    "ir para o conteúdo",
+    "pular para o conteúdo",
+    "przejdź do treści",
+    "перейти к содержанию",
+    "перейти к основному содержанию",
+    "跳到主要内容",
+    "跳至主要内容",
+    "跳转到主要内容",
+    "跳到內容",
+    "本文へ移動",
+    "本文へスキップ",
+    "メインコンテンツへスキップ",
+    "본문 바로가기",
+};
+
+// Short standalone lines that are controls, not content. Origin: share/teaser labels of news
+// templates, by hand, several languages. Matched against the whole trimmed, lower-cased block.
+constexpr std::string_view kBoilerplatePhrases[] = {
+    "advertisement",
+    "advertisements",
+    "sponsored",
+    "sponsored content",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share this post",
+    "share on facebook",
+    "share on twitter",
+    "share via email",
+    "print",
+    "print this page",
+    "email",
+    "read more",
+    "continue reading",
+    "read next",
+    "related articles",
+    "related posts",
+    "related stories",
+    "you may also like",
+    "recommended for you",
+    "follow us",
+    "sign up for our newsletter",
+    "subscribe to our newsletter",
+    "back to top",
+    "weiterlesen",
+    "anzeige",
+    "werbung",
+    "teilen",
+    "drucken",
+    "lire la suite",
+    "publicité",
+    "partager",
+    "leer más",
+    "publicidad",
+    "compartir",
+    "leggi anche",
+    "pubblicità",
+    "condividi",
+    "广告",
+    "分享",
+    "返回顶部",
+};
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+bool is_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Lower-cases ASCII and collapses whitespace runs into one space, up to `cap` bytes.
+std::string normalize_short(std::string_view s, size_t cap) {
+  std::string out;
+  s = trim(s);
+  bool space = false;
+  for (char c : s) {
+    if (out.size() >= cap) break;
+    if (is_space(c)) {
+      space = true;
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(ascii_lower(c));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_content_token(std::string_view lower_token) {
+  return std::find(std::begin(kContentTokens), std::end(kContentTokens), lower_token) !=
+         std::end(kContentTokens);
+}
+
+Boilerplate classify_token(std::string_view lower_token) {
+  for (const auto& r : kTokenRules)
+    if (r.token == lower_token) return r.kind;
+  return Boilerplate::kNone;
+}
+
+Boilerplate classify_attribute(std::string_view value, bool* content_hint) {
+  // Class lists are short; longer values are generated junk (utility-class soups) where a single
+  // word says little. 512 bytes covers every class attribute in the dev sets' article containers.
+  constexpr size_t kMaxAttr = 512;
+  if (value.size() > kMaxAttr) value = value.substr(0, kMaxAttr);
+  char token[64];
+  size_t n = 0;
+  char joined[kMaxAttr];
+  size_t jn = 0;
+  Boilerplate found = Boilerplate::kNone;
+  bool content = false;
+  auto flush = [&] {
+    if (n > 0 && n < sizeof(token)) {
+      std::string_view t(token, n);
+      Boilerplate b = classify_token(t);
+      if (found == Boilerplate::kNone) found = b;
+      if (!content && is_content_token(t)) content = true;
+    }
+    n = 0;
+  };
+  for (char c : value) {
+    if (is_alnum(c)) {
+      char l = ascii_lower(c);
+      if (n < sizeof(token)) token[n] = l;
+      ++n;
+      joined[jn++] = l;
+    } else {
+      flush();
+      if (is_space(c) && jn < sizeof(joined)) joined[jn++] = ' ';
+    }
+  }
+  flush();
+  if (found == Boilerplate::kNone) {
+    // Separator-free match per class name (space-separated), for multi-part names.
+    std::string_view all(joined, jn);
+    size_t start = 0;
+    while (start <= all.size()) {
+      size_t end = all.find(' ', start);
+      if (end == std::string_view::npos) end = all.size();
+      std::string_view name = all.substr(start, end - start);
+      for (const auto& r : kJoinedRules)
+        if (name == r.token) {
+          found = r.kind;
+          break;
+        }
+      if (found != Boilerplate::kNone) break;
+      start = end + 1;
+    }
+  }
+  if (content_hint) *content_hint = content;
+  return found;
+}
+
+Boilerplate classify_role(std::string_view role) {
+  std::string r = normalize_short(role, 32);
+  for (const auto& rule : kRoleRules)
+    if (rule.token == r) return rule.kind;
+  return Boilerplate::kNone;
+}
+
+bool is_skip_link_text(std::string_view text) {
+  // Skip links are short; 64 bytes holds every phrase in the table with a few words to spare.
+  if (trim(text).size() > 64) return false;
+  std::string t = normalize_short(text, 64);
+  for (std::string_view p : kSkipPhrases)
+    if (t.size() >= p.size() && t.compare(0, p.size(), p) == 0) return true;
+  return false;
+}
+
+bool is_boilerplate_phrase(std::string_view text) {
+  // Longer than any phrase in the table (plus trailing punctuation): real text.
+  if (trim(text).size() > 40) return false;
+  std::string t = normalize_short(text, 40);
+  while (!t.empty() && (t.back() == ':' || t.back() == '.' || t.back() == '!' || t.back() == ' '))
+    t.pop_back();
+  for (std::string_view p : kBoilerplatePhrases)
+    if (t == p) return true;
+  return false;
+}
+
+}  // namespace klartext::extract

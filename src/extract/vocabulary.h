@@ -1,0 +1,53 @@
+// Word lists that tell boilerplate from content: class/id/role tokens, skip-link phrases.
+// Heuristics as data; each table is tested in tests/extract/vocabulary_test.cc.
+#ifndef KLARTEXT_EXTRACT_VOCABULARY_H_
+#define KLARTEXT_EXTRACT_VOCABULARY_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace klartext::extract {
+
+// What a class/id/role token says about an element. kNone: nothing.
+enum class Boilerplate : uint8_t {
+  kNone = 0,
+  kNavigation,  // menus, breadcrumbs, pagination, skip links
+  kFooter,      // site footers, copyright lines
+  kShare,       // share/social/print buttons
+  kRelated,     // related/recommended/trending link blocks
+  kAdvert,      // adverts, sponsored blocks, promos
+  kNewsletter,  // sign-up boxes
+  kConsent,     // cookie and consent banners
+  kComments,    // user comments (content on forums: decided per page)
+  kSidebar,     // sidebars and widgets
+  kByline,      // author/date lines, which the benchmarks' gold leaves out
+  kHidden,      // screen-reader-only and hidden helpers
+  kTags,        // tag and category link lists
+  kPopup,       // modals, overlays, login walls
+};
+
+// Tokens that suggest the main content (readability's "positive" vocabulary, trimmed).
+// Returns true for e.g. "article", "content", "post-body" parts.
+bool is_content_token(std::string_view lower_token);
+
+// The boilerplate class of one lower-case token (a class or id split on non-alphanumerics).
+Boilerplate classify_token(std::string_view lower_token);
+
+// The boilerplate class of a whole class/id attribute value (any case); the first hit wins.
+// Also reports whether some token suggests content (out param may be null).
+Boilerplate classify_attribute(std::string_view value, bool* content_hint);
+
+// The boilerplate class of an ARIA role value, e.g. "navigation" -> kNavigation.
+Boilerplate classify_role(std::string_view role);
+
+// True when a short text is a skip link or a screen-reader helper ("Skip to content",
+// "Zum Inhalt springen", "跳到主要内容"...). Case-insensitive for ASCII, whitespace-trimmed.
+bool is_skip_link_text(std::string_view text);
+
+// True when a short block is a share/print/follow call or a "read more" teaser line that the
+// benchmark gold never contains ("Share this article", "Read more", "Advertisement").
+bool is_boilerplate_phrase(std::string_view text);
+
+}  // namespace klartext::extract
+
+#endif  // KLARTEXT_EXTRACT_VOCABULARY_H_
