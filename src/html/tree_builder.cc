@@ -571,6 +571,7 @@ class Builder {
   }
   void push(Node* n);
   void pop();
+  void clone_into_selectedcontent(Node* option);
   void remove_from_stack(Node* n);
   int stack_index(const Node* n) const;
   bool on_stack(const Node* n) const { return n->id < on_stack_.size() && on_stack_[n->id] != 0; }
@@ -627,6 +628,7 @@ class Builder {
   bool foster_ = false;
   bool skip_lf_ = false;
   bool stopped_ = false;
+  bool has_selectedcontent_ = false;
 
   std::string pending_table_text_;
   bool pending_has_non_ws_ = false;
@@ -652,7 +654,76 @@ void Builder::pop() {
   Node* n = open_.back();
   open_.pop_back();
   on_stack_[n->id] = 0;
-  if (n->ns == Namespace::kHtml) --html_count_[static_cast<size_t>(n->tag)];
+  if (n->ns == Namespace::kHtml) {
+    --html_count_[static_cast<size_t>(n->tag)];
+    if (n->tag == Tag::kOption && has_selectedcontent_) clone_into_selectedcontent(n);
+  }
+}
+
+// "Maybe clone an option into selectedcontent" (customizable <select>): when the selected
+// option of a select is closed, the select's first <selectedcontent> gets a copy of its
+// children. Only runs once a selectedcontent element exists, so ordinary pages never pay.
+void Builder::clone_into_selectedcontent(Node* option) {
+  Node* select = option->parent;
+  while (select && !select->is_html(Tag::kSelect)) select = select->parent;
+  if (!select) return;
+  Node* target = nullptr;
+  bool any_selected_attr = false;
+  Node* first_option = nullptr;
+  for (Node* n = select->first_child; n;) {
+    if (n->kind == NodeKind::kElement && n->ns == Namespace::kHtml) {
+      if (!target && n->tag == Tag::kUnknown && n->name == "selectedcontent") target = n;
+      if (n->tag == Tag::kOption) {
+        if (!first_option) first_option = n;
+        if (n->has_attr("selected")) any_selected_attr = true;
+      }
+    }
+    if (n->first_child) {
+      n = n->first_child;
+      continue;
+    }
+    while (n != select && !n->next_sibling) n = n->parent;
+    if (n == select) break;
+    n = n->next_sibling;
+  }
+  if (!target) return;
+  bool selected = option->has_attr("selected") || (!any_selected_attr && option == first_option);
+  if (!selected) return;
+  for (Node* a = target; a; a = a->parent)
+    if (a == option) return;  // never copy a subtree into itself
+  flush_text();
+  while (Node* c = target->first_child) Document::detach(c);
+  const Node* n = option->first_child;
+  Node* parent = target;
+  while (n) {
+    Node* c = nullptr;
+    switch (n->kind) {
+      case NodeKind::kElement:
+        c = clone_element(n);
+        break;
+      case NodeKind::kText:
+        c = doc_.create_text(n->data);
+        break;
+      case NodeKind::kComment:
+        c = doc_.create_comment(n->data);
+        break;
+      default:
+        c = doc_.create_fragment();
+        break;
+    }
+    Document::append_child(parent, c);
+    if (n->first_child) {
+      parent = c;
+      n = n->first_child;
+      continue;
+    }
+    while (n != option && !n->next_sibling) {
+      n = n->parent;
+      parent = parent->parent;
+    }
+    if (n == option) break;
+    n = n->next_sibling;
+  }
 }
 
 void Builder::remove_from_stack(Node* n) {
@@ -1105,7 +1176,11 @@ void Builder::place_and_push(Node* n) {
       if (owns_marker && std::find(afe_.begin(), afe_.end(), nullptr) != afe_.end())
         clear_formatting_to_marker();
       if (ct == Tag::kTemplate && !template_modes_.empty()) template_modes_.pop_back();
-      if (mode_ != Mode::kText) reset_insertion_mode();
+      // Only the elements that "reset the insertion mode appropriately" looks at can change it.
+      bool structural = owns_marker || ct == Tag::kTr || ct == Tag::kTbody || ct == Tag::kThead ||
+                        ct == Tag::kTfoot || ct == Tag::kColgroup || ct == Tag::kTable ||
+                        ct == Tag::kHead || ct == Tag::kBody || ct == Tag::kFrameset;
+      if (structural && mode_ != Mode::kText) reset_insertion_mode();
     }
   }
   insert_at(appropriate_place(), n);
@@ -1114,6 +1189,7 @@ void Builder::place_and_push(Node* n) {
 
 Node* Builder::insert_element(const Token& t) {
   Node* n = create_element(t, Namespace::kHtml);
+  if (t.tag == Tag::kUnknown && t.name == "selectedcontent") has_selectedcontent_ = true;
   place_and_push(n);
   return n;
 }
@@ -1317,6 +1393,9 @@ void Builder::run() {
     eof.type = TokenType::kEof;
     in_table_text(eof);
   }
+  // "Stop parsing" pops every open element; only selectedcontent cloning can observe that.
+  if (has_selectedcontent_)
+    while (open_.size() > 1) pop();
   flush_text();
 }
 
@@ -2050,6 +2129,9 @@ bool Builder::in_body_start(Token& t) {
       }
       reconstruct_formatting();
       insert_element(t);
+      // Formatting elements opened before the select do not reach into it: the current
+      // suite closes none of them from inside (e.g. <font><select><option></font>).
+      push_marker();
       frameset_ok_ = false;
       return false;
     case Tag::kOption:
@@ -2144,7 +2226,6 @@ bool Builder::in_body_end(Token& t) {
     case Tag::kPre:
     case Tag::kSearch:
     case Tag::kSection:
-    case Tag::kSelect:
     case Tag::kSummary:
     case Tag::kUl:
       if (!in_scope(t.tag)) {
@@ -2154,6 +2235,16 @@ bool Builder::in_body_end(Token& t) {
       generate_implied_end_tags();
       if (!current_is(t.tag)) error();
       pop_until(t.tag);
+      return false;
+    case Tag::kSelect:
+      if (!in_scope(Tag::kSelect)) {
+        error();
+        return false;
+      }
+      generate_implied_end_tags();
+      if (!current_is(Tag::kSelect)) error();
+      pop_until(Tag::kSelect);
+      clear_formatting_to_marker();
       return false;
     case Tag::kForm:
       if (!has_template()) {

@@ -1,4 +1,5 @@
-// Tests for src/html/parser.h: ordinary pages, limits (depth, nodes, input size), fragments.
+// Tests for src/html/parser.h: ordinary pages, text handling, foreign attributes, templates,
+// fragments, and the resource limits (depth flattening, node cap, input cap).
 #include "html/parser.h"
 
 #include <gtest/gtest.h>
@@ -10,12 +11,227 @@
 namespace klartext::html {
 namespace {
 
+using dom::Node;
+
+// Deepest element nesting below `root` (iterative, like everything that walks these trees).
+size_t tree_depth(const Node* root) {
+  size_t depth = 0, best = 0;
+  const Node* n = root->first_child;
+  if (!n) return 0;
+  depth = 1;
+  while (n) {
+    best = std::max(best, depth);
+    if (n->first_child) {
+      n = n->first_child;
+      ++depth;
+      continue;
+    }
+    while (n != root && !n->next_sibling) {
+      n = n->parent;
+      --depth;
+    }
+    if (n == root) break;
+    n = n->next_sibling;
+  }
+  return best;
+}
+
+// Deepest element nesting, not counting template-content fragment nodes.
+size_t element_depth(const Node* root) {
+  size_t best = 0;
+  const Node* n = root->first_child;
+  while (n) {
+    size_t d = 0;
+    for (const Node* a = n; a && a != root; a = a->parent)
+      if (a->kind != dom::NodeKind::kFragment) ++d;
+    best = std::max(best, d);
+    if (n->first_child) {
+      n = n->first_child;
+      continue;
+    }
+    while (n != root && !n->next_sibling) n = n->parent;
+    if (n == root) break;
+    n = n->next_sibling;
+  }
+  return best;
+}
+
+size_t count_elements(const Node* root, dom::Tag tag) {
+  size_t count = 0;
+  const Node* n = root->first_child;
+  while (n) {
+    if (n->is_html(tag)) ++count;
+    if (n->first_child) {
+      n = n->first_child;
+      continue;
+    }
+    while (n != root && !n->next_sibling) n = n->parent;
+    if (n == root) break;
+    n = n->next_sibling;
+  }
+  return count;
+}
+
+std::string repeat(std::string_view s, size_t n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
 TEST(ParserTest, SimplePage) {
   auto doc = parse("<!doctype html><title>T</title><p>Hello <b>world</b>");
   ASSERT_TRUE(doc.ok());
   EXPECT_EQ(dom::dump_tree(**doc),
             "| <!DOCTYPE html>\n| <html>\n|   <head>\n|     <title>\n|       \"T\"\n"
             "|   <body>\n|     <p>\n|       \"Hello \"\n|       <b>\n|         \"world\"\n");
+  EXPECT_NE((*doc)->body(), nullptr);
+  EXPECT_EQ((*doc)->quirks_mode, dom::QuirksMode::kNoQuirks);
+}
+
+TEST(ParserTest, QuirksFromMissingDoctype) {
+  auto doc = parse("<p>x");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ((*doc)->quirks_mode, dom::QuirksMode::kQuirks);
+}
+
+TEST(ParserTest, AdjacentTextIsOneNode) {
+  // Character references, CR LF and NUL split the tokenizer's runs; the tree has one node.
+  auto doc = parse("<p>a&amp;b\r\nc&lt;d\0e</p>" + std::string());
+  ASSERT_TRUE(doc.ok());
+  const Node* p = (*doc)->body()->first_child;
+  ASSERT_TRUE(p && p->is_html(dom::Tag::kP));
+  ASSERT_TRUE(p->first_child && p->first_child->is_text());
+  EXPECT_EQ(p->first_child, p->last_child);
+  EXPECT_EQ(p->first_child->data, "a&b\nc<d");
+}
+
+TEST(ParserTest, TextWithNulIsDroppedInBody) {
+  std::string html = "<p>a";
+  html.push_back('\0');
+  html += "b</p>";
+  auto doc = parse(html);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ((*doc)->body()->first_child->first_child->data, "ab");
+}
+
+TEST(ParserTest, ForeignAttributesGetNamespaces) {
+  auto doc = parse("<svg viewbox='0 0 1 1' xlink:href='#a'><foreignobject/></svg>");
+  ASSERT_TRUE(doc.ok());
+  const Node* svg = (*doc)->body()->first_child;
+  ASSERT_TRUE(svg && svg->ns == dom::Namespace::kSvg);
+  EXPECT_EQ(svg->attr("viewBox"), "0 0 1 1");
+  ASSERT_EQ(svg->attr_count, 2u);
+  EXPECT_EQ(svg->attrs[1].name, "href");
+  EXPECT_EQ(svg->attrs[1].ns, dom::AttrNamespace::kXlink);
+  ASSERT_TRUE(svg->first_child);
+  EXPECT_EQ(svg->first_child->name, "foreignObject");
+}
+
+TEST(ParserTest, TemplateContentsAreAFragment) {
+  auto doc = parse("<template><td>x</td></template>");
+  ASSERT_TRUE(doc.ok());
+  const Node* head = (*doc)->head();
+  ASSERT_TRUE(head && head->first_child && head->first_child->is_html(dom::Tag::kTemplate));
+  const Node* content = head->first_child->first_child;
+  ASSERT_TRUE(content && content->kind == dom::NodeKind::kFragment);
+  EXPECT_EQ(content, head->first_child->last_child);
+  ASSERT_TRUE(content->first_child && content->first_child->is_html(dom::Tag::kTd));
+}
+
+TEST(ParserTest, Fragments) {
+  auto tr = parse_fragment("<td>a<td>b", "tr");
+  ASSERT_TRUE(tr.ok());
+  EXPECT_EQ(dom::dump_fragment(**tr), "| <td>\n|   \"a\"\n| <td>\n|   \"b\"\n");
+  auto path = parse_fragment("<circle/><p>x", "svg path");
+  ASSERT_TRUE(path.ok());
+  EXPECT_EQ(dom::dump_fragment(**path), "| <svg circle>\n| <p>\n|   \"x\"\n");
+  EXPECT_EQ(parse_fragment("x", "").status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(parse_fragment("x", "svg a b").status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(ParserTest, DeepNestingIsFlattenedNotRecursive) {
+  const size_t n = 100000;
+  std::string html = repeat("<div>", n) + "x" + repeat("</div>", n) + "<p>after";
+  ParseInfo info;
+  auto doc = parse(html, {}, &info);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_TRUE(info.depth_capped);
+  EXPECT_FALSE(info.truncated);
+  const Node* body = (*doc)->body();
+  ASSERT_NE(body, nullptr);
+  // Every div is kept; the tree is at most max_depth deep (document > html > ... levels).
+  EXPECT_EQ(count_elements(body, dom::Tag::kDiv), n);
+  EXPECT_LE(tree_depth((*doc)->root()), ParseOptions().max_depth + 2);
+  EXPECT_GE(tree_depth((*doc)->root()), ParseOptions().max_depth - 2);
+  // The closing tags unwind the stack, so the trailing <p> is a child of <body> again.
+  ASSERT_TRUE(body->last_child && body->last_child->is_html(dom::Tag::kP));
+  // The dump walks the tree iteratively: one line per node.
+  std::string dump = dom::dump_tree(**doc);
+  EXPECT_EQ(std::count(dump.begin(), dump.end(), '\n'),
+            static_cast<std::ptrdiff_t>((*doc)->node_count() - 1));
+}
+
+TEST(ParserTest, DeepNestingOfEveryKind) {
+  // Shapes that stress different stack walks: formatting elements (adoption agency,
+  // reconstruction), tables (scope checks, foster parenting), foreign content, lists.
+  const size_t n = 20000;
+  for (std::string unit : {"<b>", "<a>", "<table><tr><td>", "<svg>", "<ul><li>", "<i x=1><p>",
+                           "<select><option>", "<template>", "<object>", "<span><font>"}) {
+    std::string html = repeat(unit, n) + "text" + repeat("</b></a></td></table>", 100);
+    ParseInfo info;
+    ParseOptions options;
+    options.max_depth = 256;
+    auto doc = parse(html, options, &info);
+    ASSERT_TRUE(doc.ok()) << unit;
+    EXPECT_LE(element_depth((*doc)->root()), options.max_depth + 4) << unit;
+    EXPECT_NE((*doc)->html_element(), nullptr) << unit;
+  }
+}
+
+TEST(ParserTest, NodeCapTruncates) {
+  ParseOptions options;
+  options.max_nodes = 1000;
+  ParseInfo info;
+  auto doc = parse(repeat("<p>x</p>", 10000), options, &info);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_TRUE(info.truncated);
+  // The parser stops at the first token boundary at or after the cap; one <p>x token pair
+  // adds at most a couple of nodes beyond it.
+  EXPECT_GE((*doc)->node_count(), 1000u);
+  EXPECT_LE((*doc)->node_count(), 1004u);
+  ASSERT_NE((*doc)->body(), nullptr);
+  EXPECT_GT(count_elements((*doc)->body(), dom::Tag::kP), 400u);
+}
+
+TEST(ParserTest, NodeCapWithFormattingExplosion) {
+  // Unclosed formatting elements are re-created in every paragraph: node growth per token
+  // is large, and must still stop near the cap.
+  ParseOptions options;
+  options.max_nodes = 5000;
+  ParseInfo info;
+  std::string html;
+  for (int i = 0; i < 2000; ++i) html += "<p><b id=" + std::to_string(i) + ">x";
+  auto doc = parse(html, options, &info);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_TRUE(info.truncated);
+  EXPECT_LT((*doc)->node_count(), 5000u + options.max_depth);
+}
+
+TEST(ParserTest, InputCap) {
+  ParseOptions options;
+  options.max_input_bytes = 100;
+  auto too_big = parse(std::string(101, 'x'), options);
+  EXPECT_EQ(too_big.status().code(), StatusCode::kLimitExceeded);
+  EXPECT_EQ(parse_fragment(std::string(101, 'x'), "div", options).status().code(),
+            StatusCode::kLimitExceeded);
+  EXPECT_TRUE(parse(std::string(100, 'x'), options).ok());
+}
+
+TEST(ParserTest, EmptyInput) {
+  auto doc = parse("");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(dom::dump_tree(**doc), "| <html>\n|   <head>\n|   <body>\n");
 }
 
 }  // namespace
