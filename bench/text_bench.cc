@@ -1,11 +1,13 @@
 // Throughput of the text-level corpus stages on real article texts (the articleBody gold texts
-// of KLARTEXT_DATA_DIR/scrapinghub/ground-truth.json). Usage: text_bench [rounds].
-// Built by bench/text_bench.cmake; prints docs/s, MB/s and ratios to naive references.
+// of KLARTEXT_DATA_DIR/scrapinghub/ground-truth.json). Usage: text_bench [rounds
+// [stage-name-substring]]. Built by bench/text_bench.cmake; prints docs/s, MB/s and ratios to naive
+// references.
 #include <simdjson.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <functional>
 #include <string>
@@ -29,7 +31,8 @@ double cpu_now() {
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
-size_t g_sink = 0;  // keeps results alive so the optimiser cannot drop the work
+size_t g_sink = 0;             // keeps results alive so the optimiser cannot drop the work
+const char* g_only = nullptr;  // run only stages whose name contains this (for profiling)
 
 struct Measure {
   double seconds;
@@ -39,6 +42,7 @@ struct Measure {
 
 Measure run(const char* name, const std::vector<std::string>& docs, size_t bytes, int rounds,
             const std::function<size_t(const std::string&)>& fn) {
+  if (g_only != nullptr && std::strstr(name, g_only) == nullptr) return {1, 1, 1};
   double start = cpu_now();
   for (int r = 0; r < rounds; ++r) {
     for (const std::string& d : docs) g_sink += fn(d);
@@ -65,6 +69,7 @@ void naive_minhash(const uint64_t* h, size_t n, const std::vector<uint64_t>& a,
 
 int main(int argc, char** argv) {
   int rounds = argc > 1 ? std::atoi(argv[1]) : 5;
+  if (argc > 2) g_only = argv[2];
   std::string path = std::string(KLARTEXT_DATA_DIR) + "/scrapinghub/ground-truth.json";
   auto json = klartext::base::read_file(path);
   if (!json.ok()) {
@@ -122,7 +127,9 @@ int main(int argc, char** argv) {
   Measure lall = run("language ID (CLD2, whole text)", docs, bytes, rounds,
                      [&](const std::string& d) { return lid_whole->identify(d).code.size(); });
   size_t agree = 0;
-  for (const std::string& d : docs) agree += lid->identify(d).code == lid_whole->identify(d).code;
+  if (g_only == nullptr) {
+    for (const std::string& d : docs) agree += lid->identify(d).code == lid_whole->identify(d).code;
+  }
   std::printf("  2 KB prefix: %.2fx faster, same answer on %zu of %zu\n",
               l2k.docs_per_s / lall.docs_per_s, agree, docs.size());
 
@@ -160,6 +167,7 @@ int main(int argc, char** argv) {
     if (hasher.signature(d, mws, sig.data())) shingles.push_back(mws.shingles);
   }
   auto kernel_run = [&](const char* name, bool naive) {
+    if (g_only != nullptr && std::strstr(name, g_only) == nullptr) return 1.0;
     double start = cpu_now();
     for (int r = 0; r < rounds; ++r) {
       for (const auto& h : shingles) {

@@ -25,27 +25,89 @@ uint64_t draw(uint64_t* state, uint64_t lo) {
   }
 }
 
-// The hot loop: for every shingle hash and permutation, min((h*a+b) mod p). Written so GCC
-// vectorises the inner loop (SSE2 baseline); target_clones adds an AVX2 copy chosen at load
-// time by CPU (ifunc), which roughly triples throughput on the 64-bit multiplies.
+// One permutation value: (x*a + b) mod p in wrapping uint64 arithmetic, as numpy computes it.
 // x mod (2^61-1) = (x & p) + (x >> 61), minus p once if that reaches p.
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-__attribute__((target_clones("avx2", "default")))
-#endif
-void minhash_kernel(const uint64_t* __restrict h, size_t n, const uint64_t* __restrict a,
-                    const uint64_t* __restrict b, uint64_t* __restrict sig, size_t k) {
-  for (size_t i = 0; i < n; ++i) {
-    const uint64_t x = h[i];
-    for (size_t j = 0; j < k; ++j) {
-      uint64_t v = x * a[j] + b[j];
-      v = (v & kMersenne61) + (v >> 61);
-      v = v >= kMersenne61 ? v - kMersenne61 : v;
-      sig[j] = v < sig[j] ? v : sig[j];
-    }
+inline uint64_t permute(uint64_t x, uint64_t a, uint64_t b) {
+  uint64_t v = x * a + b;
+  v = (v & kMersenne61) + (v >> 61);
+  return v >= kMersenne61 ? v - kMersenne61 : v;
+}
+
+// The hot loop: for every shingle hash and permutation, min((h*a+b) mod p). Four shingles per
+// pass over the permutations, so a, b and the signature are loaded and stored once per four.
+// GCC vectorises the inner loop; the body is compiled three times (SSE2 baseline, AVX2,
+// AVX-512 with DQ's native 64-bit multiply) and the best one the CPU supports is picked once.
+#define KLARTEXT_MINHASH_KERNEL_BODY                                       \
+  size_t i = 0;                                                            \
+  for (; i + 4 <= n; i += 4) {                                             \
+    const uint64_t x0 = h[i], x1 = h[i + 1], x2 = h[i + 2], x3 = h[i + 3]; \
+    for (size_t j = 0; j < k; ++j) {                                       \
+      uint64_t v0 = permute(x0, a[j], b[j]), v1 = permute(x1, a[j], b[j]); \
+      uint64_t v2 = permute(x2, a[j], b[j]), v3 = permute(x3, a[j], b[j]); \
+      uint64_t m01 = v0 < v1 ? v0 : v1, m23 = v2 < v3 ? v2 : v3;           \
+      uint64_t m = m01 < m23 ? m01 : m23;                                  \
+      sig[j] = m < sig[j] ? m : sig[j];                                    \
+    }                                                                      \
+  }                                                                        \
+  for (; i < n; ++i) {                                                     \
+    const uint64_t x = h[i];                                               \
+    for (size_t j = 0; j < k; ++j) {                                       \
+      uint64_t v = permute(x, a[j], b[j]);                                 \
+      sig[j] = v < sig[j] ? v : sig[j];                                    \
+    }                                                                      \
   }
+
+void kernel_baseline(const uint64_t* __restrict h, size_t n, const uint64_t* __restrict a,
+                     const uint64_t* __restrict b, uint64_t* __restrict sig, size_t k) {
+  KLARTEXT_MINHASH_KERNEL_BODY
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#define KLARTEXT_MINHASH_DISPATCH 1
+__attribute__((target("avx2"))) void kernel_avx2(const uint64_t* __restrict h, size_t n,
+                                                 const uint64_t* __restrict a,
+                                                 const uint64_t* __restrict b,
+                                                 uint64_t* __restrict sig, size_t k) {
+  KLARTEXT_MINHASH_KERNEL_BODY
+}
+
+__attribute__((target("avx512f,avx512dq,avx512vl"))) void kernel_avx512(
+    const uint64_t* __restrict h, size_t n, const uint64_t* __restrict a,
+    const uint64_t* __restrict b, uint64_t* __restrict sig, size_t k){KLARTEXT_MINHASH_KERNEL_BODY}
+#endif
+
+KernelFn pick_kernel() {
+#if defined(KLARTEXT_MINHASH_DISPATCH)
+  __builtin_cpu_init();
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+      __builtin_cpu_supports("avx512vl")) {
+    return kernel_avx512;
+  }
+  if (__builtin_cpu_supports("avx2")) return kernel_avx2;
+#endif
+  return kernel_baseline;
+}
+
+void minhash_kernel(const uint64_t* h, size_t n, const uint64_t* a, const uint64_t* b,
+                    uint64_t* sig, size_t k) {
+  static const KernelFn kernel = pick_kernel();
+  kernel(h, n, a, b, sig, k);
 }
 
 }  // namespace
+
+std::vector<std::pair<const char*, KernelFn>> minhash_kernels() {
+  std::vector<std::pair<const char*, KernelFn>> v = {{"baseline", kernel_baseline}};
+#if defined(KLARTEXT_MINHASH_DISPATCH)
+  __builtin_cpu_init();
+  if (__builtin_cpu_supports("avx2")) v.emplace_back("avx2", kernel_avx2);
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+      __builtin_cpu_supports("avx512vl")) {
+    v.emplace_back("avx512", kernel_avx512);
+  }
+#endif
+  return v;
+}
 
 Result<MinHasher> MinHasher::create(MinHashConfig config) {
   if (config.n_grams < 1 || config.n_grams > 64) {

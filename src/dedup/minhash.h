@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dedup/normalize.h"
@@ -76,6 +77,12 @@ class MinHasher {
   MinHashConfig config_;
   std::vector<uint64_t> a_, b_;
 };
+
+// The permutation kernels this CPU can run (baseline first), for tests that check each one
+// against a scalar reference. Each computes sig[j] = min(sig[j], min_i (h[i]*a[j]+b[j]) mod p).
+using KernelFn = void (*)(const uint64_t* h, size_t n, const uint64_t* a, const uint64_t* b,
+                          uint64_t* sig, size_t k);
+std::vector<std::pair<const char*, KernelFn>> minhash_kernels();
 
 // Share of equal positions: the MinHash estimate of the Jaccard similarity of the shingle sets.
 double estimate_jaccard(const uint64_t* sig_a, const uint64_t* sig_b, size_t n);

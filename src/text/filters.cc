@@ -46,6 +46,10 @@ void split_lines(std::string_view s, std::vector<std::string_view>* out) {
   size_t start = 0, i = 0;
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c > 0x1E && c != 0xC2 && c != 0xE2) {  // cannot start a line break
+      ++i;
+      continue;
+    }
     size_t brk = 0;  // length of the line break at i
     if (c == '\n' || c == '\v' || c == '\f' || (c >= 0x1C && c <= 0x1E)) {
       brk = 1;
@@ -138,21 +142,6 @@ uint64_t ngram_key(const uint64_t* h, int n) {
   k *= 0xC4CEB9FE1A85EC53ULL;
   k ^= k >> 33;
   return k;
-}
-
-bool ascii_icontains(std::string_view hay, std::string_view lower_needle) {
-  if (lower_needle.size() > hay.size()) return false;
-  for (size_t i = 0; i + lower_needle.size() <= hay.size(); ++i) {
-    size_t j = 0;
-    while (j < lower_needle.size()) {
-      char c = hay[i + j];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      if (c != lower_needle[j]) break;
-      ++j;
-    }
-    if (j == lower_needle.size()) return true;
-  }
-  return false;
 }
 
 // C4's policy substrings (datatrove c4_filters.py POLICY_SUBSTRINGS, from TFDS c4_utils.py).
@@ -377,24 +366,28 @@ std::string gopher_repetition(std::string_view text, const std::vector<std::stri
   for (const auto& [n, frac] : o.top_n_grams) {
     if (n <= 0 || nw < static_cast<size_t>(n)) continue;
     size_t count = nw - static_cast<size_t>(n) + 1;
-    ws.counts.reset(count);
-    uint32_t best = 0;
+    ws.ngram_counts.reset(count);
+    // Counter.most_common(1): the highest count, and among equals the n-gram seen first.
+    uint32_t best = 0, best_first = 0;
     for (size_t i = 0; i < count; ++i) {
       bool inserted = false;
-      uint32_t& c = ws.counts.find_or_insert(ngram_key(&ws.word_hashes[i], n), &inserted);
-      best = std::max(best, ++c);
+      NgramCount& c = ws.ngram_counts.find_or_insert(ngram_key(&ws.word_hashes[i], n), &inserted);
+      if (inserted) c.first = static_cast<uint32_t>(i);
+      ++c.count;
+      if (c.count > best || (c.count == best && c.first < best_first)) {
+        best = c.count;
+        best_first = c.first;
+      }
     }
-    // Counter.most_common(1): among the most frequent, the one seen first.
-    for (size_t i = 0; i < count; ++i) {
-      bool inserted = false;
-      if (ws.counts.find_or_insert(ngram_key(&ws.word_hashes[i], n), &inserted) != best) continue;
-      double chars = static_cast<double>(span_len(i, n) + static_cast<size_t>(n - 1));
-      if (chars * best / tl > frac) return "top_" + std::to_string(n) + "_gram";
-      break;
-    }
+    double chars = static_cast<double>(span_len(best_first, n) + static_cast<size_t>(n - 1));
+    if (chars * best / tl > frac) return "top_" + std::to_string(n) + "_gram";
   }
+  // A repeated n-gram contains a repeated m-gram for every m < n, so once some n finds no
+  // repeat at all, no larger n can: skip them (the common case for clean prose).
+  int no_repeat_at = 0;
   for (const auto& [n, frac] : o.dup_n_grams) {
     if (n <= 0 || nw < static_cast<size_t>(n)) continue;
+    if (no_repeat_at > 0 && n > no_repeat_at) continue;
     ws.counts.reset(nw);
     size_t repeated = 0;
     size_t idx = 0;
@@ -411,6 +404,7 @@ std::string gopher_repetition(std::string_view text, const std::vector<std::stri
     if (static_cast<double>(repeated) / tl > frac) {
       return "duplicated_" + std::to_string(n) + "_n_grams";
     }
+    if (repeated == 0 && (no_repeat_at == 0 || n < no_repeat_at)) no_repeat_at = n;
   }
   return {};
 }
@@ -420,7 +414,7 @@ std::string c4_quality(std::string_view text, const C4Options& o, std::string* o
   std::vector<std::string_view> lines;
   split_lines(text, &lines);
   size_t sentences = 0;
-  std::string cleaned;
+  std::string cleaned, lower;
   for (std::string_view raw : lines) {
     std::string_view line = strip(raw);
     bool too_long = false;
@@ -438,18 +432,28 @@ std::string c4_quality(std::string_view text, const C4Options& o, std::string* o
       if (!term || ends_with(line, "...")) continue;
     }
     if (o.min_words_per_line && n_words < *o.min_words_per_line) continue;
-    if (o.filter_lorem_ipsum && ascii_icontains(line, "lorem ipsum")) {
+    // ASCII lower-casing suffices: every pattern is ASCII, and the non-ASCII capitals that
+    // Python lower-cases to ASCII letters (the Kelvin sign, dotted I) never spell them in
+    // practice.
+    lower.assign(line);
+    for (char& ch : lower) {
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+    }
+    std::string_view line_l = lower;
+    if (o.filter_lorem_ipsum && line_l.find("lorem ipsum") != std::string_view::npos) {
       out->clear();
       return "lorem_ipsum";
     }
-    if (o.filter_javascript && ascii_icontains(line, "javascript")) continue;
+    if (o.filter_javascript && line_l.find("javascript") != std::string_view::npos) continue;
     if (o.filter_curly_bracket && line.find('{') != std::string_view::npos) {
       out->clear();
       return "curly_bracket";
     }
     if (o.filter_policy) {
       bool policy = false;
-      for (std::string_view p : kPolicySubstrings) policy = policy || ascii_icontains(line, p);
+      for (std::string_view p : kPolicySubstrings) {
+        policy = policy || line_l.find(p) != std::string_view::npos;
+      }
       if (policy) continue;
     }
     sentences += count_sentences(line);

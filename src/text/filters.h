@@ -118,6 +118,11 @@ struct FilterOutcome {
   std::string text;  // the text after line-removing filters (C4); set only when modified
 };
 
+struct NgramCount {
+  uint32_t count = 0;
+  uint32_t first = 0;  // index of the first occurrence
+};
+
 // Per-thread scratch: the segmenter and reusable buffers. Not thread-safe; one per thread.
 class FilterWorkspace {
  public:
@@ -128,6 +133,7 @@ class FilterWorkspace {
   std::vector<uint32_t> word_lengths;
   std::vector<std::string_view> pieces;
   U64Map<uint32_t> counts;
+  U64Map<NgramCount> ngram_counts;
   std::string buffer;
 };
 

@@ -23,19 +23,12 @@ static_assert(std::is_sorted(kDatatroveUnicodePunct.begin(), kDatatroveUnicodePu
 
 }  // namespace
 
-bool is_space(char32_t cp) {
-  if (cp < 0x80) return (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x20);
+bool is_space_non_ascii(char32_t cp) {
   return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_WHITE_SPACE);
 }
 
-bool is_datatrove_punctuation(char32_t cp) {
-  if (cp < 0x80) {
-    if (cp == '\t' || cp == '\n') return false;
-    if (cp < 0x20 || cp == 0x7F) return true;  // control characters
-    return (cp >= '!' && cp <= '/') || (cp >= ':' && cp <= '@') || (cp >= '[' && cp <= '`') ||
-           (cp >= '{' && cp <= '~');
-  }
-  if (cp >= 0x80 && cp < 0xA0) return true;  // C1 controls
+bool is_datatrove_punctuation_non_ascii(char32_t cp) {
+  if (cp < 0xA0) return true;  // C1 controls
   return std::binary_search(kDatatroveUnicodePunct.begin(), kDatatroveUnicodePunct.end(), cp);
 }
 

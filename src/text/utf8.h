@@ -71,13 +71,27 @@ inline size_t code_point_count(std::string_view s) {
   return n;
 }
 
+bool is_space_non_ascii(char32_t cp);
+bool is_datatrove_punctuation_non_ascii(char32_t cp);
+
 // Python's str.isspace() set: ASCII \t\n\v\f\r, \x1c-\x1f, space, and Unicode White_Space.
-bool is_space(char32_t cp);
+inline bool is_space(char32_t cp) {
+  if (cp < 0x80) return (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x20);
+  return is_space_non_ascii(cp);
+}
 
 // Membership in datatrove's PUNCTUATION_SET (utils/text.py): ASCII punctuation, a list of CJK
 // and typographic marks, and the C0/C1 control characters except \t and \n. A word made only of
 // these is a "symbol word" for the Gopher rules.
-bool is_datatrove_punctuation(char32_t cp);
+inline bool is_datatrove_punctuation(char32_t cp) {
+  if (cp < 0x80) {
+    if (cp == '\t' || cp == '\n') return false;
+    if (cp < 0x20 || cp == 0x7F) return true;  // control characters
+    return (cp >= '!' && cp <= '/') || (cp >= ':' && cp <= '@') || (cp >= '[' && cp <= '`') ||
+           (cp >= '{' && cp <= '~');
+  }
+  return is_datatrove_punctuation_non_ascii(cp);
+}
 
 // Scripts written without spaces that need a dictionary segmenter: Han, Hiragana, Katakana,
 // Thai, Lao, Khmer, Myanmar (the scripts ICU's word break segments by dictionary).

@@ -123,13 +123,13 @@ bool WordSegmenter::words(std::string_view text, std::vector<std::string_view>* 
     }
     // Chunk up to the next whitespace; note whether it holds a dictionary script.
     size_t start = i;
-    bool dict = is_dictionary_script(cp);
+    bool dict = cp >= 0x0E00 && is_dictionary_script(cp);
     i = j;
     while (i < n) {
       size_t k = i;
       char32_t c = p[i] < 0x80 ? (k = i + 1, p[i]) : next_code_point(text, &k);
       if (is_space(c)) break;
-      dict = dict || is_dictionary_script(c);
+      dict = dict || (c >= 0x0E00 && is_dictionary_script(c));
       i = k;
     }
     std::string_view chunk = text.substr(start, i - start);
