@@ -5,6 +5,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+
 #include "text/utf8.h"
 
 namespace klartext::dedup {
@@ -54,38 +56,103 @@ void append_decomposed(char32_t c, bool diacritics, std::string* out) {
 
 }  // namespace
 
+namespace {
+
+// Output buffer over a std::string, grown on demand (NFD can lengthen a character).
+class Writer {
+ public:
+  explicit Writer(std::string* out, size_t hint) : out_(out) {
+    out_->resize(hint + 16);
+    buf_ = out_->data();
+  }
+  void ensure(size_t k) {
+    if (len_ + k > out_->size()) {
+      out_->resize(std::max(out_->size() * 2, len_ + k));
+      buf_ = out_->data();
+    }
+  }
+  void put(char c) { buf_[len_++] = c; }
+  size_t size() const { return len_; }
+  void finish() { out_->resize(len_); }
+
+ private:
+  std::string* out_;
+  char* buf_;
+  size_t len_ = 0;
+};
+
+// Position after the number starting at s[i] (a digit): \p{Nd}+ ( sep \p{Nd}+ )?
+size_t skip_number(std::string_view s, size_t i) {
+  size_t j = i;
+  next_code_point(s, &j);
+  while (j < s.size()) {
+    size_t k = j;
+    if (!is_digit(next_code_point(s, &k))) break;
+    j = k;
+  }
+  size_t k = j;
+  if (j < s.size() && is_decimal_separator(next_code_point(s, &k))) {
+    size_t m = k;
+    if (k < s.size() && is_digit(next_code_point(s, &m))) {
+      j = m;
+      while (j < s.size()) {
+        size_t q = j;
+        if (!is_digit(next_code_point(s, &q))) break;
+        j = q;
+      }
+    }
+  }
+  return j;
+}
+
+}  // namespace
+
 void normalize_for_dedup(std::string_view s, std::string* out, const NormalizeOptions& o) {
-  out->clear();
-  out->reserve(s.size());
+  // Every ASCII byte yields at most two output bytes (a pending space and itself), so the
+  // ASCII loop never checks capacity; only NFD expansions of non-ASCII characters do.
+  Writer w(out, 2 * s.size());
+  // ASCII classes for these options: 0 copy (lower-cased), 1 digit, 2 separator.
+  unsigned char cls[128];
+  char lower[128];
+  for (int c = 0; c < 128; ++c) {
+    bool sep = text::is_space(static_cast<char32_t>(c)) ||
+               (o.punctuation && text::is_datatrove_punctuation(static_cast<char32_t>(c)));
+    cls[c] = sep ? 2 : (o.numbers && c >= '0' && c <= '9') ? 1 : 0;
+    lower[c] = static_cast<char>(o.lowercase && c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
   bool pending_space = false;
   size_t i = 0;
-  while (i < s.size()) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    size_t j = i;
-    char32_t c = b < 0x80 ? (j = i + 1, b) : next_code_point(s, &j);
-    if (o.numbers && is_digit(c)) {
-      // \p{Nd}+ ( sep \p{Nd}+ )?
-      while (j < s.size()) {
-        size_t k = j;
-        if (!is_digit(next_code_point(s, &k))) break;
-        j = k;
+  std::string decomposed;
+  while (i < n) {
+    unsigned char b = p[i];
+    if (b < 0x80) {
+      unsigned char k = cls[b];
+      if (k == 2) {
+        pending_space = true;
+        ++i;
+        continue;
       }
-      size_t k = j;
-      if (j < s.size() && is_decimal_separator(next_code_point(s, &k))) {
-        size_t m = k;
-        if (k < s.size() && is_digit(next_code_point(s, &m))) {
-          j = m;
-          while (j < s.size()) {
-            size_t q = j;
-            if (!is_digit(next_code_point(s, &q))) break;
-            j = q;
-          }
-        }
-      }
-      if (pending_space && !out->empty()) out->push_back(' ');
+      if (pending_space && w.size() > 0) w.put(' ');
       pending_space = false;
-      out->push_back('0');
-      i = j;
+      if (k == 1) {
+        i = skip_number(s, i);
+        w.put('0');
+      } else {
+        w.put(lower[b]);
+        ++i;
+      }
+      continue;
+    }
+    size_t j = i;
+    char32_t c = next_code_point(s, &j);
+    if (o.numbers && is_digit(c)) {
+      i = skip_number(s, i);
+      w.ensure(2);
+      if (pending_space && w.size() > 0) w.put(' ');
+      pending_space = false;
+      w.put('0');
       continue;
     }
     i = j;
@@ -93,21 +160,20 @@ void normalize_for_dedup(std::string_view s, std::string* out, const NormalizeOp
       pending_space = true;
       continue;
     }
-    if (o.lowercase) {
-      if (c < 0x80) {
-        if (c >= 'A' && c <= 'Z') c += 32;
-      } else {
-        c = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
-      }
-    }
+    if (o.lowercase) c = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
     // A combining mark is dropped before it can flush a pending space.
     if (o.diacritics && c >= 0x300 && u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK) {
       continue;
     }
-    if (pending_space && !out->empty()) out->push_back(' ');
+    decomposed.clear();
+    append_decomposed(c, o.diacritics, &decomposed);
+    if (decomposed.empty()) continue;
+    w.ensure(decomposed.size() + 1 + 2 * (n - i));  // keep the ASCII loop's guarantee
+    if (pending_space && w.size() > 0) w.put(' ');
     pending_space = false;
-    append_decomposed(c, o.diacritics, out);
+    for (char ch : decomposed) w.put(ch);
   }
+  w.finish();
 }
 
 }  // namespace klartext::dedup
