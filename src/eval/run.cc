@@ -123,6 +123,11 @@ Result<RunOutput> load_runner_output(const std::string& path) {
   std::vector<double> ms;
   size_t bytes = 0;
   for (auto field : obj) {
+    std::string_view plain;
+    if (field.value.get(plain) == simdjson::SUCCESS) {  // WCXB results: {id: "text"}
+      out.pages[std::string(field.key)].text = plain;
+      continue;
+    }
     auto text = [&](const char* key) {
       std::string_view s;
       return field.value[key].get(s) == simdjson::SUCCESS ? std::string(s) : std::string();

@@ -80,7 +80,7 @@ Report score_dataset(Dataset d, const std::vector<GoldPage>& gold,
 
 // Reads what an external comparison runner (bench/compare/*) wrote: a JSON object
 // {id: {articleBody, title, byline, date, seconds, bytes}}; seconds and bytes per page feed
-// the timing. Capped at 1 GiB.
+// the timing. Also accepts the WCXB results layout {id: "text"} (no timing). Capped at 1 GiB.
 Result<RunOutput> load_runner_output(const std::string& path);
 
 // Shorthand for text-only predictions (anchor outputs, comparison runners).

@@ -48,6 +48,8 @@ constexpr char kUsage[] =
     "                   readability-lxml) on the same pages, when installed\n"
     "  --compare-dir D  where the comparison runners live (default " KLARTEXT_EVAL_COMPARE_DIR
     ")\n"
+    "  --score FILE     also score saved outputs, {id: {articleBody, title, byline, date}} or\n"
+    "                   {id: \"text\"} (repeatable; ids must be the dataset's)\n"
     "  --limit N        only the first N pages of each dataset (sorted by id)\n"
     "  --json           one JSON object on stdout instead of tables\n\n"
     "Columns: F1/P/R as each benchmark defines them (scrapinghub: means of shingle P and R,\n"
@@ -259,7 +261,8 @@ void write_json(std::string& out, const std::vector<DatasetRows>& all) {
 }  // namespace
 
 int run_eval(int argc, char** argv, int first) {
-  Args args({"dataset", "data", "limit", "compare-dir"}, {"anchors", "json", "compare", "help"});
+  Args args({"dataset", "data", "limit", "compare-dir", "score"},
+            {"anchors", "json", "compare", "help"});
   if (!args.parse(argc, argv, first)) {
     std::fprintf(stderr, "klartext eval: %s\n\n%s", args.error().c_str(), kUsage);
     return 2;
@@ -357,6 +360,18 @@ int run_eval(int argc, char** argv, int first) {
         }
         rows.rows.push_back(std::move(row));
       }
+    }
+    for (const auto& path : args.get_all("score")) {
+      Row row(fs::path(path).stem().string(), "file");
+      auto out = ev::load_runner_output(path);
+      if (out.ok()) {
+        row.report = ev::score_dataset(d, *gold, out->pages);
+        if (out->timing.pages) row.timing = out->timing;
+        row.errors = out->errors.size();
+      } else {
+        row.note = out.status().to_string();
+      }
+      rows.rows.push_back(std::move(row));
     }
     if (args.has("anchors") && d == ev::Dataset::kScrapinghub) {
       for (const auto& name : ev::anchor_names(data_dir)) {
