@@ -2,6 +2,7 @@
 // default) and the dispatch to the decoders. Tested in tests/decode/decode_test.cc.
 #include "decode/decode.h"
 
+#include <algorithm>
 #include <string>
 
 #include "decode/encodings.h"
@@ -81,6 +82,34 @@ Status convert(const EncodingInfo& enc, std::string_view bytes, Decoded& out) {
                      "Encoding Standard");
 }
 
+// A detector's guess must decode the sample it was made on: an encoding under which more than
+// 1 in 50 non-ASCII bytes is malformed is a wrong guess (the damaged chinese-wce pages, the
+// worst real input we have, stay far below: 12 errors in over 10^4 non-ASCII bytes).
+constexpr size_t kHighBytesPerReplacement = 50;
+
+bool plausible(const internal::Detection& det, std::string_view bytes, size_t max_bytes) {
+  std::string_view sample = det.text_only ? std::string_view(det.sample)
+                                          : bytes.substr(0, std::min(bytes.size(), max_bytes));
+  Decoded tmp;
+  if (!convert(*det.encoding, sample, tmp).ok()) return false;
+  size_t high = 0;
+  for (char c : sample) high += static_cast<unsigned char>(c) >= 0x80;
+  return tmp.replaced * kHighBytesPerReplacement <= high;
+}
+
+// ISO-2022-JP is 7-bit: the UTF-8 check sees ASCII, and only its escape sequences tell. These
+// three switch to JIS X 0208 (1983, 1978) and JIS X 0201 Roman, states of WHATWG's decoder.
+bool has_iso2022jp_escapes(std::string_view bytes) {
+  for (std::string_view esc : {"\x1B$B", "\x1B$@", "\x1B(J"})
+    if (bytes.find(esc) != std::string_view::npos) return true;
+  return false;
+}
+
+Decoded with_overruled(Decoded d, const EncodingInfo* overruled) {
+  if (overruled && d.declared.empty()) d.declared = std::string(overruled->name);
+  return d;
+}
+
 }  // namespace
 
 std::string_view encoding_source_name(EncodingSource source) {
@@ -130,18 +159,34 @@ Result<Decoded> sniff_encoding(std::string_view bytes, const DecodeOptions& opti
       note = "; unknown transport label '" + options.transport_charset + "' ignored";
     }
   }
-  if (!declared) {
+  // Servers that send a charset by default send ISO-8859-1 (the old Apache
+  // AddDefaultCharset), so with verification on, a <meta> naming another encoding outranks a
+  // windows-1252 transport label; any other transport label is taken as meant.
+  const EncodingInfo* overruled = nullptr;
+  bool weak_transport = declared && options.verify_labels && declared->name == "windows-1252";
+  if (!declared || weak_transport) {
     size_t offset = 0;
-    declared = internal::prescan(bytes.substr(0, options.prescan_bytes), &offset);
-    if (declared) {
-      reason = "<meta> at byte " + std::to_string(offset);
+    std::string meta_reason;
+    const EncodingInfo* meta = internal::prescan(bytes.substr(0, options.prescan_bytes), &offset);
+    if (meta) {
+      meta_reason = "<meta> at byte " + std::to_string(offset);
     } else if (options.late_meta_bytes > options.prescan_bytes) {
-      declared = internal::prescan(bytes.substr(0, options.late_meta_bytes), &offset);
-      if (declared)
-        reason = "<meta> at byte " + std::to_string(offset) + ", after the first " +
-                 std::to_string(options.prescan_bytes) + " bytes";
+      meta = internal::prescan(bytes.substr(0, options.late_meta_bytes), &offset);
+      if (meta)
+        meta_reason = "<meta> at byte " + std::to_string(offset) + ", after the first " +
+                      std::to_string(options.prescan_bytes) + " bytes";
     }
-    if (declared) source = EncodingSource::kMetaTag;
+    if (meta && !declared) {
+      declared = meta;
+      source = EncodingSource::kMetaTag;
+      reason = meta_reason;
+    } else if (meta && meta != declared && meta->kind != DecoderKind::kReplacement) {
+      overruled = declared;
+      note += "; it overrules " + reason + " (the usual server default)";
+      declared = meta;
+      source = EncodingSource::kMetaTag;
+      reason = meta_reason;
+    }
   }
 
   if (declared) {
@@ -150,19 +195,22 @@ Result<Decoded> sniff_encoding(std::string_view bytes, const DecodeOptions& opti
                          " names an encoding that the WHATWG Encoding Standard maps to "
                          "'replacement' (it cannot be decoded)");
     bool utf16 = declared->kind == DecoderKind::kUtf16Le || declared->kind == DecoderKind::kUtf16Be;
-    if (!options.verify_labels || utf16) return decided(declared, source, reason + note);
+    if (!options.verify_labels || utf16)
+      return with_overruled(decided(declared, source, reason + note), overruled);
     Utf8Stats st = internal::scan_utf8(bytes);
     if (declared->kind == DecoderKind::kUtf8) {
-      if (st.ascii_only || looks_utf8(st)) return decided(declared, source, reason + note);
+      if (st.ascii_only || looks_utf8(st))
+        return with_overruled(decided(declared, source, reason + note), overruled);
       internal::Detection det = internal::detect(bytes, options.max_detect_bytes);
-      if (det.encoding && det.encoding->kind != DecoderKind::kUtf8) {
+      if (det.encoding && det.encoding->kind != DecoderKind::kUtf8 &&
+          plausible(det, bytes, options.max_detect_bytes)) {
         Decoded d = decided(det.encoding, EncodingSource::kDetected,
                             reason + " says UTF-8, but the bytes have " + utf8_counts(st) + "; " +
                                 detector_reason(det) + note);
         d.declared = std::string(declared->name);
         return d;
       }
-      return decided(declared, source, reason + note);
+      return with_overruled(decided(declared, source, reason + note), overruled);
     }
     if (valid_utf8_text(st)) {
       Decoded d = decided(utf8(), EncodingSource::kValidUtf8,
@@ -171,23 +219,29 @@ Result<Decoded> sniff_encoding(std::string_view bytes, const DecodeOptions& opti
       d.declared = std::string(declared->name);
       return d;
     }
-    return decided(declared, source, reason + note);
+    return with_overruled(decided(declared, source, reason + note), overruled);
   }
 
   // 4. No label: UTF-8 if the bytes say so, else the detector, else the default.
   Utf8Stats st = internal::scan_utf8(bytes);
-  if (st.ascii_only)
+  if (st.ascii_only) {
+    if (has_iso2022jp_escapes(bytes))
+      return decided(encoding_by_name("ISO-2022-JP"), EncodingSource::kDetected,
+                     "no label; 7-bit with ISO-2022-JP escape sequences" + note);
     return decided(windows1252(), EncodingSource::kDefault, "no label, ASCII only" + note);
+  }
   if (looks_utf8(st))
     return decided(utf8(), EncodingSource::kValidUtf8, "no label; " + utf8_counts(st) + note);
   internal::Detection det = internal::detect(bytes, options.max_detect_bytes);
-  if (det.encoding)
+  if (det.encoding && plausible(det, bytes, options.max_detect_bytes))
     return decided(det.encoding, EncodingSource::kDetected,
                    "no label; not UTF-8 (" + utf8_counts(st) + "); " + detector_reason(det) + note);
   return decided(windows1252(), EncodingSource::kDefault,
                  "no label; not UTF-8; the detector " +
-                     (det.detector_name.empty() ? std::string("gave no answer")
-                                                : "said " + det.detector_name + ", unusable") +
+                     (det.detector_name.empty()
+                          ? std::string("gave no answer")
+                          : "said " + det.detector_name +
+                                (det.encoding ? ", which the bytes contradict" : ", unusable")) +
                      note);
 }
 

@@ -121,6 +121,8 @@ Detection detect(std::string_view bytes, size_t max_bytes) {
     d.text_only = false;
   }
   d.sample_bytes = input.size();
+  if (d.text_only) d.sample = std::move(sample);
+  input = d.text_only ? std::string_view(d.sample) : input;
   std::unique_ptr<uchardet, void (*)(uchardet_t)> ud(uchardet_new(), uchardet_delete);
   if (!ud) return d;
   if (uchardet_handle_data(ud.get(), input.data(), input.size()) != 0) return d;

@@ -65,6 +65,7 @@ struct Detection {
   std::string detector_name;               // uchardet's charset name, "" if it gave none
   const EncodingInfo* encoding = nullptr;  // mapped to WHATWG, nullptr if unusable
   size_t sample_bytes = 0;
+  std::string sample;      // the bytes it saw, when they were the text sample (else empty)
   bool text_only = false;  // the sample was the text outside markup
 };
 // Feeds at most max_bytes to uchardet, preferring text outside tags, scripts, styles and

@@ -95,7 +95,11 @@ Result<std::array<uint32_t, 256>> icu_code_points(const char* icu_name) {
     err = U_ZERO_ERROR;
     ucnv_reset(cnv.get());
     ucnv_toUnicode(cnv.get(), &dst, buf + 4, &src, &in + 1, nullptr, true, &err);
-    bool single = !U_FAILURE(err) && !flag.hit && dst - buf == 1 && !U16_IS_SURROGATE(buf[0]);
+    // ICU gives some holes private-use code points (ISO-8859-3's 0xA5 is U+F8C1); WHATWG's
+    // single-byte indexes have none but macintosh's Apple logo U+F8FF.
+    bool pua = buf[0] >= 0xE000 && buf[0] <= 0xF8FE;
+    bool single =
+        !U_FAILURE(err) && !flag.hit && dst - buf == 1 && !U16_IS_SURROGATE(buf[0]) && !pua;
     if (single)
       cps[b] = buf[0];
     else

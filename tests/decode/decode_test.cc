@@ -51,6 +51,18 @@ TEST(DecodeHtml, TransportBeatsMeta) {
   EXPECT_EQ(d.utf8, "<meta charset=koi8-r><p>\xD0\xB0");  // а
 }
 
+TEST(DecodeHtml, MetaOutranksADefaultLatin1Header) {
+  std::string page = "<meta charset=euc-kr><p>\xC7\xD1\xB1\xDB";  // 한글
+  Decoded d = must_decode(page, with_transport("ISO-8859-1"));
+  EXPECT_EQ(d.encoding, "EUC-KR");
+  EXPECT_EQ(d.source, EncodingSource::kMetaTag);
+  EXPECT_EQ(d.declared, "windows-1252");
+  EXPECT_EQ(d.utf8, "<meta charset=euc-kr><p>\xED\x95\x9C\xEA\xB8\x80");
+  DecodeOptions browser = with_transport("ISO-8859-1");
+  browser.verify_labels = false;
+  EXPECT_EQ(must_decode(page, browser).encoding, "windows-1252");
+}
+
 TEST(DecodeHtml, TransportAcceptsContentTypeValue) {
   Decoded d = must_decode("<p>\xB0\xA1", with_transport("text/html; charset=\"GB2312\""));
   EXPECT_EQ(d.encoding, "GBK");
