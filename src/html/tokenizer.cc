@@ -88,6 +88,35 @@ struct Acc {
   bool scratch = false;
 };
 
+// dom::lookup_tag behind a small direct-mapped memo: pages repeat a few dozen names, and a hit
+// costs two integer compares instead of a hash and a string compare. 64 slots were chosen as
+// more than the distinct names of a typical page; names over 16 bytes skip the memo.
+class TagCache {
+ public:
+  dom::Tag lookup(std::string_view name) {
+    size_t n = name.size();
+    if (n == 0 || n > 16) return dom::lookup_tag(name);
+    uint64_t k0 = 0, k1 = 0;
+    for (size_t i = 0; i < n && i < 8; ++i)
+      k0 |= uint64_t{static_cast<uint8_t>(name[i])} << (8 * i);
+    for (size_t i = 8; i < n; ++i) k1 |= uint64_t{static_cast<uint8_t>(name[i])} << (8 * (i - 8));
+    // Names hold no NUL (the tokenizer replaces it), so zero padding keeps keys distinct.
+    uint64_t h = (k0 ^ (k1 * 0x9E3779B97F4A7C15ull)) * 0xFF51AFD7ED558CCDull;
+    Slot& slot = slots_[h >> 58];
+    if (slot.k0 == k0 && slot.k1 == k1 && slot.used) return slot.tag;
+    slot = Slot{k0, k1, dom::lookup_tag(name), true};
+    return slot.tag;
+  }
+
+ private:
+  struct Slot {
+    uint64_t k0 = 0, k1 = 0;
+    dom::Tag tag = dom::Tag::kUnknown;
+    bool used = false;
+  };
+  Slot slots_[64];
+};
+
 struct RawAttr {
   Acc name;
   Acc value;
@@ -102,7 +131,10 @@ struct Tokenizer::Impl {
   State state = State::kData;
   bool allow_cdata = false;
   size_t errors = 0;
-  std::string last_start_tag;
+  // The last start tag's name: a view of the input when the name was, else of the owned copy.
+  std::string_view last_start_tag;
+  std::string last_start_tag_copy;
+  TagCache tag_cache;
   std::string scratch;  // decoded text of the current token; cleared by next()
   std::vector<RawAttr> raw_attrs;
   std::unordered_set<std::string_view> seen_names;
@@ -114,16 +146,17 @@ struct Tokenizer::Impl {
 
   // --- accumulators -------------------------------------------------------------------------
 
-  void add(Acc& a, const char* s, size_t n) {
-    if (n == 0) return;
-    if (a.scratch) {
-      scratch.append(s, n);
-    } else if (a.len == 0) {
-      a.ptr = s;
-    } else if (a.ptr + a.len != s) {
-      to_scratch(a);
-      scratch.append(s, n);
+  __attribute__((always_inline)) void add(Acc& a, const char* s, size_t n) {
+    if (!a.scratch && (a.len == 0 || a.ptr + a.len == s)) {
+      if (a.len == 0) a.ptr = s;
+      a.len += n;
+    } else {
+      add_slow(a, s, n);
     }
+  }
+  __attribute__((noinline)) void add_slow(Acc& a, const char* s, size_t n) {
+    if (!a.scratch) to_scratch(a);
+    scratch.append(s, n);
     a.len += n;
   }
   void add_decoded(Acc& a, const char* s, size_t n) {
@@ -588,9 +621,10 @@ struct Tokenizer::Impl {
         ++errors;  // unexpected-solidus-in-tag
         continue;
       }
-      raw_attrs.emplace_back();
-      size_t index = raw_attrs.size() - 1;
-      Acc an;
+      // Built in place: copying a just-written local Acc would stall on store forwarding.
+      // raw_attrs does not grow while these references are in use.
+      RawAttr& attr = raw_attrs.emplace_back();
+      Acc& an = attr.name;
       if (c == '=') {
         ++errors;
         add(an, q, 1);
@@ -612,14 +646,13 @@ struct Tokenizer::Impl {
           ++q;
         }
       }
-      raw_attrs[index].name = an;
       while (q < end && is_ws(static_cast<uint8_t>(*q))) ++q;
       if (q == end) return eof_in_tag();
       if (*q != '=') continue;  // attribute without value; '/', '>' or the next name follow
       ++q;
       while (q < end && is_ws(static_cast<uint8_t>(*q))) ++q;
       if (q == end) return eof_in_tag();
-      Acc value;
+      Acc& value = attr.value;
       c = static_cast<uint8_t>(*q);
       if (c == '"' || c == '\'') {
         ++q;
@@ -642,7 +675,6 @@ struct Tokenizer::Impl {
             q = add_replacement(value, q);
           }
         }
-        raw_attrs[index].value = value;
         // After attribute value (quoted): whitespace, '/', '>' or (an error) the next name.
         if (q < end && !is_ws(static_cast<uint8_t>(*q)) && *q != '/' && *q != '>') ++errors;
         continue;
@@ -667,16 +699,22 @@ struct Tokenizer::Impl {
           break;  // whitespace or '>'
         }
       }
-      raw_attrs[index].value = value;
     }
 
     reset(t, start ? TokenType::kStartTag : TokenType::kEndTag);
-    t.name = view(name);
-    t.tag = dom::lookup_tag(t.name);
+    // Locals, not fields read back from `t`: reloading a just-stored view stalls store forwarding.
+    std::string_view tag_name = view(name);
+    t.name = tag_name;
+    t.tag = tag_cache.lookup(tag_name);
     t.self_closing = self_closing;
     if (start) {
-      emit_attrs(t);
-      last_start_tag.assign(t.name);
+      if (!raw_attrs.empty()) emit_attrs(t);
+      if (name.scratch) {
+        last_start_tag_copy.assign(tag_name);
+        last_start_tag = last_start_tag_copy;
+      } else {
+        last_start_tag = tag_name;
+      }
     } else if (!raw_attrs.empty() || self_closing) {
       ++errors;  // end-tag-with-attributes / end-tag-with-trailing-solidus
     }
@@ -693,7 +731,9 @@ struct Tokenizer::Impl {
       bool duplicate = false;
       if (n <= kPairwiseDedupLimit) {
         for (const TokenAttribute& prev : t.attrs)
-          if (prev.name == an) duplicate = true;
+          if (prev.name.size() == an.size() && prev.name.data()[0] == an.data()[0] &&
+              prev.name == an)
+            duplicate = true;
       } else {
         duplicate = !seen_names.insert(an).second;
       }
@@ -1037,7 +1077,10 @@ void Tokenizer::set_state(TokenizerState state) {
   }
 }
 
-void Tokenizer::set_last_start_tag(std::string_view name) { impl_->last_start_tag.assign(name); }
+void Tokenizer::set_last_start_tag(std::string_view name) {
+  impl_->last_start_tag_copy.assign(name);
+  impl_->last_start_tag = impl_->last_start_tag_copy;
+}
 
 void Tokenizer::set_allow_cdata(bool allow) { impl_->allow_cdata = allow; }
 

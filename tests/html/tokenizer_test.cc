@@ -331,6 +331,38 @@ TEST(TokenizerTest, UpperCaseNamesAreLowered) {
   EXPECT_EQ(t.tag, dom::Tag::kTable);
 }
 
+// Tag ids agree with dom::lookup_tag for every known name, in any case, mixed with unknown
+// names that compete for the same memo slots.
+TEST(TokenizerTest, TagIdsMatchDomLookup) {
+  std::string input;
+  std::vector<std::string> names;
+  for (size_t i = 1; i < static_cast<size_t>(dom::Tag::kCount); ++i) {
+    std::string n(dom::tag_name(static_cast<dom::Tag>(i)));
+    names.push_back(n);
+    names.push_back(n + "x");
+    std::string upper = n;
+    for (char& c : upper) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+    names.push_back(upper);
+  }
+  names.push_back("averyveryverylongname");
+  names.push_back("abcdefghijklmnop");  // 16 bytes: the longest the memo keys
+  for (int round = 0; round < 2; ++round)
+    for (const std::string& n : names) input += "<" + n + "></" + n + ">";
+  Tokenizer tok(input);
+  Token t;
+  size_t i = 0;
+  for (tok.next(t); t.type != TokenType::kEof; tok.next(t), ++i) {
+    std::string lower(t.name);
+    EXPECT_EQ(t.tag, dom::lookup_tag(lower)) << t.name;
+    EXPECT_EQ(lower, [&] {
+      std::string n = names[(i / 2) % names.size()];
+      for (char& c : n) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      return n;
+    }());
+  }
+  EXPECT_EQ(i, names.size() * 4);
+}
+
 // The tree builder's use: switch to script data after <script>; the whole script is one run.
 TEST(TokenizerTest, ScriptIsOneRunAfterSetState) {
   std::string input = "<script>if (a < b && c) { x = '</div>'; }</script>after";
