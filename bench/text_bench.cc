@@ -10,6 +10,7 @@
 #include <cstring>
 #include <ctime>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -136,10 +137,17 @@ int main(int argc, char** argv) {
   text::QualityFilter fineweb(*text::filter_preset("fineweb"));
   text::FilterWorkspace fws;
   size_t kept = 0;
-  for (const std::string& d : docs) kept += fineweb.run(d, fws).keep;
+  std::map<std::string, int> reasons;
+  for (const std::string& d : docs) {
+    text::FilterOutcome o = fineweb.run(d, fws);
+    kept += o.keep;
+    if (!o.keep) ++reasons[o.filter + "/" + o.reason];
+  }
   run("FineWeb filter preset", docs, bytes, rounds,
       [&](const std::string& d) { return fineweb.run(d, fws).keep ? 1 : 0; });
-  std::printf("  kept %zu of %zu gold texts\n", kept, docs.size());
+  std::printf("  kept %zu of %zu gold texts; dropped by:", kept, docs.size());
+  for (const auto& [reason, count] : reasons) std::printf(" %s %d", reason.c_str(), count);
+  std::printf("\n");
 
   text::PiiOptions pii_options;
   std::string pii_out;

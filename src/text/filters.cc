@@ -293,8 +293,10 @@ std::string gopher_quality(std::string_view text, const std::vector<std::string_
       }
     }
   }
-  if (n_words > 0 && o.min_alpha_words_ratio &&
-      static_cast<double>(n_alpha) / static_cast<double>(n_words) < *o.min_alpha_words_ratio) {
+  size_t alpha_denominator = o.alpha_ratio_over_all_tokens ? n_words : n_non_symbol;
+  if (alpha_denominator > 0 && o.min_alpha_words_ratio &&
+      static_cast<double>(n_alpha) / static_cast<double>(alpha_denominator) <
+          *o.min_alpha_words_ratio) {
     return "gopher_below_alpha_threshold";
   }
   if (o.min_stop_words) {

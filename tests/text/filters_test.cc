@@ -161,6 +161,13 @@ TEST_F(GopherQualityTest, AlphaWordsRatio) {
   };
   EXPECT_EQ(run(mix(20), o), "");  // 80 / 100
   EXPECT_EQ(run(mix(21), o), "gopher_below_alpha_threshold");
+  // Punctuation tokens are not words for the default denominator; with the all-tokens
+  // variant (current datatrove) ten of them push 80/100 down to 80/110.
+  std::string punct = mix(20) + " . , ; : ! ? ( ) [ ]";
+  EXPECT_EQ(run(punct, o), "");
+  o.alpha_ratio_over_all_tokens = true;
+  EXPECT_EQ(run(punct, o), "gopher_below_alpha_threshold");
+  EXPECT_EQ(run(mix(10), o), "");
 }
 
 TEST_F(GopherQualityTest, StopWords) {
