@@ -25,9 +25,12 @@ constexpr size_t kMaxDictBytes = 16 << 20;
 // Output step for streaming decoders: one call to inflate/ZSTD_decompressStream fills this much,
 // which amortises call overhead while keeping the window small for huge single-member files.
 constexpr size_t kStreamStep = 1 << 20;
-// First output guess for a one-shot libdeflate member: above most pages (median compressed HTML
-// response is ~20 KB, ~100 KB decoded in Common Crawl), so a retry is rare.
-constexpr size_t kFirstMemberGuess = 256 << 10;
+// First output guess for a one-shot libdeflate member: Common Crawl caps payloads at 1 MiB and
+// the median decoded response is ~100 KB, so a retry is rare.
+constexpr size_t kFirstMemberGuess = 1 << 20;
+// 8 MiB: eight times the largest typical record, so compaction moves at most one record per
+// eight decoded.
+constexpr size_t kMinWindow = 8 << 20;
 
 uint32_t load_le32(const char* p) {
   return uint32_t(uint8_t(p[0])) | uint32_t(uint8_t(p[1])) << 8 | uint32_t(uint8_t(p[2])) << 16 |
@@ -130,7 +133,9 @@ void Stream::reserve_free(size_t n) {
   if (cap_ - end_ >= n) return;
   compact();
   if (cap_ - end_ >= n) return;
-  size_t cap = std::max(cap_ * 2, end_ + n);
+  // The window starts at kMinWindow so that compaction (moving the unread bytes to the front)
+  // happens once per several records rather than once per record.
+  size_t cap = std::max({cap_ * 2, end_ + n, kMinWindow});
   std::unique_ptr<char[]> fresh(new char[cap]);
   if (end_) std::memcpy(fresh.get(), buf_, end_);
   owned_ = std::move(fresh);
@@ -179,9 +184,12 @@ bool Stream::gzip_member() {
   size_t guess = std::max(member_hint_, kFirstMemberGuess);
   while (deflate_ && guess <= limits_.max_member_bytes) {
     reserve_free(guess);
+    // All free space is offered: a larger output buffer costs libdeflate nothing and saves
+    // a retry when a member is bigger than the guess.
+    size_t room = std::min<size_t>(cap_ - end_, limits_.max_member_bytes);
     size_t in_used = 0, out_used = 0;
     libdeflate_result r =
-        libdeflate_gzip_decompress_ex(deflate_, p, left, buf_ + end_, guess, &in_used, &out_used);
+        libdeflate_gzip_decompress_ex(deflate_, p, left, buf_ + end_, room, &in_used, &out_used);
     if (r == LIBDEFLATE_SUCCESS) {
       end_ += out_used;
       total_out_ += out_used;
@@ -190,8 +198,8 @@ bool Stream::gzip_member() {
       member_hint_ = std::max(member_hint_ / 2, out_used + out_used / 4);
       return true;
     }
-    if (r != LIBDEFLATE_INSUFFICIENT_SPACE) break;
-    guess *= 2;
+    if (r != LIBDEFLATE_INSUFFICIENT_SPACE || room >= limits_.max_member_bytes) break;
+    guess = room * 2;
   }
   if (!zs_) {
     zs_ = new z_stream_s{};
