@@ -411,7 +411,11 @@ std::string gopher_repetition(std::string_view text, const std::vector<std::stri
   return {};
 }
 
-std::string c4_quality(std::string_view text, const C4Options& o, std::string* out) {
+std::string c4_quality(std::string_view text, const C4Options& o, std::string* out,
+                       C4LineStats* stats) {
+  C4LineStats local;
+  C4LineStats& st = stats != nullptr ? *stats : local;
+  st = {};
   out->clear();
   std::vector<std::string_view> lines;
   split_lines(text, &lines);
@@ -419,10 +423,14 @@ std::string c4_quality(std::string_view text, const C4Options& o, std::string* o
   std::string cleaned, lower;
   for (std::string_view raw : lines) {
     std::string_view line = strip(raw);
+    ++st.total;
     bool too_long = false;
     size_t n_words = whitespace_word_count(
         line, o.max_word_length ? *o.max_word_length : static_cast<size_t>(-1), &too_long);
-    if (o.max_word_length && too_long) continue;
+    if (o.max_word_length && too_long) {
+      ++st.too_long_word;
+      continue;
+    }
     if (o.remove_citations && line.find('[') != std::string_view::npos) {
       cleaned = remove_citations(line);
       line = cleaned;
@@ -431,9 +439,15 @@ std::string c4_quality(std::string_view text, const C4Options& o, std::string* o
       bool term =
           !line.empty() && (line.back() == '.' || line.back() == '?' || line.back() == '!' ||
                             line.back() == '"' || line.back() == '\'');
-      if (!term || ends_with(line, "...")) continue;
+      if (!term || ends_with(line, "...")) {
+        ++st.no_terminal_punct;
+        continue;
+      }
     }
-    if (o.min_words_per_line && n_words < *o.min_words_per_line) continue;
+    if (o.min_words_per_line && n_words < *o.min_words_per_line) {
+      ++st.too_few_words;
+      continue;
+    }
     // ASCII lower-casing suffices: every pattern is ASCII, and the non-ASCII capitals that
     // Python lower-cases to ASCII letters (the Kelvin sign, dotted I) never spell them in
     // practice.
@@ -446,7 +460,10 @@ std::string c4_quality(std::string_view text, const C4Options& o, std::string* o
       out->clear();
       return "lorem_ipsum";
     }
-    if (o.filter_javascript && line_l.find("javascript") != std::string_view::npos) continue;
+    if (o.filter_javascript && line_l.find("javascript") != std::string_view::npos) {
+      ++st.javascript;
+      continue;
+    }
     if (o.filter_curly_bracket && line.find('{') != std::string_view::npos) {
       out->clear();
       return "curly_bracket";
@@ -456,9 +473,13 @@ std::string c4_quality(std::string_view text, const C4Options& o, std::string* o
       for (std::string_view p : kPolicySubstrings) {
         policy = policy || line_l.find(p) != std::string_view::npos;
       }
-      if (policy) continue;
+      if (policy) {
+        ++st.policy;
+        continue;
+      }
     }
     sentences += count_sentences(line);
+    ++st.kept;
     if (!out->empty()) out->push_back('\n');
     out->append(line);
   }
@@ -588,7 +609,7 @@ FilterOutcome QualityFilter::run(std::string_view text, FilterWorkspace& ws) con
   }
   std::string_view current = text;
   if (preset_.c4) {
-    std::string r = c4_quality(text, *preset_.c4, &ws.buffer);
+    std::string r = c4_quality(text, *preset_.c4, &ws.buffer, &out.c4_lines);
     if (!r.empty()) return drop("c4", std::move(r));
     if (ws.buffer != text) {
       out.modified = true;

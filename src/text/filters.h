@@ -84,6 +84,18 @@ struct C4Options {
   bool filter_policy = true;                     // line dropped (terms of use, cookies, ...)
 };
 
+// What C4 did to the lines of one document (datatrove's line-filter-* statistics), for
+// per-rule drop statistics in the corpus job.
+struct C4LineStats {
+  size_t total = 0;
+  size_t too_long_word = 0;
+  size_t no_terminal_punct = 0;
+  size_t too_few_words = 0;
+  size_t javascript = 0;
+  size_t policy = 0;
+  size_t kept = 0;
+};
+
 // FineWeb's own rules (Penedo et al. 2024; datatrove fineweb_quality_filter.py).
 struct FineWebOptions {
   std::optional<double> line_punct_thr = 0.12;  // share of lines ending in . ' " ! ?; drop if <=
@@ -121,7 +133,8 @@ struct FilterOutcome {
   std::string filter;  // the filter that dropped the document: "gopher_repetition", ...
   std::string reason;  // datatrove's reason string ("gopher_short_doc", "top_2_gram", ...)
   bool modified = false;
-  std::string text;  // the text after line-removing filters (C4); set only when modified
+  std::string text;      // the text after line-removing filters (C4); set only when modified
+  C4LineStats c4_lines;  // zero unless the preset runs C4
 };
 
 struct NgramCount {
@@ -149,8 +162,10 @@ std::string gopher_quality(std::string_view text, const std::vector<std::string_
                            const GopherQualityOptions& options);
 std::string gopher_repetition(std::string_view text, const std::vector<std::string_view>& words,
                               const GopherRepetitionOptions& options, FilterWorkspace& ws);
-// Writes the kept lines to *out (joined by '\n', stripped) when the document passes.
-std::string c4_quality(std::string_view text, const C4Options& options, std::string* out);
+// Writes the kept lines to *out (joined by '\n', stripped) when the document passes. stats,
+// when given, receives the line counts (also for a dropped document, up to the drop).
+std::string c4_quality(std::string_view text, const C4Options& options, std::string* out,
+                       C4LineStats* stats = nullptr);
 std::string fineweb_quality(std::string_view text, size_t n_words, const FineWebOptions& options,
                             FilterWorkspace& ws);
 

@@ -328,7 +328,15 @@ TEST(C4, LineRemoval) {
                      "No terminal punctuation on this line at all\n" +
                      "This line trails off into an ellipsis...\n" + cited + "\n" + "The word " +
                      std::string(1001, 'x') + " is far too long.\n" + doc(4, 10);
-  ASSERT_EQ(c4_quality(text, o, &out), "");
+  C4LineStats st;
+  ASSERT_EQ(c4_quality(text, o, &out, &st), "");
+  EXPECT_EQ(st.total, 12u);
+  EXPECT_EQ(st.javascript, 1u);
+  EXPECT_EQ(st.policy, 1u);
+  EXPECT_EQ(st.no_terminal_punct, 2u);
+  EXPECT_EQ(st.too_few_words, 1u);
+  EXPECT_EQ(st.too_long_word, 1u);
+  EXPECT_EQ(st.kept, 6u);
   std::string expected = line(0) + "\n" + line(1) + "\n" + doc(4, 10);
   expected.pop_back();  // the result is stripped
   EXPECT_EQ(out, expected);
