@@ -301,6 +301,17 @@ Status Reader::init(std::string_view data) {
   std::string_view head(stream_->data() + i, n - i);
   format_ = head.substr(0, std::min<size_t>(head.size(), 11)) == "filedesc://" ? Format::kArc
                                                                                : Format::kWarc;
+  if (format_ == Format::kWarc && head.substr(0, std::min<size_t>(head.size(), 5)) != "WARC/") {
+    // ARC fragments (split files) start with a record line rather than the filedesc record.
+    n = stream_->fill(i + kScanStep);
+    const char* p = stream_->data() + i;
+    const void* nl = n > i ? std::memchr(p, '\n', n - i) : nullptr;
+    ArcLine line;
+    if (nl &&
+        parse_arc_line(std::string_view(p, size_t(static_cast<const char*>(nl) - p)), 1, line)) {
+      format_ = Format::kArc;
+    }
+  }
   return Status();
 }
 

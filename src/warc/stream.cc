@@ -31,6 +31,10 @@ constexpr size_t kFirstMemberGuess = 1 << 20;
 // 8 MiB: eight times the largest typical record, so compaction moves at most one record per
 // eight decoded.
 constexpr size_t kMinWindow = 8 << 20;
+// Members whose output exceeds this are streamed with zlib instead of decoded in one call:
+// 64 MiB is far above any Common Crawl record (payloads capped at 1 MiB), and bounds the window
+// (and the wasted one-shot attempts, 8+16+32+64 MiB once) when a whole file is one member.
+constexpr size_t kMaxOneShot = 64 << 20;
 
 uint32_t load_le32(const char* p) {
   return uint32_t(uint8_t(p[0])) | uint32_t(uint8_t(p[1])) << 8 | uint32_t(uint8_t(p[2])) << 16 |
@@ -182,11 +186,12 @@ bool Stream::gzip_member() {
   // space". Members that outgrow max_member_bytes, and data libdeflate rejects (truncated or
   // corrupt), go to the zlib streaming path, which also recovers the decodable prefix.
   size_t guess = std::max(member_hint_, kFirstMemberGuess);
-  while (deflate_ && guess <= limits_.max_member_bytes) {
+  size_t one_shot_cap = std::min<uint64_t>(limits_.max_member_bytes, kMaxOneShot);
+  while (deflate_ && guess <= one_shot_cap) {
     reserve_free(guess);
     // All free space is offered: a larger output buffer costs libdeflate nothing and saves
     // a retry when a member is bigger than the guess.
-    size_t room = std::min<size_t>(cap_ - end_, limits_.max_member_bytes);
+    size_t room = std::min<size_t>(cap_ - end_, one_shot_cap);
     size_t in_used = 0, out_used = 0;
     libdeflate_result r =
         libdeflate_gzip_decompress_ex(deflate_, p, left, buf_ + end_, room, &in_used, &out_used);
@@ -198,7 +203,7 @@ bool Stream::gzip_member() {
       member_hint_ = std::max(member_hint_ / 2, out_used + out_used / 4);
       return true;
     }
-    if (r != LIBDEFLATE_INSUFFICIENT_SPACE || room >= limits_.max_member_bytes) break;
+    if (r != LIBDEFLATE_INSUFFICIENT_SPACE || room >= one_shot_cap) break;
     guess = room * 2;
   }
   if (!zs_) {

@@ -5,9 +5,12 @@
 #include <gtest/gtest.h>
 #include <libdeflate.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
+
+#include "warc/writer.h"
 
 namespace klartext::warc {
 namespace {
@@ -266,6 +269,90 @@ TEST(Reader, ArcV1WithSpacesInUrl) {
   r = (*reader)->next(rec);
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(*r);
+}
+
+TEST(Reader, ArcFragmentWithoutFiledesc) {
+  std::string first = "http://x.test/ 1.2.3.4 20240102030405 text/plain 5\nhello\n";
+  std::string second = "http://y.test/ 1.2.3.4 20240102030405 text/plain 5\nworld\n";
+  auto ev = read_events(first + second);
+  ASSERT_EQ(pattern(ev), "RR");
+  EXPECT_EQ(ev[1].uri, "http://y.test/");
+  EXPECT_EQ(ev[1].offset, first.size());
+}
+
+TEST(Reader, WholeFileInOneGzipMember) {
+  // 3000 records of ~4 KB in a single member (12 MB decoded). With a 1 MiB record cap the
+  // member is too big to decode in one call and is streamed; by default it is decoded at once.
+  std::string plain;
+  for (int i = 0; i < 3000; ++i) {
+    std::string body(4000, char('a' + i % 26));
+    plain += record("resource", "http://r/" + std::to_string(i), body);
+  }
+  std::string gz = gzip(plain);
+  for (uint64_t cap : {uint64_t(1) << 20, ReaderOptions().max_record_bytes}) {
+    ReaderOptions o;
+    o.max_record_bytes = cap;
+    auto reader = Reader::from_buffer(gz, "mem", o);
+    ASSERT_TRUE(reader.ok());
+    Record rec;
+    int n = 0;
+    uint64_t last = 0;
+    while (true) {
+      auto r = (*reader)->next(rec);
+      ASSERT_TRUE(r.ok()) << r.status().to_string();
+      if (!*r) break;
+      EXPECT_EQ(rec.target_uri(), "http://r/" + std::to_string(n));
+      EXPECT_EQ(rec.offset(), 0u);
+      if (n > 0) {
+        EXPECT_GT(rec.stream_offset(), last);
+      }
+      last = rec.stream_offset();
+      EXPECT_EQ(rec.block(), std::string(4000, char('a' + n % 26)));
+      ++n;
+    }
+    EXPECT_EQ(n, 3000);
+  }
+}
+
+TEST(Reader, CorruptAndTruncatedZstdFrames) {
+  std::string data;
+  WriterOptions wo;
+  wo.compression = Compression::kZstd;
+  auto w = Writer::to_string(&data, wo);
+  ASSERT_TRUE(w.ok());
+  std::vector<uint64_t> offs;
+  std::string noise;
+  for (int i = 0; i < 3000; ++i) noise += std::to_string(i * 7919 % 10007);
+  for (int i = 0; i < 4; ++i) {
+    auto off = (*w)->write("resource", {{"WARC-Target-URI", "http://z/" + std::to_string(i)}},
+                           noise + std::to_string(i));
+    ASSERT_TRUE(off.ok());
+    offs.push_back(*off);
+  }
+  // Damage the middle of frame 1 and cut frame 3 in half.
+  for (uint64_t k = offs[1] + (offs[2] - offs[1]) / 2; k < offs[1] + (offs[2] - offs[1]) / 2 + 30;
+       ++k) {
+    data[k] = char(data[k] ^ 0x3c);
+  }
+  data.resize(offs[3] + (data.size() - offs[3]) / 2);
+  auto ev = read_events(data);
+  ASSERT_GE(ev.size(), 4u);
+  EXPECT_EQ(ev[0].uri, "http://z/0");
+  std::vector<std::string> uris;
+  std::vector<uint64_t> error_offsets;
+  for (const Event& e : ev) {
+    if (e.error) {
+      error_offsets.push_back(e.offset);
+    } else if (!e.incomplete) {
+      uris.push_back(e.uri);
+    }
+  }
+  // Frames 0 and 2 are intact; frame 1's damage and frame 3's truncation are reported at their
+  // starts.
+  EXPECT_NE(std::find(uris.begin(), uris.end(), "http://z/0"), uris.end());
+  EXPECT_NE(std::find(uris.begin(), uris.end(), "http://z/2"), uris.end());
+  EXPECT_NE(std::find(error_offsets.begin(), error_offsets.end(), offs[1]), error_offsets.end());
+  EXPECT_EQ(error_offsets.back(), offs[3]);
 }
 
 TEST(Reader, OpenMissingFile) {
