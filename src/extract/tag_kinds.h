@@ -25,7 +25,6 @@ inline TagKind tag_kind(const dom::Node* n) {
   switch (n->tag) {
     case Tag::kScript:
     case Tag::kStyle:
-    case Tag::kNoscript:
     case Tag::kTemplate:
     case Tag::kHead:
     case Tag::kTitle:
@@ -106,6 +105,9 @@ inline TagKind tag_kind(const dom::Node* n) {
     case Tag::kBody:
     case Tag::kHtml:
     case Tag::kSearch:
+    // Without scripting the parser builds <noscript> content as elements; JavaScript-rendered
+    // sites (forums especially) serve their crawler view there.
+    case Tag::kNoscript:
       return TagKind::kBlock;
     case Tag::kLi:
     case Tag::kDt:
