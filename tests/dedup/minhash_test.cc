@@ -265,3 +265,28 @@ TEST(Lsh, SharedAcrossThreads) {
 
 }  // namespace
 }  // namespace klartext::dedup
+
+namespace klartext::dedup {
+namespace {
+
+TEST(MinHash, ArbitraryBytesDoNotCrash) {
+  MinHasher m = *MinHasher::create({});
+  MinHashWorkspace ws;
+  std::vector<uint64_t> sig(112);
+  std::string alphabet = "ab 1.,\n\xe4\xb8\xad\xe6\x96\x87\xcc\x81\xff\xc3\xa9\xea\xb0\x80";
+  std::mt19937 rng(2);
+  for (int i = 0; i < 300; ++i) {
+    std::string s;
+    size_t len = rng() % 300;
+    for (size_t j = 0; j < len; ++j) s.push_back(alphabet[rng() % alphabet.size()]);
+    if (m.signature(s, ws, sig.data())) {
+      for (uint64_t v : sig) EXPECT_LT(v, kMersenne61);
+    }
+    std::string norm;
+    normalize_for_dedup(s, &norm);
+    EXPECT_TRUE(norm.empty() || (norm.front() != ' ' && norm.back() != ' '));
+  }
+}
+
+}  // namespace
+}  // namespace klartext::dedup

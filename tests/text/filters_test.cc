@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace klartext::text {
@@ -489,6 +492,53 @@ TEST(Presets, FineWebRecipe) {
   EXPECT_EQ(punct.filter, "fineweb_quality");
   EXPECT_EQ(punct.reason, "line_punct_ratio");
   EXPECT_TRUE(QualityFilter(*filter_preset("none")).run("", ws).keep);
+}
+
+}  // namespace
+}  // namespace klartext::text
+
+namespace klartext::text {
+namespace {
+
+TEST(Presets, SharedFilterAcrossThreadsMatchesSingleThread) {
+  QualityFilter filter(*filter_preset("fineweb"));
+  std::vector<std::string> docs;
+  for (int i = 0; i < 40; ++i) {
+    docs.push_back(i % 3 == 0 ? doc(3 + i, i * 50)
+                              : doc(10 + i, i * 50) + (i % 5 ? "" : "{x y z}.\n"));
+  }
+  std::vector<std::string> expected;
+  FilterWorkspace ws;
+  for (const auto& d : docs) expected.push_back(filter.run(d, ws).reason);
+  std::vector<std::thread> threads;
+  std::atomic<int> mismatches{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      FilterWorkspace local;
+      for (size_t i = 0; i < docs.size(); ++i) {
+        if (filter.run(docs[i], local).reason != expected[i]) ++mismatches;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(mismatches.load(), 0);
+}
+
+TEST(Filters, ArbitraryBytesDoNotCrash) {
+  std::mt19937 rng(1);
+  QualityFilter filter(*filter_preset("fineweb"));
+  QualityFilter c4(*filter_preset("c4"));
+  FilterWorkspace ws;
+  const char alphabet[] = "ab \n\n.!?#-{[]}\xe2\x80\xa6\xe4\xb8\xad\xff\xc3\xa9\x85\r\t";
+  for (int i = 0; i < 300; ++i) {
+    std::string s;
+    size_t len = rng() % 400;
+    for (size_t j = 0; j < len; ++j) s.push_back(alphabet[rng() % (sizeof(alphabet) - 1)]);
+    FilterOutcome a = filter.run(s, ws);
+    FilterOutcome b = c4.run(s, ws);
+    EXPECT_TRUE(a.keep || !a.reason.empty());
+    EXPECT_TRUE(b.keep || !b.reason.empty());
+  }
 }
 
 }  // namespace

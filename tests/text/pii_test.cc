@@ -91,3 +91,26 @@ TEST(Pii, AdversarialInputIsLinear) {
 
 }  // namespace
 }  // namespace klartext::text
+
+namespace klartext::text {
+namespace {
+
+TEST(Pii, ArbitraryBytesDoNotCrash) {
+  std::string alphabet = "a1.:@f \n\xff\xc3";
+  uint32_t x = 7;
+  for (int i = 0; i < 500; ++i) {
+    std::string s;
+    for (int j = 0; j < 200; ++j) {
+      x = x * 1103515245 + 12345;
+      s.push_back(alphabet[(x >> 16) % alphabet.size()]);
+    }
+    std::string out;
+    PiiCounts c = mask_pii(s, PiiOptions{}, &out);
+    if (c.total() == 0) {
+      EXPECT_EQ(out, s);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace klartext::text
