@@ -93,13 +93,24 @@ struct Acc {
 // more than the distinct names of a typical page; names over 16 bytes skip the memo.
 class TagCache {
  public:
-  dom::Tag lookup(std::string_view name) {
+  // `readable16`: 16 bytes from name.data() may be read (the name lies inside the input),
+  // so the key comes from two loads instead of a byte loop.
+  dom::Tag lookup(std::string_view name, bool readable16) {
     size_t n = name.size();
     if (n == 0 || n > 16) return dom::lookup_tag(name);
     uint64_t k0 = 0, k1 = 0;
-    for (size_t i = 0; i < n && i < 8; ++i)
-      k0 |= uint64_t{static_cast<uint8_t>(name[i])} << (8 * i);
-    for (size_t i = 8; i < n; ++i) k1 |= uint64_t{static_cast<uint8_t>(name[i])} << (8 * (i - 8));
+    if (readable16) {
+      std::memcpy(&k0, name.data(), 8);
+      if (n < 8) k0 &= (uint64_t{1} << (8 * n)) - 1;
+      if (n > 8) {
+        std::memcpy(&k1, name.data() + 8, 8);
+        if (n < 16) k1 &= (uint64_t{1} << (8 * (n - 8))) - 1;
+      }
+    } else {
+      for (size_t i = 0; i < n && i < 8; ++i)
+        k0 |= uint64_t{static_cast<uint8_t>(name[i])} << (8 * i);
+      for (size_t i = 8; i < n; ++i) k1 |= uint64_t{static_cast<uint8_t>(name[i])} << (8 * (i - 8));
+    }
     // Names hold no NUL (the tokenizer replaces it), so zero padding keeps keys distinct.
     uint64_t h = (k0 ^ (k1 * 0x9E3779B97F4A7C15ull)) * 0xFF51AFD7ED558CCDull;
     Slot& slot = slots_[h >> 58];
@@ -579,19 +590,47 @@ struct Tokenizer::Impl {
     return parse_bogus_comment(t, s);
   }
 
+  // The first byte at or after r that may end or change a tag name (kAttr: attribute name):
+  // whitespace, '/', '>', ('='), NUL, A-Z. The vector test also stops at the other control
+  // bytes below 0x0E, which callers treat as plain.
+  template <bool kAttr>
+  const char* skip_name(const char* r) const {
+#if defined(__SSE2__)
+    const __m128i ctl = _mm_set1_epi8(0x0D), az = _mm_set1_epi8(25);
+    while (end - r >= 16) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(r));
+      __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('/')),
+                               _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+      if (kAttr) m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('=')));
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v));
+      __m128i up = _mm_sub_epi8(v, _mm_set1_epi8('A'));
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(up, az), up));
+      int mask = _mm_movemask_epi8(m);
+      if (mask != 0) return r + __builtin_ctz(static_cast<unsigned>(mask));
+      r += 16;
+    }
+#endif
+    const uint8_t* table = kAttr ? kClasses.attr_name : kClasses.tag_name;
+    while (r < end && table[static_cast<uint8_t>(*r)] == kPlain) ++r;
+    return r;
+  }
+
   // s is just after "<" (start tag) or "</" (end tag), at an ASCII letter.
   bool parse_tag(Token& t, bool start, const char* s) {
     Acc name;
     const char* q = s;
     for (;;) {
-      const char* r = q;
-      while (r < end && kClasses.tag_name[static_cast<uint8_t>(*r)] == kPlain) ++r;
+      const char* r = skip_name<false>(q);
       add(name, q, static_cast<size_t>(r - q));
       q = r;
       if (q == end) return eof_in_tag();
       uint8_t c = static_cast<uint8_t>(*q);
       if (kClasses.tag_name[c] == kStop) break;
-      if (c == 0) {
+      if (kClasses.tag_name[c] == kPlain) {  // a control byte the vector test flags too
+        add(name, q, 1);
+        ++q;
+      } else if (c == 0) {
         q = add_replacement(name, q);
       } else {
         char l = to_lower(c);
@@ -631,14 +670,16 @@ struct Tokenizer::Impl {
         ++q;
       }
       for (;;) {
-        const char* r = q;
-        while (r < end && kClasses.attr_name[static_cast<uint8_t>(*r)] == kPlain) ++r;
+        const char* r = skip_name<true>(q);
         add(an, q, static_cast<size_t>(r - q));
         q = r;
         if (q == end) return eof_in_tag();
         uint8_t d = static_cast<uint8_t>(*q);
         if (kClasses.attr_name[d] == kStop) break;
-        if (d == 0) {
+        if (kClasses.attr_name[d] == kPlain) {
+          add(an, q, 1);
+          ++q;
+        } else if (d == 0) {
           q = add_replacement(an, q);
         } else {
           char l = to_lower(d);
@@ -705,7 +746,7 @@ struct Tokenizer::Impl {
     // Locals, not fields read back from `t`: reloading a just-stored view stalls store forwarding.
     std::string_view tag_name = view(name);
     t.name = tag_name;
-    t.tag = tag_cache.lookup(tag_name);
+    t.tag = tag_cache.lookup(tag_name, !name.scratch && end - name.ptr >= 16);
     t.self_closing = self_closing;
     if (start) {
       if (!raw_attrs.empty()) emit_attrs(t);

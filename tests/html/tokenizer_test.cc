@@ -363,6 +363,29 @@ TEST(TokenizerTest, TagIdsMatchDomLookup) {
   EXPECT_EQ(i, names.size() * 4);
 }
 
+// Control bytes other than whitespace are ordinary name characters, also where the names are
+// scanned 16 bytes at a time; upper case is lowered past the first 16 bytes too.
+TEST(TokenizerTest, NamesWithControlBytesAndLongNames) {
+  std::string input =
+      "<a\x01b\x0B\x0E c\x02D=1 averyLongAttributeNameBeyondSixteen=2>"
+      "<customElementNameIsLONG></customElementNameIsLONG >" +
+      std::string(32, ' ');
+  Tokenizer tok(input);
+  Token t;
+  tok.next(t);
+  ASSERT_EQ(t.type, TokenType::kStartTag);
+  EXPECT_EQ(t.name, "a\x01b\x0B\x0E");
+  ASSERT_EQ(t.attrs.size(), 2u);
+  EXPECT_EQ(t.attrs[0].name, "c\x02d");
+  EXPECT_EQ(t.attrs[0].value, "1");
+  EXPECT_EQ(t.attrs[1].name, "averylongattributenamebeyondsixteen");
+  tok.next(t);
+  EXPECT_EQ(t.name, "customelementnameislong");
+  tok.next(t);
+  EXPECT_EQ(t.type, TokenType::kEndTag);
+  EXPECT_EQ(t.name, "customelementnameislong");
+}
+
 // The tree builder's use: switch to script data after <script>; the whole script is one run.
 TEST(TokenizerTest, ScriptIsOneRunAfterSetState) {
   std::string input = "<script>if (a < b && c) { x = '</div>'; }</script>after";
