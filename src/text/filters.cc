@@ -13,6 +13,9 @@ namespace klartext::text {
 
 const char* const kGopherStopWords[8] = {"the", "be", "to", "of", "and", "that", "have", "with"};
 
+const char* const kC4PolicySubstrings[6] = {"terms of use", "privacy policy", "cookie policy",
+                                            "uses cookies", "use of cookies", "use cookies"};
+
 namespace {
 
 // Python's str.strip()/lstrip()/rstrip() (Unicode whitespace).
@@ -143,10 +146,6 @@ uint64_t ngram_key(const uint64_t* h, int n) {
   k ^= k >> 33;
   return k;
 }
-
-// C4's policy substrings (datatrove c4_filters.py POLICY_SUBSTRINGS, from TFDS c4_utils.py).
-constexpr std::string_view kPolicySubstrings[] = {"terms of use", "privacy policy", "cookie policy",
-                                                  "uses cookies", "use of cookies", "use cookies"};
 
 // Removes C4's citation markers: "[" digits* "]", "[edit]", "[citation needed]".
 std::string remove_citations(std::string_view line) {
@@ -470,7 +469,7 @@ std::string c4_quality(std::string_view text, const C4Options& o, std::string* o
     }
     if (o.filter_policy) {
       bool policy = false;
-      for (std::string_view p : kPolicySubstrings) {
+      for (std::string_view p : kC4PolicySubstrings) {
         policy = policy || line_l.find(p) != std::string_view::npos;
       }
       if (policy) {
@@ -552,6 +551,8 @@ std::string fineweb_quality(std::string_view text, size_t n_words, const FineWeb
   }
   return {};
 }
+
+Result<FilterPreset> default_filter_preset() { return filter_preset(kDefaultFilterPreset); }
 
 Result<FilterPreset> filter_preset(std::string_view name) {
   FilterPreset p;

@@ -96,6 +96,10 @@ struct C4LineStats {
   size_t kept = 0;
 };
 
+// C4's policy substrings, matched in the lower-cased line (TFDS c4_utils.py, kept by datatrove
+// c4_filters.py POLICY_SUBSTRINGS).
+extern const char* const kC4PolicySubstrings[6];
+
 // FineWeb's own rules (Penedo et al. 2024; datatrove fineweb_quality_filter.py).
 struct FineWebOptions {
   std::optional<double> line_punct_thr = 0.12;  // share of lines ending in . ' " ! ?; drop if <=
@@ -126,6 +130,8 @@ struct FilterPreset {
 //   "c4"                 the C4 paper rules (terminal punctuation on).
 //   "none"               keeps everything.
 Result<FilterPreset> filter_preset(std::string_view name);
+inline constexpr std::string_view kDefaultFilterPreset = "fineweb";
+Result<FilterPreset> default_filter_preset();
 std::vector<std::string_view> filter_preset_names();
 
 struct FilterOutcome {

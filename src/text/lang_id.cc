@@ -5,7 +5,6 @@
 #include <cld2/public/encodings.h>
 
 #include <climits>
-#include <cstring>
 
 namespace klartext::text {
 namespace {
@@ -47,10 +46,7 @@ class Cld2Identifier final : public LanguageIdentifier {
     if (lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE) return result;
     const char* code = CLD2::LanguageCode(lang);
     if (code == nullptr || *code == 0) return result;
-    result.code = code;
-    for (const CodeAlias& a : kCodeAliases) {
-      if (std::strcmp(code, a.cld2) == 0) result.code = a.bcp47;
-    }
+    result.code = normalize_language_code(code);
     result.score = language3[0] == lang ? percent3[0] / 100.0 : 0.0;
     if (result.score > 1.0) result.score = 1.0;
     result.reliable = reliable;
@@ -64,6 +60,13 @@ class Cld2Identifier final : public LanguageIdentifier {
 };
 
 }  // namespace
+
+std::string normalize_language_code(std::string_view code) {
+  for (const CodeAlias& a : kCodeAliases) {
+    if (code == a.cld2) return a.bcp47;
+  }
+  return std::string(code);
+}
 
 std::string_view lang_id_prefix(std::string_view text, size_t max_bytes) {
   if (max_bytes == 0 || text.size() <= max_bytes) return text;

@@ -27,7 +27,10 @@ struct LangIdOptions {
   size_t max_prefix_bytes = 2048;
 };
 
-// A language identifier. Implementations are immutable after construction: identify() is
+// A language identifier. The seam for other models: a fastText identifier (Debian
+// libfasttext-dev, user-supplied lid.176.bin) would implement this interface, mapping
+// "__label__xx" to normalize_language_code("xx") and the softmax probability to score.
+// Implementations are immutable after construction: identify() is
 // const and safe to call from many threads on one shared object.
 class LanguageIdentifier {
  public:
@@ -40,6 +43,10 @@ class LanguageIdentifier {
 // CLD2 (Debian libcld2), on plain text. Invalid UTF-8 is tolerated: only the valid prefix is
 // scored.
 std::unique_ptr<LanguageIdentifier> make_cld2_identifier(LangIdOptions options = {});
+
+// Replaces the withdrawn ISO 639 codes CLD2 still emits (iw, jw, in, ji) by the current ones
+// (he, jv, id, yi); other codes pass unchanged.
+std::string normalize_language_code(std::string_view code);
 
 // The prefix of text that identify() looks at: at most max_bytes, never splitting a UTF-8
 // sequence, and backed up to the last whitespace when one is within the final 64 bytes so no

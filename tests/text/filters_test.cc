@@ -354,6 +354,21 @@ TEST(C4, LineRemoval) {
   EXPECT_EQ(out.find("Too short"), std::string::npos);
 }
 
+TEST(C4, EveryPolicySubstringDropsItsLine) {
+  C4Options o;
+  o.min_num_sentences.reset();
+  std::string out;
+  for (const char* p : kC4PolicySubstrings) {
+    std::string upper = p;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    C4LineStats st;
+    ASSERT_EQ(c4_quality(line(0) + "\nPlease read the " + upper + " page now.\n", o, &out, &st),
+              "");
+    EXPECT_EQ(st.policy, 1u) << p;
+    EXPECT_EQ(out, line(0));
+  }
+}
+
 TEST(C4, CountSentences) {
   EXPECT_EQ(count_sentences(""), 0u);
   EXPECT_EQ(count_sentences("no stop at all"), 1u);
@@ -447,6 +462,7 @@ TEST(Presets, NamesAndUnknown) {
   Result<FilterPreset> bad = filter_preset("nope");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(default_filter_preset()->name, "fineweb");
   Result<FilterPreset> fw = filter_preset("fineweb");
   ASSERT_TRUE(fw.ok());
   EXPECT_TRUE(fw->gopher_repetition && fw->gopher_quality && fw->c4 && fw->fineweb);

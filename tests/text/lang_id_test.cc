@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace klartext::text {
 namespace {
@@ -93,6 +96,39 @@ TEST(LangId, PrefixCapDecidesOnTheStart) {
   EXPECT_EQ(make_cld2_identifier(o)->identify(text).code, "de");
   o.max_prefix_bytes = 0;
   EXPECT_EQ(make_cld2_identifier(o)->identify(text).code, "en");
+}
+
+}  // namespace
+}  // namespace klartext::text
+
+namespace klartext::text {
+namespace {
+
+TEST(LangId, CodeAliasTable) {
+  EXPECT_EQ(normalize_language_code("iw"), "he");
+  EXPECT_EQ(normalize_language_code("jw"), "jv");
+  EXPECT_EQ(normalize_language_code("in"), "id");
+  EXPECT_EQ(normalize_language_code("ji"), "yi");
+  EXPECT_EQ(normalize_language_code("de"), "de");
+  EXPECT_EQ(normalize_language_code("zh-Hant"), "zh-Hant");
+}
+
+TEST(LangId, SharedAcrossThreads) {
+  auto lid = make_cld2_identifier();
+  std::vector<std::thread> threads;
+  std::atomic<int> wrong{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 50; ++i) {
+        if (lid->identify("Der Stadtrat hat am Dienstagabend über den neuen Haushalt beraten.")
+                .code != "de") {
+          ++wrong;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(wrong.load(), 0);
 }
 
 }  // namespace
