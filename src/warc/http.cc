@@ -401,6 +401,9 @@ Result<std::string_view> decode_body(std::string_view body, std::string_view tra
     cur = scratch;
     in_scratch = true;
   }
+  // The spare buffer lives as long as the thread: do not let one huge body pin its memory.
+  // 8 MiB keeps typical pages (and two-coding bodies) allocation-free.
+  if (spare.capacity() > (size_t(8) << 20)) std::string().swap(spare);
   if (!in_scratch && cur.size() > max_bytes) {
     bi.truncated = true;
     cur = cur.substr(0, max_bytes);

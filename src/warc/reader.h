@@ -185,8 +185,10 @@ class Reader {
   uint64_t last_error_offset() const { return last_error_offset_; }
   uint64_t error_count() const { return errors_; }
   uint64_t record_count() const { return records_; }
-  // Compressed bytes consumed so far (for progress reporting).
+  // Size of the input, and how much of it has been consumed (compressed bytes; for progress
+  // reporting and throughput figures).
   uint64_t input_size() const { return input_.size(); }
+  uint64_t input_consumed() const { return stream_->input_consumed(); }
 
  private:
   Reader() = default;

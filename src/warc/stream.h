@@ -63,6 +63,10 @@ class Stream {
   // True when `pos` is the first byte of a gzip member / zstd frame.
   bool is_member_start(uint64_t pos) const;
   Compression compression() const { return compression_; }
+  // Compressed input bytes consumed so far (plain input: the read position).
+  uint64_t input_consumed() const {
+    return compression_ == Compression::kNone ? position() : in_pos_;
+  }
 
  private:
   void reserve_free(size_t n);

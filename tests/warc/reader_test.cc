@@ -311,6 +311,8 @@ TEST(Reader, WholeFileInOneGzipMember) {
       ++n;
     }
     EXPECT_EQ(n, 3000);
+    EXPECT_EQ((*reader)->input_consumed(), gz.size());
+    EXPECT_EQ((*reader)->input_size(), gz.size());
   }
 }
 
