@@ -554,7 +554,9 @@ bool try_numeric(std::string_view s, size_t i, const DateScanOptions& opt, Date&
       ++k;
       if (read_year(s, k, y)) {
         int day = a, m = b;
-        bool month_first = (sep == '/' && opt.month_first && b <= 31) || (a <= 12 && b > 12);
+        // A field above 12 can only be the day; otherwise slashes follow the hint and dots
+        // and dashes are day first.
+        bool month_first = a > 12 ? false : b > 12 ? true : (sep == '/' && opt.month_first);
         if (month_first) day = b, m = a;
         if (set_ymd(d, y, m, day)) {
           end = k;
@@ -573,7 +575,12 @@ bool try_numeric(std::string_view s, size_t i, const DateScanOptions& opt, Date&
 
 // "November 29, 2026", "Nov. 29th 2026" starting at the letter s[i].
 bool try_word(std::string_view s, size_t i, Date& d, size_t& end) {
-  size_t k = i;
+  // Cheap test first: a day number must follow the word (most words are not months).
+  size_t k = i + word_len(s, i);
+  if (k < s.size() && s[k] == '.') ++k;
+  skip_spaces(s, k);
+  if (!digit_at(s, k)) return false;
+  k = i;
   int m = read_month_word(s, k);
   if (!m) return false;
   skip_spaces(s, k);
@@ -650,6 +657,11 @@ int month_from_name(std::string_view word) {
 }
 
 size_t month_name_count() { return sizeof(kMonthNames) / sizeof(kMonthNames[0]); }
+
+std::string_view month_name_at(size_t i, int* month) {
+  *month = kMonthNames[i].month;
+  return kMonthNames[i].name;
+}
 
 std::optional<DateHit> find_date(std::string_view s, const Date& reference,
                                  const DateScanOptions& options, size_t from) {

@@ -62,8 +62,9 @@ std::optional<Date> parse_date_value(std::string_view value, const Date& referen
 // Case-insensitive for Latin and Cyrillic letters; a trailing '.' is ignored.
 int month_from_name(std::string_view word);
 
-// Number of entries in the month-name table (for its test).
+// The month-name table, for its test: entry i's name and month.
 size_t month_name_count();
+std::string_view month_name_at(size_t i, int* month);
 
 }  // namespace klartext::metadata
 

@@ -26,9 +26,9 @@ std::string clean(std::string_view s) {
 // CreativeWork subtypes that news, blog and recipe pages declare.
 bool article_type(std::string_view t) {
   if (t.ends_with("Article") || t.find("Posting") != std::string_view::npos) return true;
-  static constexpr std::string_view kTypes[] = {"Report",  "Recipe", "Review",   "VideoObject",
-                                                "HowTo",   "Thesis", "Question", "Blog",
-                                                "Episode", "Course", "Event"};
+  static constexpr std::string_view kTypes[] = {"Report", "Recipe", "Review", "VideoObject",
+                                                "HowTo",  "Thesis", "Blog",   "Episode",
+                                                "Course", "Event"};
   for (std::string_view k : kTypes)
     if (t == k) return true;
   return false;
@@ -236,11 +236,16 @@ std::vector<std::string> repair_jsonld(std::string_view text, size_t max_values,
     if (depth == 0) {
       // Between values: wrappers (<!-- -->, CDATA, ';') are skipped. '[' only opens a value
       // when an array plausibly follows, so "<![CDATA[" does not.
+      if (text.substr(i, 9) == "<![CDATA[") {
+        i += 8;
+        continue;
+      }
       bool open = c == '{';
       if (c == '[') {
         size_t k = i + 1;
         while (k < text.size() && is_space(text[k])) ++k;
-        open = k < text.size() && (text[k] == '{' || text[k] == '"' || text[k] == ']');
+        open = k < text.size() &&
+               (text[k] == '{' || text[k] == '[' || text[k] == '"' || text[k] == ']');
       }
       if (!open) continue;
       cur.clear();

@@ -1,0 +1,129 @@
+// Tests for src/metadata/dates.h: markup values, dates in running text in many languages,
+// plausibility, and the month-name table.
+#include "metadata/dates.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+namespace klartext::metadata {
+namespace {
+
+const Date kRef = *parse_ymd("2026-11-30");
+
+std::string in_text(std::string_view s, bool month_first = false) {
+  DateScanOptions opt;
+  opt.month_first = month_first;
+  auto hit = find_date(s, kRef, opt);
+  return hit ? format_date(hit->date) : "none";
+}
+
+TEST(DatesTest, TextFormatsInManyLanguages) {
+  EXPECT_EQ(in_text("29. November 2026"), "2026-11-29");  // de
+  EXPECT_EQ(in_text("November 29, 2026"), "2026-11-29");  // en
+  EXPECT_EQ(in_text("Nov. 29th, 2026"), "2026-11-29");
+  EXPECT_EQ(in_text("29 novembre 2026"), "2026-11-29");  // fr, it
+  EXPECT_EQ(in_text("le 1er mars 2026"), "2026-03-01");
+  EXPECT_EQ(in_text("29 de noviembre de 2026"), "2026-11-29");  // es
+  EXPECT_EQ(in_text("29 de março de 2026"), "2026-03-29");      // pt
+  EXPECT_EQ(in_text("29 maart 2026"), "2026-03-29");            // nl
+  EXPECT_EQ(in_text("29 listopada 2026"), "2026-11-29");        // pl genitive
+  EXPECT_EQ(in_text("29 ноября 2026 г."), "2026-11-29");        // ru genitive
+  EXPECT_EQ(in_text("29 Ноября 2026"), "2026-11-29");           // Cyrillic capital
+  EXPECT_EQ(in_text("29. října 2026"), "2026-10-29");           // cs
+  EXPECT_EQ(in_text("29 Ekim 2026"), "2026-10-29");             // tr
+  EXPECT_EQ(in_text("2026. november 29."), "2026-11-29");       // hu
+  EXPECT_EQ(in_text("2026年11月29日"), "2026-11-29");           // zh, ja
+  EXPECT_EQ(in_text("2026년 11월 29일"), "2026-11-29");         // ko
+  EXPECT_EQ(in_text("2026. 11. 29."), "2026-11-29");            // ko numeric
+  EXPECT_EQ(in_text("29.11.2026"), "2026-11-29");
+  EXPECT_EQ(in_text("2026-11-29"), "2026-11-29");
+  EXPECT_EQ(in_text("2005-5-7 21:23:57"), "2005-05-07");
+  EXPECT_EQ(in_text("2026/11/29"), "2026-11-29");
+}
+
+TEST(DatesTest, FindsTheDateInsideRunningText) {
+  EXPECT_EQ(in_text("Posted by Jane on Friday, November 27, 2026 at 10am"), "2026-11-27");
+  EXPECT_EQ(in_text("发布时间：2026-11-29 10:00 来源：新华网"), "2026-11-29");
+  auto hit = find_date("Updated 3 March 2026.", kRef);
+  ASSERT_TRUE(hit);
+  EXPECT_EQ(hit->begin, 8u);
+  EXPECT_EQ(hit->end, 20u);
+}
+
+TEST(DatesTest, SlashOrderFollowsTheHint) {
+  EXPECT_EQ(in_text("11/10/2026", true), "2026-11-10");
+  EXPECT_EQ(in_text("11/10/2026", false), "2026-10-11");
+  EXPECT_EQ(in_text("29/11/2026", true), "2026-11-29");  // 29 cannot be a month
+  EXPECT_EQ(in_text("11/29/2026", false), "2026-11-29");
+}
+
+TEST(DatesTest, RejectsImplausibleAndNonDates) {
+  EXPECT_EQ(in_text("2 December 2026"), "none");   // after the reference date (+1 day slack)
+  EXPECT_EQ(in_text("29 November 1994"), "none");  // before the web-content floor
+  EXPECT_EQ(in_text("30 February 2026"), "none");  // no such day
+  EXPECT_EQ(in_text("version 1.2.3 and 12345-67-89"), "none");
+  EXPECT_EQ(in_text("May I help you, 2026 times?"), "none");
+  EXPECT_EQ(in_text("Call 2026-13-01"), "none");
+  EXPECT_EQ(in_text("in 2026"), "none");  // a year alone is not a date
+  // The first candidate is implausible, the scan goes on to the next.
+  EXPECT_EQ(in_text("Due 31 December 2030, written 2 May 2026"), "2026-05-02");
+}
+
+TEST(DatesTest, MarkupValues) {
+  auto d = parse_date_value("2026-11-29T10:52:50+0100", kRef);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(format_date(*d), "2026-11-29T10:52:50+01:00");
+  d = parse_date_value("2026-11-29T10:52:50.123Z", kRef);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(format_date(*d), "2026-11-29T10:52:50+00:00");
+  d = parse_date_value("2026-11-29T10:52:50", kRef);  // no zone: the time is dropped
+  ASSERT_TRUE(d);
+  EXPECT_EQ(format_date(*d), "2026-11-29");
+  d = parse_date_value("Sun, 29 Nov 2026 10:00:00 GMT", kRef);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(format_date(*d), "2026-11-29");
+  d = parse_date_value("20261129", kRef);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(format_date(*d), "2026-11-29");
+  EXPECT_FALSE(parse_date_value("1764412800", kRef));  // epoch seconds are not read
+  EXPECT_FALSE(parse_date_value("", kRef));
+}
+
+TEST(DatesTest, Plausibility) {
+  EXPECT_TRUE(plausible(*parse_ymd("1995-01-01"), kRef));
+  EXPECT_FALSE(plausible(*parse_ymd("1994-12-31"), kRef));
+  EXPECT_TRUE(plausible(*parse_ymd("2026-12-01"), kRef));  // one day of time-zone slack
+  EXPECT_FALSE(plausible(*parse_ymd("2026-12-02"), kRef));
+  EXPECT_FALSE(parse_ymd("2026-02-30"));
+  EXPECT_FALSE(parse_ymd("2026-1-30"));
+  EXPECT_EQ(days_from_civil(1970, 1, 1), 0);
+  EXPECT_EQ(days_from_civil(2000, 3, 1), 11017);
+}
+
+TEST(DatesTest, MonthTableHasNoCollisions) {
+  // Every entry must resolve to its own month: a word listed twice with different months
+  // would silently take the first.
+  std::map<std::string, int> seen;
+  ASSERT_GT(month_name_count(), 200u);
+  for (size_t i = 0; i < month_name_count(); ++i) {
+    int month = 0;
+    std::string_view name = month_name_at(i, &month);
+    EXPECT_GE(month, 1);
+    EXPECT_LE(month, 12);
+    EXPECT_EQ(month_from_name(name), month) << name;
+    auto [it, inserted] = seen.emplace(std::string(name), month);
+    EXPECT_TRUE(inserted || it->second == month) << name;
+  }
+  EXPECT_EQ(month_from_name("NOVEMBER"), 11);
+  EXPECT_EQ(month_from_name("Nov."), 11);
+  EXPECT_EQ(month_from_name("Février"), 2);
+  EXPECT_EQ(month_from_name("Şubat"), 2);
+  EXPECT_EQ(month_from_name("ЯНВАРЯ"), 1);
+  EXPECT_EQ(month_from_name("monday"), 0);
+  EXPECT_EQ(month_from_name("ma"), 0);
+}
+
+}  // namespace
+}  // namespace klartext::metadata

@@ -1,0 +1,101 @@
+// Tests for src/metadata/jsonld.h: repairing the JSON-LD real pages write, and reading
+// schema.org fields from it.
+#include "metadata/jsonld.h"
+
+#include <gtest/gtest.h>
+
+namespace klartext::metadata {
+namespace {
+
+TEST(JsonLdRepairTest, WrappersTrailingCommasControlCharacters) {
+  auto v = repair_jsonld("<!--\n{\"a\": [1, 2,], \"b\": \"x\ny\",}\n-->");
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0], "{\"a\": [1, 2], \"b\": \"x y\"}");
+  v = repair_jsonld("//<![CDATA[\n{\"a\":1}\n//]]>");
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0], "{\"a\":1}");
+}
+
+TEST(JsonLdRepairTest, SeveralValuesAndBadEscapes) {
+  auto v = repair_jsonld("{\"a\":1};{\"b\":\"it\\'s\"} [{\"c\":\"}\"}]");
+  ASSERT_EQ(v.size(), 3u);
+  EXPECT_EQ(v[1], "{\"b\":\"it's\"}");
+  EXPECT_EQ(v[2], "[{\"c\":\"}\"}]");  // a brace inside a string does not close the value
+}
+
+TEST(JsonLdRepairTest, Limits) {
+  std::string many;
+  for (int i = 0; i < 100; ++i) many += "{}";
+  EXPECT_EQ(repair_jsonld(many, 16).size(), 16u);
+  EXPECT_TRUE(repair_jsonld("{\"a\":1}", 16, 3).empty());  // cut before the value closes
+}
+
+TEST(JsonLdReadTest, ArticleInGraphWithNestedAuthors) {
+  JsonLdFields f;
+  read_jsonld(R"({"@context":"https://schema.org","@graph":[
+      {"@type":"WebSite","name":"The Example Times"},
+      {"@type":"WebPage","name":"Page name | The Example Times"},
+      {"@type":["NewsArticle"],"headline":"Rivers &amp; Lakes Rise",
+       "author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"John Roe"},
+                 {"@type":"Organization","name":"Example Wire"}],
+       "datePublished":"2026-11-29T08:00:00+01:00","dateModified":"2026-11-30",
+       "publisher":{"@type":"Organization","name":"Example Media"},
+       "image":[{"@type":"ImageObject","url":"https://img.example/a.jpg"}],
+       "keywords":"rivers, floods","articleSection":["Science","Climate"],
+       "inLanguage":"en-GB",}]})",
+              f);
+  EXPECT_TRUE(f.is_article);
+  EXPECT_EQ(f.headline, "Rivers & Lakes Rise");
+  EXPECT_EQ(f.page_name, "Page name | The Example Times");
+  EXPECT_EQ(f.website_name, "The Example Times");
+  ASSERT_EQ(f.authors.size(), 2u);
+  EXPECT_EQ(f.authors[1], "John Roe");
+  ASSERT_EQ(f.org_authors.size(), 1u);
+  EXPECT_EQ(f.date_published, "2026-11-29T08:00:00+01:00");
+  EXPECT_EQ(f.date_modified, "2026-11-30");
+  EXPECT_EQ(f.publisher, "Example Media");
+  EXPECT_EQ(f.image, "https://img.example/a.jpg");
+  ASSERT_EQ(f.keywords.size(), 2u);
+  EXPECT_EQ(f.keywords[1], "floods");
+  ASSERT_EQ(f.sections.size(), 2u);
+  EXPECT_EQ(f.language, "en-GB");
+}
+
+TEST(JsonLdReadTest, MainEntityAndStringAuthor) {
+  JsonLdFields f;
+  read_jsonld(R"({"@type":"WebPage","mainEntity":{"@type":"BlogPosting","headline":"H",
+                 "author":"Ann Smith","datePublished":"2026-01-02"}})",
+              f);
+  EXPECT_EQ(f.headline, "H");
+  ASSERT_EQ(f.authors.size(), 1u);
+  EXPECT_EQ(f.authors[0], "Ann Smith");
+  EXPECT_EQ(f.date_published, "2026-01-02");
+}
+
+TEST(JsonLdReadTest, FirstValueWinsAndInvalidIsSkipped) {
+  JsonLdFields f;
+  read_jsonld("{\"@type\":\"Article\",\"headline\":\"First\"", f);  // unterminated: skipped
+  EXPECT_TRUE(f.headline.empty());
+  read_jsonld(R"([{"@type":"Article","headline":"First"},{"@type":"Article","headline":"2nd"}])",
+              f);
+  EXPECT_EQ(f.headline, "First");
+  read_jsonld(R"({"@type":"BreadcrumbList","name":"Home"})", f);
+  EXPECT_TRUE(f.page_name.empty());
+}
+
+TEST(JsonLdReadTest, DeepNestingIsBounded) {
+  std::string deep;
+  for (int i = 0; i < 5000; ++i) deep += "{\"@graph\":[";
+  JsonLdFields f;
+  read_jsonld(deep, f);  // unterminated and very deep: must neither crash nor recurse deeply
+  EXPECT_TRUE(f.headline.empty());
+  std::string ok;
+  for (int i = 0; i < 500; ++i) ok += "[";
+  ok += R"({"@type":"Article","headline":"Deep"})";
+  for (int i = 0; i < 500; ++i) ok += "]";
+  read_jsonld(ok, f);
+  EXPECT_TRUE(f.headline.empty());  // beyond the depth we follow
+}
+
+}  // namespace
+}  // namespace klartext::metadata

@@ -1,0 +1,274 @@
+// Tests for src/metadata/metadata.h on small pages of our own: which source wins for each
+// field, title cleaning, bylines and dates in text, limits.
+#include "metadata/metadata.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "html/parser.h"
+
+namespace klartext::metadata {
+namespace {
+
+Metadata meta_of(std::string html, std::string url = "", std::string ref = "2026-11-30") {
+  auto doc = html::parse(std::move(html));
+  EXPECT_TRUE(doc.ok());
+  MetadataOptions o;
+  o.url = std::move(url);
+  o.reference_date = std::move(ref);
+  return extract_metadata(*doc.value(), o);
+}
+
+// A hand-built document, independent of the parser.
+TEST(MetadataTest, HandBuiltDocument) {
+  dom::Document doc;
+  auto el = [&](dom::Node* parent, dom::Tag tag, std::string_view name) {
+    dom::Node* n = doc.create_element(tag, doc.copy_string(name), dom::Namespace::kHtml);
+    dom::Document::append_child(parent, n);
+    return n;
+  };
+  auto attrs = [&](dom::Node* n,
+                   std::initializer_list<std::pair<std::string_view, std::string_view>> kv) {
+    dom::Attribute* a = doc.set_attributes(n, uint32_t(kv.size()));
+    for (const auto& [k, v] : kv) {
+      a->name = doc.copy_string(k);
+      a->value = doc.copy_string(v);
+      ++a;
+    }
+  };
+  dom::Node* html = el(doc.root(), dom::Tag::kHtml, "html");
+  attrs(html, {{"lang", "de-de"}});
+  dom::Node* head = el(html, dom::Tag::kHead, "head");
+  dom::Node* meta = el(head, dom::Tag::kMeta, "meta");
+  attrs(meta, {{"property", "og:title"}, {"content", "Ein Titel"}});
+  dom::Node* body = el(html, dom::Tag::kBody, "body");
+  dom::Node* p = el(body, dom::Tag::kP, "p");
+  dom::Document::append_child(p, doc.create_text(doc.copy_string("Von Max Mustermann")));
+  dom::Node* p2 = el(body, dom::Tag::kP, "p");
+  dom::Document::append_child(p2, doc.create_text(doc.copy_string("Stand: 29. November 2026")));
+  MetadataOptions o;
+  o.reference_date = "2026-11-30";
+  Metadata m = extract_metadata(doc, o);
+  EXPECT_EQ(m.title, "Ein Titel");
+  EXPECT_EQ(m.language, "de-DE");
+  EXPECT_EQ(m.author, "Max Mustermann");
+  EXPECT_EQ(m.date, "2026-11-29");
+}
+
+TEST(MetadataTest, EmptyDocument) {
+  dom::Document doc;
+  Metadata m = extract_metadata(doc);
+  EXPECT_TRUE(m.title.empty());
+  EXPECT_TRUE(m.date.empty());
+  EXPECT_TRUE(m.tags.empty());
+}
+
+TEST(MetadataTest, JsonLdWinsOverOpenGraphAndMeta) {
+  Metadata m = meta_of(R"(<html><head>
+    <title>Old title | Example News</title>
+    <meta property="og:title" content="OG headline">
+    <meta name="author" content="Meta Author">
+    <meta property="article:published_time" content="2026-11-01T09:00:00Z">
+    <script type="application/ld+json">
+    {"@context":"https://schema.org","@type":"NewsArticle","headline":"The JSON-LD headline",
+     "author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"John Roe"}],
+     "datePublished":"2026-11-02T10:30:00+01:00",
+     "publisher":{"@type":"Organization","name":"Example News"},}
+    </script></head><body><p>Text</p></body></html>)");
+  EXPECT_EQ(m.title, "The JSON-LD headline");
+  EXPECT_EQ(m.author, "Jane Doe; John Roe");
+  EXPECT_EQ(m.date, "2026-11-02T10:30:00+01:00");
+  EXPECT_EQ(m.sitename, "Example News");
+}
+
+TEST(MetadataTest, OpenGraphAndMetaFields) {
+  Metadata m = meta_of(R"(<html><head>
+    <meta property="og:title" content="A headline">
+    <meta property="og:site_name" content="The Site">
+    <meta property="og:description" content="What it is about.">
+    <meta name="description" content="Less preferred.">
+    <meta property="og:image" content="/img/lead.jpg">
+    <meta property="og:locale" content="fr_FR">
+    <meta property="article:tag" content="one"><meta property="article:tag" content="two">
+    <meta name="keywords" content="k1, k2">
+    <meta property="article:section" content="Politics">
+    <meta property="article:published_time" content="2026-10-05">
+    <meta property="article:author" content="https://facebook.example/someone">
+    <meta name="author" content="Real Name">
+    <link rel="canonical" href="/story/42">
+    </head><body></body></html>)",
+                       "https://www.site.example/story/42?utm=x");
+  EXPECT_EQ(m.title, "A headline");
+  EXPECT_EQ(m.sitename, "The Site");
+  EXPECT_EQ(m.description, "What it is about.");
+  EXPECT_EQ(m.image, "https://www.site.example/img/lead.jpg");
+  EXPECT_EQ(m.language, "fr-FR");
+  ASSERT_EQ(m.tags.size(), 2u);
+  EXPECT_EQ(m.tags[0], "one");
+  EXPECT_EQ(m.tags[1], "two");
+  ASSERT_EQ(m.categories.size(), 1u);
+  EXPECT_EQ(m.categories[0], "Politics");
+  EXPECT_EQ(m.date, "2026-10-05");
+  EXPECT_EQ(m.author, "Real Name");  // a profile URL is not a name
+  EXPECT_EQ(m.canonical_url, "https://www.site.example/story/42");
+}
+
+TEST(MetadataTest, LanguageSources) {
+  EXPECT_EQ(meta_of("<html lang='EN_us'><body></body></html>").language, "en-US");
+  EXPECT_EQ(meta_of("<html><head><meta http-equiv='content-language' content='de, en'>"
+                    "</head></html>")
+                .language,
+            "de");
+  EXPECT_EQ(meta_of("<html lang='zh-hant-tw'></html>").language, "zh-Hant-TW");
+  EXPECT_EQ(meta_of("<html lang='not a tag!'></html>").language, "");
+}
+
+TEST(MetadataTest, TitleSuffixStripping) {
+  // The suffix names the site given by og:site_name.
+  EXPECT_EQ(meta_of("<title>Rain Expected Tomorrow | Daily Planet</title>"
+                    "<meta property=og:site_name content='Daily Planet'>")
+                .title,
+            "Rain Expected Tomorrow");
+  // The suffix names the host.
+  Metadata m = meta_of("<title>Rain Expected Tomorrow - DailyPlanet</title>",
+                       "https://www.dailyplanet.example/rain");
+  EXPECT_EQ(m.title, "Rain Expected Tomorrow");
+  EXPECT_EQ(m.sitename, "DailyPlanet");  // taken from the title, as the site writes it
+  // A prefix naming the site.
+  EXPECT_EQ(meta_of("<title>Daily Planet | Rain Expected Tomorrow</title>",
+                    "https://dailyplanet.example/")
+                .title,
+            "Rain Expected Tomorrow");
+  // Not the site: kept whole.
+  EXPECT_EQ(meta_of("<title>Python - The Good Parts</title>", "https://books.example/").title,
+            "Python - The Good Parts");
+}
+
+TEST(MetadataTest, HeadlineH1PreferredWhenItMatchesTheTitle) {
+  Metadata m = meta_of(R"(<title>Rain Expected Tomorrow, Say Forecasters :: Weather Desk</title>
+    <body><h1>Weather Desk</h1><article><h1>Rain Expected Tomorrow, Say Forecasters</h1>
+    </article></body>)",
+                       "https://weatherdesk.example/");
+  EXPECT_EQ(m.title, "Rain Expected Tomorrow, Say Forecasters");
+  // No <title> at all: the h1.
+  EXPECT_EQ(meta_of("<body><h1>Only A Heading Here</h1></body>").title, "Only A Heading Here");
+}
+
+TEST(MetadataTest, BylinesInText) {
+  EXPECT_EQ(meta_of("<body><p class=byline>By Jane Doe | Nov 3, 2026</p></body>").author,
+            "Jane Doe");
+  EXPECT_EQ(meta_of("<body><div>Par Marie Curie</div></body>").author, "Marie Curie");
+  EXPECT_EQ(meta_of("<body><div>Por Ana García</div></body>").author, "Ana García");
+  EXPECT_EQ(meta_of("<body><p>作者：张三</p></body>").author, "张三");
+  EXPECT_EQ(meta_of("<body><p>By <a href=/a/jd>Jane Doe</a> on May 2, 2026</p></body>").author,
+            "Jane Doe");
+  EXPECT_EQ(meta_of("<body><span class='post-author vcard'>Sam Lee</span></body>").author,
+            "Sam Lee");
+  EXPECT_EQ(meta_of("<body><a rel=author href=/u/1>Kim Park</a></body>").author, "Kim Park");
+  // Prose that begins with "By" is not a byline.
+  EXPECT_EQ(meta_of("<body><p>By the time the river rose, everyone in the valley had left "
+                    "their homes and gone to the hills above the town.</p></body>")
+                .author,
+            "");
+  // Labels are not names.
+  EXPECT_EQ(meta_of("<body><span class=author>Author</span></body>").author, "");
+}
+
+TEST(MetadataTest, MicrodataAndTimeElements) {
+  Metadata m = meta_of(R"(<body><article itemscope itemtype="https://schema.org/Article">
+    <h2 itemprop="headline">Microdata headline</h2>
+    <span itemprop="author" itemscope><span itemprop="name">Lee Chan</span></span>
+    <time itemprop="datePublished" datetime="2026-09-14">14 September</time>
+    </article></body>)");
+  EXPECT_EQ(m.title, "Microdata headline");
+  EXPECT_EQ(m.author, "Lee Chan");
+  EXPECT_EQ(m.date, "2026-09-14");
+  EXPECT_EQ(meta_of("<body><time pubdate datetime='2026-08-01T12:00:00+02:00'>1 Aug</time>"
+                    "</body>")
+                .date,
+            "2026-08-01T12:00:00+02:00");
+}
+
+TEST(MetadataTest, PublishedPreferredOverModified) {
+  Metadata m = meta_of(R"(<head>
+    <meta property="article:modified_time" content="2026-11-20">
+    <meta property="article:published_time" content="2026-03-01"></head>
+    <body><p>Updated November 20, 2026</p></body>)");
+  EXPECT_EQ(m.date, "2026-03-01");
+  // Only a modified date: used rather than nothing.
+  EXPECT_EQ(meta_of("<meta property='article:modified_time' content='2026-11-20'>").date,
+            "2026-11-20");
+}
+
+TEST(MetadataTest, DatesAreValidatedAgainstTheReferenceDate) {
+  std::string page = "<meta property='article:published_time' content='2026-11-29'>";
+  EXPECT_EQ(meta_of(page, "", "2026-11-30").date, "2026-11-29");
+  EXPECT_EQ(meta_of(page, "", "2020-01-01").date, "");  // after an old crawl date
+  EXPECT_EQ(meta_of("<meta name=date content='1990-05-05'>").date, "");
+  // The text's first date is in the future; the next plausible one is used.
+  EXPECT_EQ(meta_of("<body><p>Event on 5 May 2031.</p><p>Written 2 May 2026.</p></body>").date,
+            "2026-05-02");
+}
+
+TEST(MetadataTest, DateFromTheUrlWhenNothingElse) {
+  EXPECT_EQ(meta_of("<body><p>x</p></body>", "https://news.example/2026/04/07/story").date,
+            "2026-04-07");
+}
+
+TEST(MetadataTest, CommentsAndRelatedListsAreIgnored) {
+  Metadata m = meta_of(R"(<body><article><h1>Headline Of The Story</h1><p>Body text.</p></article>
+    <div id="comments"><p class="comment-author">By Troll McTroll</p>
+    <p>March 3, 2026</p></div>
+    <aside><p>By Other Writer</p><p>April 4, 2026</p></aside></body>)");
+  EXPECT_EQ(m.author, "");
+  EXPECT_EQ(m.date, "");
+}
+
+TEST(MetadataTest, CitationAuthorsAreJoined) {
+  Metadata m = meta_of(R"(<head><meta name="citation_title" content="On Rivers">
+    <meta name="citation_author" content="Doe, Jane"><meta name="citation_author" content="Roe, John">
+    <meta name="citation_publication_date" content="2026/02/03"></head>)");
+  EXPECT_EQ(m.title, "On Rivers");
+  EXPECT_EQ(m.author, "Doe, Jane; Roe, John");
+  EXPECT_EQ(m.date, "2026-02-03");
+}
+
+TEST(MetadataTest, SitenameFallsBackToHost) {
+  EXPECT_EQ(meta_of("<title>Hello</title>", "https://www.example.org/x").sitename, "example.org");
+}
+
+TEST(MetadataTest, DeepDocumentDoesNotRecurse) {
+  // 300k nested elements built by hand (the parser would flatten them): the walk and the text
+  // gathering are iterative, and max_nodes bounds the work.
+  dom::Document doc;
+  dom::Node* html = doc.create_element(dom::Tag::kHtml, "html", dom::Namespace::kHtml);
+  dom::Document::append_child(doc.root(), html);
+  dom::Node* body = doc.create_element(dom::Tag::kBody, "body", dom::Namespace::kHtml);
+  dom::Document::append_child(html, body);
+  dom::Node* cur = body;
+  for (int i = 0; i < 300000; ++i) {
+    dom::Node* d = doc.create_element(i % 2 ? dom::Tag::kH1 : dom::Tag::kDiv, i % 2 ? "h1" : "div",
+                                      dom::Namespace::kHtml);
+    dom::Document::append_child(cur, d);
+    cur = d;
+  }
+  dom::Document::append_child(cur, doc.create_text("By Deep Writer"));
+  MetadataOptions o;
+  Metadata m = extract_metadata(doc, o);  // the text is beyond max_nodes
+  EXPECT_EQ(m.author, "");
+  o.max_nodes = 400000;
+  m = extract_metadata(doc, o);
+  EXPECT_EQ(m.author, "Deep Writer");
+}
+
+TEST(MetadataTest, TextScanIsCapped) {
+  std::string page = "<body>";
+  for (int i = 0; i < 2000; ++i) page += "<p>Filler paragraph with some words in it.</p>";
+  page += "<p>Published March 3, 2026</p></body>";
+  EXPECT_EQ(meta_of(page).date, "");  // beyond max_text_bytes
+}
+
+}  // namespace
+}  // namespace klartext::metadata
