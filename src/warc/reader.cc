@@ -83,27 +83,33 @@ bool parse_arc_line(std::string_view line, int version, ArcLine& out) {
   }
   if (n < 5) return false;
   if (!parse_length(fields[n - 1], out.length)) return false;
-  size_t url_fields;
-  if (version == 2 && n >= 10) {
-    url_fields = n - 9;
-    out.ip = fields[url_fields];
-    out.date = fields[url_fields + 1];
-    out.mime = fields[url_fields + 2];
-  } else {
-    // v1: URLs with unescaped spaces happen; the last four fields are fixed.
-    url_fields = n - 4;
-    out.ip = fields[n - 4];
-    out.date = fields[n - 3];
-    out.mime = fields[n - 2];
-  }
-  std::string_view first = fields[0], last = fields[url_fields - 1];
-  out.url = std::string_view(first.data(), size_t(last.data() + last.size() - first.data()));
-  if (out.url.find(':') == std::string_view::npos) return false;
-  if (out.date.size() < 8) return false;
-  for (char c : out.date) {
-    if (!is_digit(c)) return false;
-  }
-  return true;
+  // v1 (5 fields; URLs with unescaped spaces happen, the last four fields are fixed) or v2
+  // (10 fields). The file's version is tried first; the filedesc line itself comes before the
+  // version is known, so the other layout is the fallback.
+  auto try_layout = [&](int v) {
+    size_t url_fields;
+    if (v == 2) {
+      if (n < 10) return false;
+      url_fields = n - 9;
+      out.ip = fields[url_fields];
+      out.date = fields[url_fields + 1];
+      out.mime = fields[url_fields + 2];
+    } else {
+      url_fields = n - 4;
+      out.ip = fields[n - 4];
+      out.date = fields[n - 3];
+      out.mime = fields[n - 2];
+    }
+    std::string_view first = fields[0], last = fields[url_fields - 1];
+    out.url = std::string_view(first.data(), size_t(last.data() + last.size() - first.data()));
+    if (out.url.find(':') == std::string_view::npos) return false;
+    if (out.date.size() < 8) return false;
+    for (char c : out.date) {
+      if (!is_digit(c)) return false;
+    }
+    return true;
+  };
+  return try_layout(version) || try_layout(version == 2 ? 1 : 2);
 }
 
 // Bytes looked at after a record's block to confirm the next record starts there: the

@@ -271,6 +271,32 @@ TEST(Reader, ArcV1WithSpacesInUrl) {
   EXPECT_FALSE(*r);
 }
 
+TEST(Reader, ArcVersion2) {
+  // ARC v2 header lines have 10 fields: URL IP date mime status checksum location offset
+  // filename length. The filedesc block's first line "2 0 ..." announces the version.
+  std::string fd_block =
+      "2 0 test\nURL IP-address Archive-date Content-type Result-code "
+      "Checksum Location Offset Filename Archive-length\n";
+  std::string body = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html></html>";
+  std::string data = "filedesc://v2.arc 0.0.0.0 20240102030405 text/plain 200 - - 0 v2.arc " +
+                     std::to_string(fd_block.size()) + "\n" + fd_block + "\n" +
+                     "http://v2.test/ 5.6.7.8 20240102030405 text/html 200 ABCDEF - 123 v2.arc " +
+                     std::to_string(body.size()) + "\n" + body + "\n";
+  auto reader = Reader::from_buffer(data);
+  ASSERT_TRUE(reader.ok());
+  Record rec;
+  auto r = (*reader)->next(rec);
+  ASSERT_TRUE(r.ok() && *r);
+  r = (*reader)->next(rec);
+  ASSERT_TRUE(r.ok() && *r) << (r.ok() ? "" : r.status().to_string());
+  EXPECT_EQ(rec.version(), "ARC/2");
+  EXPECT_EQ(rec.target_uri(), "http://v2.test/");
+  EXPECT_EQ(*rec.header("WARC-IP-Address"), "5.6.7.8");
+  EXPECT_EQ(rec.content_type(), "text/html");
+  EXPECT_EQ(rec.http_status(), 200);
+  EXPECT_EQ(rec.block(), body);
+}
+
 TEST(Reader, ArcFragmentWithoutFiledesc) {
   std::string first = "http://x.test/ 1.2.3.4 20240102030405 text/plain 5\nhello\n";
   std::string second = "http://y.test/ 1.2.3.4 20240102030405 text/plain 5\nworld\n";

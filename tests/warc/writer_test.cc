@@ -3,6 +3,7 @@
 #include "warc/writer.h"
 
 #include <gtest/gtest.h>
+#include <zdict.h>
 #include <zlib.h>
 
 #include <cstdio>
@@ -137,6 +138,37 @@ TEST(Writer, ZstdWithDictionaryFrame) {
     EXPECT_GT(written[0].offset, 8u);
     check_round_trip(data, written, Compression::kZstd);
   }
+}
+
+TEST(Writer, ZstdWithTrainedDictionary) {
+  // A real trained dictionary (magic 0xEC30A437, with entropy tables), as the IIPC spec expects.
+  std::vector<std::string> samples;
+  for (int i = 0; i < 400; ++i) {
+    samples.push_back("WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.test/" +
+                      std::to_string(i * 31) + "\r\nContent-Type: application/http\r\n\r\n" +
+                      "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>" +
+                      std::to_string(i * 7919) + " words and more words</p>");
+  }
+  std::string all;
+  std::vector<size_t> sizes;
+  for (const std::string& x : samples) {
+    all += x;
+    sizes.push_back(x.size());
+  }
+  std::string dict(8192, '\0');
+  size_t n = ZDICT_trainFromBuffer(dict.data(), dict.size(), all.data(), sizes.data(),
+                                   unsigned(sizes.size()));
+  ASSERT_FALSE(ZDICT_isError(n)) << ZDICT_getErrorName(n);
+  dict.resize(n);
+  std::string data;
+  WriterOptions o;
+  o.compression = Compression::kZstd;
+  o.zstd_dictionary = dict;
+  o.compress_dictionary = true;
+  auto w = Writer::to_string(&data, o);
+  ASSERT_TRUE(w.ok());
+  auto written = write_sample(**w);
+  check_round_trip(data, written, Compression::kZstd);
 }
 
 TEST(Writer, ZstdWithoutTheDictionaryFails) {
