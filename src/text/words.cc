@@ -30,6 +30,56 @@ size_t prev_start(std::string_view s, size_t end) {
   return i;
 }
 
+// ASCII byte classes: the same decisions as is_space / is_edge_punct, by table.
+enum : unsigned char { kOther = 0, kSpace = 1, kPunct = 2 };
+struct AsciiClasses {
+  unsigned char c[256] = {};
+  AsciiClasses() {
+    for (int b = 0; b < 128; ++b) {
+      c[b] = is_space(static_cast<char32_t>(b))        ? kSpace
+             : is_edge_punct(static_cast<char32_t>(b)) ? kPunct
+                                                       : kOther;
+    }
+  }
+};
+const AsciiClasses kAsciiClassTable;
+const unsigned char* const kAsciiClass = kAsciiClassTable.c;
+
+// split_plain_chunk for a chunk known to be ASCII without whitespace: same tokens, no decoding.
+// Returns false, having added nothing, for more than 16 trailing punctuation tokens (the caller
+// then uses the general path).
+bool split_ascii_chunk(std::string_view chunk, std::vector<std::string_view>* out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(chunk.data());
+  size_t b = 0, e = chunk.size();
+  while (b < e && kAsciiClass[p[b]] == kPunct) ++b;
+  if (b == e) {  // all punctuation: one token
+    out->push_back(chunk);
+    return true;
+  }
+  if (kAsciiClass[p[e - 1]] != kPunct) {  // the common case: no trailing punctuation
+    for (size_t k = 0; k < b; ++k) out->push_back(chunk.substr(k, 1));
+    out->push_back(chunk.substr(b, e - b));
+    return true;
+  }
+  // Trailing punctuation, right to left: "..." as one token, other characters one each.
+  std::string_view tail[16];
+  size_t nt = 0;
+  while (e > b && nt < 16 && kAsciiClass[p[e - 1]] == kPunct) {
+    if (e - b >= 3 && p[e - 1] == '.' && p[e - 2] == '.' && p[e - 3] == '.') {
+      tail[nt++] = chunk.substr(e - 3, 3);
+      e -= 3;
+    } else {
+      tail[nt++] = chunk.substr(e - 1, 1);
+      e -= 1;
+    }
+  }
+  if (e > b && kAsciiClass[p[e - 1]] == kPunct) return false;
+  for (size_t k = 0; k < b; ++k) out->push_back(chunk.substr(k, 1));
+  out->push_back(chunk.substr(b, e - b));
+  while (nt > 0) out->push_back(tail[--nt]);
+  return true;
+}
+
 }  // namespace
 
 struct WordSegmenter::Icu {
@@ -117,17 +167,24 @@ bool WordSegmenter::words(std::string_view text, std::vector<std::string_view>* 
     // Skip whitespace.
     size_t j = i;
     char32_t cp = p[i] < 0x80 ? (j = i + 1, p[i]) : next_code_point(text, &j);
-    if (is_space(cp)) {
+    if (cp < 0x80 ? kAsciiClass[cp] == kSpace : is_space(cp)) {
       i = j;
       continue;
     }
     // Chunk up to the next whitespace; note whether it holds a dictionary script.
     size_t start = i;
     bool dict = cp >= 0x0E00 && is_dictionary_script(cp);
+    bool ascii = cp < 0x80;
     i = j;
     while (i < n) {
+      if (p[i] < 0x80) {  // ASCII: one table lookup per byte
+        if (kAsciiClass[p[i]] == kSpace) break;
+        ++i;
+        continue;
+      }
+      ascii = false;
       size_t k = i;
-      char32_t c = p[i] < 0x80 ? (k = i + 1, p[i]) : next_code_point(text, &k);
+      char32_t c = next_code_point(text, &k);
       if (is_space(c)) break;
       dict = dict || (c >= 0x0E00 && is_dictionary_script(c));
       i = k;
@@ -135,7 +192,7 @@ bool WordSegmenter::words(std::string_view text, std::vector<std::string_view>* 
     std::string_view chunk = text.substr(start, i - start);
     if (dict) {
       split_dictionary_chunk(chunk, out);
-    } else {
+    } else if (!ascii || !split_ascii_chunk(chunk, out)) {
       split_plain_chunk(chunk, out);
     }
   }

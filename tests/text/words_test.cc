@@ -30,6 +30,25 @@ TEST(Words, SplitsOnWhitespaceAndEdgePunctuation) {
   EXPECT_TRUE(tokens(" \t\n\u3000").empty());
 }
 
+TEST(Words, AsciiFastPathAgreesWithGeneralPath) {
+  // "wörd" takes the general (decoding) path, "word" the ASCII one: same splits.
+  for (std::string suffix :
+       std::vector<std::string>{"", ".", "...", "....", "!?", ").\"", std::string(20, '.'),
+                                std::string(40, '!'), "-x-", "'s", "(a)"}) {
+    for (std::string prefix : std::vector<std::string>{"", "(", "\"(", std::string(20, '[')}) {
+      std::vector<std::string> a = tokens(prefix + "wörd" + suffix);
+      std::vector<std::string> b = tokens(prefix + "word" + suffix);
+      ASSERT_EQ(a.size(), b.size()) << prefix << "|" << suffix;
+      for (size_t i = 0; i < a.size(); ++i) {
+        if (a[i].find("wörd") == std::string::npos) {
+          EXPECT_EQ(a[i], b[i]) << prefix << suffix;
+        }
+      }
+    }
+  }
+  EXPECT_EQ(tokens("end...."), (std::vector<std::string>{"end", ".", "..."}));
+}
+
 TEST(Words, ChineseSentenceGivesSeveralWords) {
   // "We went to the library today to read books." A space-splitter sees one token.
   std::vector<std::string> w = tokens("我们今天去图书馆看书。");
