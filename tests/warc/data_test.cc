@@ -386,6 +386,30 @@ TEST(WarcData, IaWebCommons) {
   FileRun multi = read_all("ia-web-commons/mutliple-headers.warc");
   EXPECT_EQ(multi.records.size(), 1u);
   EXPECT_TRUE(multi.errors.empty());
+  {
+    // Repeated headers: WARC-Protocol twice (h2, tls/1.3), x-powered-by twice in the HTTP head.
+    // Common Crawl renamed the coding to X-Crawler-content-encoding and stored the decoded body,
+    // so nothing is decoded; "HTTP/1.1 200 " has an empty reason.
+    auto reader = Reader::open(kDir + "ia-web-commons/mutliple-headers.warc");
+    ASSERT_TRUE(reader.ok());
+    Record rec;
+    auto r = (*reader)->next(rec);
+    ASSERT_TRUE(r.ok() && *r);
+    int protocols = 0;
+    for (const Header& h : rec.headers()) protocols += iequals(h.name, "WARC-Protocol");
+    EXPECT_EQ(protocols, 2);
+    EXPECT_EQ(*rec.header("warc-protocol"), "h2");
+    int powered = 0;
+    for (const Header& h : rec.http().headers) powered += iequals(h.name, "X-Powered-By");
+    EXPECT_EQ(powered, 2);
+    EXPECT_EQ(rec.http_status(), 200);
+    EXPECT_EQ(rec.http().charset, "UTF-8");
+    auto p = rec.payload();
+    ASSERT_TRUE(p.ok());
+    EXPECT_EQ(p->substr(0, 15), "<!DOCTYPE html>");
+    EXPECT_EQ(p->size(), 108u);  // the HTTP Content-Length
+    EXPECT_FALSE(rec.payload_info().decoded);
+  }
 
   FileRun wget = read_all("ia-web-commons/IAH-urls-wget.warc.gz");
   EXPECT_TRUE(wget.errors.empty());
