@@ -48,29 +48,46 @@ uint32_t* LshIndex::find_slot(Band& band, uint64_t key, bool* found) {
   return &band.docs[j];
 }
 
-Result<LshMatch> LshIndex::add(const uint64_t* sig) {
-  uint64_t keys[4096];
+void LshIndex::band_keys(const uint64_t* sig, uint64_t* keys) const {
   size_t nb = static_cast<size_t>(buckets_);
   for (size_t b = 0; b < nb; ++b) {
     uint64_t k = XXH3_64bits(sig + b * static_cast<size_t>(rows_),
                              static_cast<size_t>(rows_) * sizeof(uint64_t));
     keys[b] = k == 0 ? 1 : k;
   }
-  std::lock_guard<std::mutex> lock(mu_);
+}
+
+LshMatch LshIndex::lookup(const uint64_t* keys) const {
   LshMatch m;
-  // First pass: look only, so a new document does not occupy slots before we know.
-  for (size_t b = 0; b < nb && !m.duplicate; ++b) {
-    Band& band = bands_[b];
+  for (size_t b = 0; b < bands_.size(); ++b) {
+    const Band& band = bands_[b];
     if (band.keys.empty()) continue;
     size_t mask = band.keys.size() - 1;
     for (size_t j = keys[b] & mask; band.keys[j] != 0; j = (j + 1) & mask) {
       if (band.keys[j] == keys[b]) {
         m.duplicate = true;
         m.doc = band.docs[j];
-        break;
+        return m;
       }
     }
   }
+  return m;
+}
+
+LshMatch LshIndex::query(const uint64_t* sig) const {
+  uint64_t keys[4096];
+  band_keys(sig, keys);
+  std::lock_guard<std::mutex> lock(mu_);
+  return lookup(keys);
+}
+
+Result<LshMatch> LshIndex::add(const uint64_t* sig) {
+  uint64_t keys[4096];
+  band_keys(sig, keys);
+  size_t nb = static_cast<size_t>(buckets_);
+  std::lock_guard<std::mutex> lock(mu_);
+  // Look first, so a new document does not occupy slots before we know.
+  LshMatch m = lookup(keys);
   if (!m.duplicate) {
     if (next_doc_ >= options_.max_docs) {
       return limit_exceeded("lsh: index holds max_docs=" + std::to_string(options_.max_docs) +

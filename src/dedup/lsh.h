@@ -45,6 +45,10 @@ class LshIndex {
   // max_docs documents are already indexed.
   Result<LshMatch> add(const uint64_t* signature);
 
+  // Looks up without indexing: the earlier document sharing a band, if any (duplicate=false
+  // and doc=0 otherwise).
+  LshMatch query(const uint64_t* signature) const;
+
   size_t doc_count() const;
   size_t memory_bytes() const;
 
@@ -55,6 +59,8 @@ class LshIndex {
     size_t size = 0;
   };
   uint32_t* find_slot(Band& band, uint64_t key, bool* found);
+  void band_keys(const uint64_t* signature, uint64_t* keys) const;
+  LshMatch lookup(const uint64_t* keys) const;  // callers hold mu_
   void grow(Band& band);
 
   int buckets_, rows_;

@@ -215,6 +215,10 @@ TEST(Lsh, ChainsJoinTheFirstCluster) {
   auto rc = index.add(cc);
   EXPECT_TRUE(rc->duplicate);
   EXPECT_EQ(rc->doc, 0u);  // via B, which pointed its bands at A
+  uint64_t unseen[6] = {11, 12, 13, 14, 15, 16};
+  EXPECT_FALSE(index.query(unseen).duplicate);
+  EXPECT_EQ(index.doc_count(), 1u);  // query does not index
+  EXPECT_TRUE(index.query(cc).duplicate);
   LshOptions o;
   o.index_duplicates = false;
   LshIndex strict(c, o);
