@@ -198,6 +198,37 @@ size_t whitespace_word_count(std::string_view s, size_t max_word_length, bool* t
   return n;
 }
 
+// Common English abbreviations written with a period, which do not end a sentence. Our list,
+// of the kind NLTK's punkt English model learns (titles, "e.g.", months, company suffixes);
+// without it "Mr. Smith" would count as two sentences.
+const char* const kSentenceAbbreviations[] = {
+    "mr",  "mrs", "ms",  "dr",  "prof", "sr",   "jr",  "st",   "mt",  "vs",     "etc",
+    "e.g", "i.e", "cf",  "al",  "inc",  "ltd",  "co",  "corp", "no",  "vol",    "fig",
+    "gen", "gov", "sen", "rep", "col",  "lt",   "sgt", "capt", "jan", "feb",    "mar",
+    "apr", "jun", "jul", "aug", "sep",  "sept", "oct", "nov",  "dec", "approx", "u.s"};
+
+// True when the '.' at line[dot] follows an abbreviation or an initial ("J. Smith").
+bool is_abbreviation_period(std::string_view line, size_t dot) {
+  size_t b = dot;
+  while (b > 0 && !is_space(static_cast<unsigned char>(line[b - 1])) && line[b - 1] != '(' &&
+         line[b - 1] != '"') {
+    --b;
+  }
+  std::string_view word = line.substr(b, dot - b);
+  if (word.empty() || word.size() > 6) return false;
+  if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;  // an initial
+  char lower[8];
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  std::string_view w(lower, word.size());
+  for (const char* a : kSentenceAbbreviations) {
+    if (w == a) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 size_t count_sentences(std::string_view line) {
@@ -214,6 +245,7 @@ size_t count_sentences(std::string_view line) {
       continue;
     }
     bool wide = cp >= 0x80;
+    size_t term_start = i;
     // Consume the run of terminators and closing quotes/brackets.
     while (j < line.size()) {
       size_t k = j;
@@ -231,7 +263,9 @@ size_t count_sentences(std::string_view line) {
       at_boundary = is_space(next_code_point(line, &k));
     }
     // ASCII stops need a following space ("3.5", "e.g.x" are not ends); CJK stops do not.
-    if (pending && (at_boundary || wide)) {
+    bool abbreviation = !wide && j == term_start + 1 && line[term_start] == '.' &&
+                        j < line.size() && is_abbreviation_period(line, term_start);
+    if (pending && (at_boundary || wide) && !abbreviation) {
       ++n;
       pending = false;
     }

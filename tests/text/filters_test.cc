@@ -373,10 +373,15 @@ TEST(C4, CountSentences) {
   EXPECT_EQ(count_sentences(""), 0u);
   EXPECT_EQ(count_sentences("no stop at all"), 1u);
   EXPECT_EQ(count_sentences("One. Two! Three? Four"), 4u);
+  EXPECT_EQ(count_sentences("We went home. No one was there."), 2u);
   EXPECT_EQ(count_sentences("Pi is 3.14 roughly."), 1u);
   EXPECT_EQ(count_sentences("He said \"stop.\" Then left."), 2u);
   EXPECT_EQ(count_sentences("今天下雨了。我们在家看书。"), 2u);
   EXPECT_EQ(count_sentences("...!!!"), 0u);
+  // Abbreviations and initials do not end sentences; at the end of a line they still do.
+  EXPECT_EQ(count_sentences("Mr. Smith met Dr. Jones, e.g. at noon. J. K. Rowling wrote."), 2u);
+  EXPECT_EQ(count_sentences("They sell apples, pears etc. We buy them."), 1u);
+  EXPECT_EQ(count_sentences("Founded in 1999 by Acme Inc."), 1u);
 }
 
 class FineWebTest : public ::testing::Test {
