@@ -73,6 +73,8 @@ int run_parse(int argc, char** argv, int first) {
   }
   decode::DecodeOptions decode_options;
   decode_options.transport_charset = args.get("charset");
+  // A charset given by hand is an instruction, not a server default to second-guess.
+  if (!decode_options.transport_charset.empty()) decode_options.verify_labels = false;
 
   int failures = 0;
   for (const std::string& path : args.positionals()) {
