@@ -16,6 +16,7 @@
 
 #include "base/file.h"
 #include "dedup/exact.h"
+#include "dedup/lsh.h"
 #include "dedup/minhash.h"
 #include "dedup/normalize.h"
 #include "text/filters.h"
@@ -116,8 +117,9 @@ int main(int argc, char** argv) {
     seg.words(d, &words);
     return words.size();
   });
-  std::printf("  segmentation / whitespace split: %.2fx the time\n",
-              ws_ref.docs_per_s / ws.docs_per_s);
+  if (g_only == nullptr)
+    std::printf("  segmentation / whitespace split: %.2fx the time\n",
+                ws_ref.docs_per_s / ws.docs_per_s);
 
   auto lid = text::make_cld2_identifier();
   text::LangIdOptions whole;
@@ -131,8 +133,9 @@ int main(int argc, char** argv) {
   if (g_only == nullptr) {
     for (const std::string& d : docs) agree += lid->identify(d).code == lid_whole->identify(d).code;
   }
-  std::printf("  2 KB prefix: %.2fx faster, same answer on %zu of %zu\n",
-              l2k.docs_per_s / lall.docs_per_s, agree, docs.size());
+  if (g_only == nullptr)
+    std::printf("  2 KB prefix: %.2fx faster, same answer on %zu of %zu\n",
+                l2k.docs_per_s / lall.docs_per_s, agree, docs.size());
 
   text::QualityFilter fineweb(*text::filter_preset("fineweb"));
   text::FilterWorkspace fws;
@@ -194,7 +197,28 @@ int main(int argc, char** argv) {
   };
   double ours = kernel_run("MinHash kernel only", false);
   double ref = kernel_run("reference: naive kernel (% op)", true);
-  std::printf("  MinHash kernel: %.2fx the naive loop's speed; full signature %.0f docs/s\n",
-              ours / ref, mh.docs_per_s);
+  if (g_only == nullptr)
+    std::printf("  MinHash kernel: %.2fx the naive loop's speed; full signature %.0f docs/s\n",
+                ours / ref, mh.docs_per_s);
+  // LSH index memory and speed per million documents (random signatures: all new, the worst
+  // case for memory).
+  if (g_only == nullptr || std::strstr("LSH index", g_only) != nullptr) {
+    dedup::LshIndex index(hasher.config());
+    uint64_t state = 12345;
+    std::vector<uint64_t> rs(hasher.num_hashes());
+    const int kDocs = 1000000;
+    double start = cpu_now();
+    for (int d = 0; d < kDocs; ++d) {
+      for (auto& v : rs) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        v = (state >> 3) % dedup::kMersenne61;
+      }
+      g_sink += index.add(rs.data())->duplicate;
+    }
+    double s = cpu_now() - start;
+    std::printf("LSH index, 1M new documents        %10.0f docs/s, %.0f MB (%.0f bytes/doc)\n",
+                kDocs / s, index.memory_bytes() / 1e6,
+                static_cast<double>(index.memory_bytes()) / kDocs);
+  }
   return g_sink == 42 ? 1 : 0;
 }
