@@ -122,10 +122,10 @@ std::string CorpusStats::to_table() const {
   char line[256];
   auto row = [&](const std::string& name, uint64_t v, uint64_t of) {
     if (of)
-      std::snprintf(line, sizeof line, "  %-28s %12llu  %5.1f%%\n", name.c_str(),
+      std::snprintf(line, sizeof line, "  %-36s %10llu  %5.1f%%\n", name.c_str(),
                     static_cast<unsigned long long>(v), 100.0 * double(v) / double(of));
     else
-      std::snprintf(line, sizeof line, "  %-28s %12llu\n", name.c_str(),
+      std::snprintf(line, sizeof line, "  %-36s %10llu\n", name.c_str(),
                     static_cast<unsigned long long>(v));
     out += line;
   };

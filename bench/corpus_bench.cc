@@ -1,0 +1,146 @@
+// Benchmark of `klartext corpus` end to end: builds a WARC laid out as Common Crawl's (warcinfo,
+// then request, response and metadata records per page, one gzip member each) from the dev
+// pages in ../shared/data (scrapinghub and wcxb-dev), then times, in the same run, plain
+// `gzip -dc` of that file and the corpus job on it with one thread. Reports pages/s, MB/s of
+// gzipped WARC, the time ratio to gzip -dc, and peak resident memory.
+// Usage: corpus_bench [--repeat N] [--threads N] [--keep DIR]
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "base/file.h"
+#include "pipeline/corpus.h"
+#include "warc/writer.h"
+
+namespace fs = std::filesystem;
+using klartext::warc::Header;
+
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+std::vector<std::string> page_files() {
+  std::vector<std::string> files;
+  for (const char* sub : {"scrapinghub/html", "wcxb-dev/html"}) {
+    fs::path dir = fs::path(KLARTEXT_DATA_DIR) / sub;
+    if (!fs::is_directory(dir)) continue;
+    for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// A WARC as Common Crawl writes it: per page a request, a response with HTTP headers, and a
+// metadata record; each record its own gzip member.
+size_t build_warc(const std::string& path, const std::vector<std::string>& files, int repeat) {
+  auto w = klartext::warc::Writer::open(path);
+  if (!w.ok()) {
+    std::fprintf(stderr, "cannot write %s\n", path.c_str());
+    std::exit(1);
+  }
+  (*w)->write("warcinfo", {{"Content-Type", "application/warc-fields"}},
+              "software: klartext corpus_bench\r\nformat: WARC File Format 1.1\r\n");
+  size_t pages = 0;
+  for (int r = 0; r < repeat; ++r) {
+    for (size_t i = 0; i < files.size(); ++i) {
+      auto html = klartext::base::read_maybe_gzip(files[i]);
+      if (!html.ok()) continue;
+      std::string url = "https://site" + std::to_string(i % 97) + ".example/" + std::to_string(r) +
+                        "/page" + std::to_string(i);
+      std::string request = "GET /page" + std::to_string(i) +
+                            " HTTP/1.1\r\nHost: example\r\nUser-Agent: CCBot/2.0\r\n"
+                            "Accept: text/html\r\n\r\n";
+      (*w)->write("request",
+                  {{"WARC-Target-URI", url}, {"Content-Type", "application/http; msgtype=request"}},
+                  request);
+      std::string block =
+          klartext::warc::http_response_block(200, "OK",
+                                              {{"Content-Type", "text/html"},
+                                               {"Server", "nginx"},
+                                               {"Date", "Sun, 29 Nov 2026 10:00:00 GMT"},
+                                               {"Content-Length", std::to_string(html->size())}},
+                                              *html);
+      (*w)->write("response",
+                  {{"WARC-Target-URI", url},
+                   {"Content-Type", "application/http; msgtype=response"},
+                   {"WARC-Identified-Payload-Type", "text/html"}},
+                  block);
+      (*w)->write("metadata",
+                  {{"WARC-Target-URI", url}, {"Content-Type", "application/warc-fields"}},
+                  "fetchTimeMs: 120\r\ncharset-detected: UTF-8\r\n");
+      ++pages;
+    }
+  }
+  (*w)->close();
+  return pages;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int repeat = 1, threads = 1;
+  std::string keep;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--repeat") repeat = std::atoi(argv[i + 1]);
+    if (a == "--threads") threads = std::atoi(argv[i + 1]);
+    if (a == "--keep") keep = argv[i + 1];
+  }
+  auto files = page_files();
+  if (files.empty()) {
+    std::fprintf(stderr, "no pages under %s\n", KLARTEXT_DATA_DIR);
+    return 1;
+  }
+  fs::path work =
+      keep.empty() ? fs::temp_directory_path() / "klartext_corpus_bench" : fs::path(keep);
+  fs::remove_all(work);
+  fs::create_directories(work);
+  std::string warc = (work / "bench.warc.gz").string();
+  size_t pages = build_warc(warc, files, repeat);
+  double gz_mb = double(fs::file_size(warc)) / 1e6;
+
+  // Reference: plain decompression of the same file by the gzip tool.
+  std::string cmd = "gzip -dc '" + warc + "' > /dev/null";
+  auto t0 = std::chrono::steady_clock::now();
+  if (std::system(cmd.c_str()) != 0) {
+    std::fprintf(stderr, "gzip -dc failed\n");
+    return 1;
+  }
+  double gzip_s = seconds_since(t0);
+
+  klartext::pipeline::CorpusOptions o;
+  o.inputs = {warc};
+  o.output_dir = (work / "out").string();
+  o.threads = threads;
+  t0 = std::chrono::steady_clock::now();
+  auto r = klartext::pipeline::run_corpus(o, nullptr);
+  double run_s = seconds_since(t0);
+  if (!r.ok()) {
+    std::fprintf(stderr, "corpus failed: %s\n", r.status().to_string().c_str());
+    return 1;
+  }
+  struct rusage ru {};
+  getrusage(RUSAGE_SELF, &ru);
+
+  std::printf("corpus_bench: %zu HTML pages (%zu files x %d), WARC.gz %.1f MB, %d thread(s)\n",
+              pages, files.size(), repeat, gz_mb, threads);
+  std::printf("%-28s %10s %10s %10s\n", "", "seconds", "pages/s", "MB/s gz");
+  std::printf("%-28s %10.3f %10s %10.1f\n", "gzip -dc (reference)", gzip_s, "-", gz_mb / gzip_s);
+  std::printf("%-28s %10.3f %10.0f %10.1f\n", "klartext corpus", run_s, double(pages) / run_s,
+              gz_mb / run_s);
+  std::printf("per core: %.0f pages/s; time / gzip -dc = %.1fx (goal: >= 700 pages/s, <= 8x)\n",
+              double(pages) / run_s / threads, run_s / gzip_s);
+  std::printf("kept %llu of %llu pages; peak RSS %.0f MB (goal < 1024)\n",
+              static_cast<unsigned long long>(r->stats.kept),
+              static_cast<unsigned long long>(r->stats.html_pages), double(ru.ru_maxrss) / 1024);
+  if (keep.empty()) fs::remove_all(work);
+  return 0;
+}
