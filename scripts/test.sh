@@ -10,7 +10,8 @@ echo "== format check =="
 bash scripts/check_format.sh
 
 echo "== release build: tests =="
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKLARTEXT_WERROR=ON >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKLARTEXT_WERROR=ON \
+  -DKLARTEXT_PYTHON=ON -DPython3_EXECUTABLE=/usr/bin/python3 >/dev/null
 cmake --build build -j "$jobs"
 (cd build && ctest --output-on-failure -j "$jobs")
 
