@@ -383,6 +383,26 @@ TEST(Reader, CorruptAndTruncatedZstdFrames) {
   EXPECT_EQ(error_offsets.back(), offs[3]);
 }
 
+TEST(Reader, ZstdDictionaryFileFromTheZstdTool) {
+  // tests/data/warc/README.md says how the file was made: the dictionary frame is 8 + 59 bytes,
+  // so the record's frame starts at 67.
+  auto reader =
+      Reader::open(std::string(KLARTEXT_SOURCE_DIR) + "/tests/data/warc/zstd-cli-dict.warc.zst");
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ((*reader)->compression(), Compression::kZstd);
+  Record rec;
+  auto r = (*reader)->next(rec);
+  ASSERT_TRUE(r.ok() && *r) << (r.ok() ? "" : r.status().to_string());
+  EXPECT_EQ(rec.offset(), 67u);
+  EXPECT_EQ(rec.target_uri(), "http://a/");
+  auto p = rec.payload();
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(*p, "hello");
+  r = (*reader)->next(rec);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(*r);
+}
+
 TEST(Reader, OpenMissingFile) {
   auto r = Reader::open("/nonexistent/file.warc.gz");
   EXPECT_FALSE(r.ok());
