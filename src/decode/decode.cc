@@ -27,12 +27,6 @@ bool looks_utf8(const Utf8Stats& st) {
   return st.multibyte >= kUtf8WellFormedPerError * st.invalid;
 }
 
-// Valid UTF-8 apart from a sequence cut by the end of the input (a truncated download).
-bool valid_utf8_text(const Utf8Stats& st) {
-  return !st.ascii_only && st.multibyte > 0 &&
-         (st.invalid == 0 || (st.invalid == 1 && st.truncated_tail));
-}
-
 std::string utf8_counts(const Utf8Stats& st) {
   return std::to_string(st.multibyte) + " well-formed and " + std::to_string(st.invalid) +
          " ill-formed UTF-8 sequences";
@@ -197,9 +191,12 @@ Result<Decoded> sniff_encoding(std::string_view bytes, const DecodeOptions& opti
     bool utf16 = declared->kind == DecoderKind::kUtf16Le || declared->kind == DecoderKind::kUtf16Be;
     if (!options.verify_labels || utf16)
       return with_overruled(decided(declared, source, reason + note), overruled);
-    Utf8Stats st = internal::scan_utf8(bytes);
+    internal::Utf8Quick quick = internal::quick_utf8(bytes);
     if (declared->kind == DecoderKind::kUtf8) {
-      if (st.ascii_only || looks_utf8(st))
+      if (quick.ascii_only || quick.valid)
+        return with_overruled(decided(declared, source, reason + note), overruled);
+      Utf8Stats st = internal::scan_utf8(bytes);
+      if (looks_utf8(st))
         return with_overruled(decided(declared, source, reason + note), overruled);
       internal::Detection det = internal::detect(bytes, options.max_detect_bytes);
       if (det.encoding && det.encoding->kind != DecoderKind::kUtf8 &&
@@ -212,7 +209,8 @@ Result<Decoded> sniff_encoding(std::string_view bytes, const DecodeOptions& opti
       }
       return with_overruled(decided(declared, source, reason + note), overruled);
     }
-    if (valid_utf8_text(st)) {
+    if (quick.valid && !quick.ascii_only) {
+      Utf8Stats st = internal::scan_utf8(bytes);
       Decoded d = decided(utf8(), EncodingSource::kValidUtf8,
                           reason + " says " + std::string(declared->name) +
                               ", but the bytes are valid UTF-8 (" + utf8_counts(st) + ")" + note);

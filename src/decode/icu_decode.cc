@@ -3,7 +3,6 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 #include <unicode/ucnv_err.h>
-#include <unicode/utf16.h>
 
 #include <memory>
 
@@ -26,28 +25,6 @@ void replace_callback(const void* context, UConverterToUnicodeArgs* args, const 
   ++const_cast<Counter*>(static_cast<const Counter*>(context))->replaced;
 }
 
-// Appends UTF-16 units as UTF-8; a lead surrogate at the end of a chunk waits in *pending.
-void append_utf16(const UChar* p, const UChar* end, UChar* pending, std::string& out) {
-  for (; p < end; ++p) {
-    UChar u = *p;
-    if (*pending) {
-      UChar lead = *pending;
-      *pending = 0;
-      if (U16_IS_TRAIL(u)) {
-        append_utf8(out, U16_GET_SUPPLEMENTARY(lead, u));
-        continue;
-      }
-      out.append("\xEF\xBF\xBD");
-    }
-    if (U16_IS_LEAD(u))
-      *pending = u;
-    else if (U16_IS_TRAIL(u))
-      out.append("\xEF\xBF\xBD");
-    else
-      append_utf8(out, u);
-  }
-}
-
 }  // namespace
 
 Result<size_t> decode_icu(const EncodingInfo& enc, std::string_view bytes, std::string& out) {
@@ -59,21 +36,36 @@ Result<size_t> decode_icu(const EncodingInfo& enc, std::string_view bytes, std::
   ucnv_setToUCallBack(cnv.get(), replace_callback, &counter, nullptr, nullptr, &err);
   if (U_FAILURE(err)) return internal_error("cannot set the ICU callback");
 
-  out.reserve(out.size() + bytes.size() * 3 / 2);
+  // ucnv_convertEx to UTF-8 lets ICU use its direct MBCS-to-UTF-8 path (no UTF-16 copy of
+  // ours). Each input byte yields at most 3 output bytes (half-width katakana, U+FFFD), so one
+  // call normally suffices; the loop only guards that bound.
+  std::unique_ptr<UConverter, void (*)(UConverter*)> utf8(ucnv_open("UTF-8", &err), ucnv_close);
+  if (U_FAILURE(err)) return internal_error("ICU has no UTF-8 converter");
   const char* src = bytes.data();
   const char* src_end = src + bytes.size();
-  UChar buf[8192];
-  UChar pending = 0;
+  UChar pivot[4096];
+  UChar* pivot_source = pivot;
+  UChar* pivot_target = pivot;
+  size_t start = out.size();
+  size_t capacity = bytes.size() * 3 + 64;
+  bool reset = true;
   for (;;) {
-    UChar* dst = buf;
+    out.resize(start + capacity);
+    char* target = out.data() + start;
+    char* target_begin = target;
     err = U_ZERO_ERROR;
-    ucnv_toUnicode(cnv.get(), &dst, buf + std::size(buf), &src, src_end, nullptr, true, &err);
-    append_utf16(buf, dst, &pending, out);
-    if (err == U_BUFFER_OVERFLOW_ERROR) continue;
+    ucnv_convertEx(utf8.get(), cnv.get(), &target, out.data() + out.size(), &src, src_end, pivot,
+                   &pivot_source, &pivot_target, pivot + std::size(pivot), reset, true, &err);
+    reset = false;
+    start += size_t(target - target_begin);
+    if (err == U_BUFFER_OVERFLOW_ERROR) {
+      capacity = capacity * 2;
+      continue;
+    }
+    out.resize(start);
     if (U_FAILURE(err)) return internal_error(std::string("ICU failed: ") + u_errorName(err));
     break;
   }
-  if (pending) out.append("\xEF\xBF\xBD");
   return counter.replaced;
 }
 

@@ -42,6 +42,14 @@ struct Utf8Stats {
 // One linear pass; ASCII runs are checked 16 bytes at a time.
 Utf8Stats scan_utf8(std::string_view bytes);
 
+// The cheap question asked of labelled pages: valid UTF-8 (allowing a sequence cut by the end)?
+// Uses the SIMD validator only, never the byte-by-byte count.
+struct Utf8Quick {
+  bool ascii_only = true;
+  bool valid = false;  // valid UTF-8, or valid up to an incomplete sequence at the very end
+};
+Utf8Quick quick_utf8(std::string_view bytes);
+
 // The WHATWG UTF-8 decoder: each maximal ill-formed subpart becomes U+FFFD. Appends to out and
 // returns the number of replacements.
 size_t decode_utf8(std::string_view bytes, std::string& out);

@@ -5,7 +5,7 @@
 #include <unicode/ucnv_err.h>
 
 #include <array>
-#include <atomic>
+#include <cstring>
 #include <memory>
 #include <mutex>
 
@@ -154,25 +154,30 @@ size_t decode_single_byte(const EncodingInfo& enc, std::string_view bytes, std::
   const Table* table = table_for(enc);
   if (!table) table = table_for(*encoding_by_name("windows-1252"));
   size_t replaced = 0;
-  out.reserve(out.size() + bytes.size() + bytes.size() / 4);
-  size_t i = 0, n = bytes.size();
-  while (i < n) {
-    // ASCII maps to itself in every single-byte encoding here: copy runs at once.
-    size_t run = i;
-    while (run < n && static_cast<unsigned char>(bytes[run]) < 0x80) ++run;
-    out.append(bytes.data() + i, run - i);
-    i = run;
-    while (i < n && static_cast<unsigned char>(bytes[i]) >= 0x80) {
-      const Entry& e = (*table)[static_cast<unsigned char>(bytes[i])];
-      if (e.len == 0) {
-        out.append("\xEF\xBF\xBD");
-        ++replaced;
-      } else {
-        out.append(e.utf8, e.len);
-      }
-      ++i;
+  // Every byte becomes at most 3 UTF-8 bytes; entries are stored as 4 bytes and copied whole
+  // (the 4th byte lands in the slack and is overwritten or cut by the final resize).
+  size_t start = out.size();
+  out.resize(start + bytes.size() * 3 + 1);
+  char* w = out.data() + start;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const unsigned char* end = p + bytes.size();
+  while (p < end) {
+    unsigned char b = *p++;
+    if (b < 0x80) {
+      *w++ = char(b);
+      continue;
+    }
+    const Entry& e = (*table)[b];
+    std::memcpy(w, &e, 4);
+    if (e.len == 0) {
+      std::memcpy(w, "\xEF\xBF\xBD", 3);
+      w += 3;
+      ++replaced;
+    } else {
+      w += e.len;
     }
   }
+  out.resize(size_t(w - out.data()));
   return replaced;
 }
 

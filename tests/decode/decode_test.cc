@@ -5,6 +5,7 @@
 #include <string>
 
 #include "decode/decode.h"
+#include "decode/internal.h"
 
 namespace klartext::decode {
 namespace {
@@ -144,6 +145,37 @@ TEST(DecodeHtml, Utf8LabelOnGbkBytesFallsToTheDetector) {
   EXPECT_EQ(d.declared, "UTF-8");
   EXPECT_EQ(d.replaced, 0u);
   EXPECT_NE(d.utf8.find("\xE5\x85\xAC\xE5\x9B\xAD"), std::string::npos);  // 公园
+}
+
+TEST(DecodeHtml, GbkTextBehindLongEnglishMarkupIsDetected) {
+  // 30 kB of English navigation, scripts and styles, then the GBK article, no label anywhere:
+  // the detector must see the text, not the markup (cf. trafilatura issue #541).
+  std::string page = "<html><head><style>body { font-family: sans-serif; }</style><script>";
+  for (int i = 0; i < 200; ++i) page += "var menu_item_" + std::to_string(i) + " = 'Home';\n";
+  page += "</script></head><body><nav>";
+  for (int i = 0; i < 300; ++i) page += "<a href=\"/section/" + std::to_string(i) + "\">News</a> ";
+  page += "</nav><article><p>";
+  const std::string gbk_sentence =
+      "\xCE\xD2\xC3\xC7\xBD\xF1\xCC\xEC\xD4\xDA\xB9\xAB\xD4\xB0\xC0\xEF\xC9\xA2\xB2\xBD\xA3\xAC"
+      "\xCC\xEC\xC6\xF8\xBA\xDC\xBA\xC3\xA1\xA3";  // 我们今天在公园里散步，天气很好。
+  for (int i = 0; i < 10; ++i) page += gbk_sentence;
+  page += "</p></article></body></html>";
+  ASSERT_GT(page.size(), 15000u);
+  DecodeOptions small_cap;
+  small_cap.max_detect_bytes = 15000;  // less than the markup before the text
+  Decoded d = must_decode(page, small_cap);
+  EXPECT_EQ(d.source, EncodingSource::kDetected) << d.reason;
+  EXPECT_TRUE(d.encoding == "GBK" || d.encoding == "gb18030") << d.reason;
+  EXPECT_EQ(d.replaced, 0u);
+  EXPECT_NE(d.utf8.find("\xE5\x85\xAC\xE5\x9B\xAD"), std::string::npos);  // 公园
+}
+
+TEST(DecodeHtml, DetectorInputIsCapped) {
+  std::string page;
+  for (int i = 0; i < 200000; ++i) page += "\xC4\xE3\xBA\xC3 ";  // 1 MB of GBK text
+  internal::Detection det = internal::detect(page, 4096);
+  EXPECT_LE(det.sample_bytes, 4096u);
+  EXPECT_LE(internal::text_sample(page, 100).size(), 100u);
 }
 
 TEST(DecodeHtml, LateMetaCounts) {

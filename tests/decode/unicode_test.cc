@@ -51,6 +51,22 @@ TEST(Utf8, MaximalSubpartsBecomeOneReplacementEach) {
   EXPECT_TRUE(st.truncated_tail);
 }
 
+TEST(Utf8, QuickCheck) {
+  auto q = internal::quick_utf8("abc");
+  EXPECT_TRUE(q.valid);
+  EXPECT_TRUE(q.ascii_only);
+  q = internal::quick_utf8("caf\xC3\xA9");
+  EXPECT_TRUE(q.valid);
+  EXPECT_FALSE(q.ascii_only);
+  // Cut inside the last character, after real UTF-8 text: still UTF-8.
+  q = internal::quick_utf8("caf\xC3\xA9 \xE2\x82");
+  EXPECT_TRUE(q.valid);
+  // A lone high byte at the end of ASCII, or a complete but invalid sequence, is not.
+  EXPECT_FALSE(internal::quick_utf8("plain text \xE0").valid);
+  EXPECT_FALSE(internal::quick_utf8("caf\xC3\xA9 \xE9t\xE9").valid);
+  EXPECT_TRUE(internal::quick_utf8("\xC3\xA9\xC3").valid);
+}
+
 TEST(Utf8, LongAsciiRunsAndNul) {
   std::string s(1000, 'x');
   s[500] = '\0';
