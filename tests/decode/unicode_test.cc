@@ -144,6 +144,12 @@ TEST(Icu, MalformedMultiByteIsReplacedAndCounted) {
   ASSERT_TRUE(g.ok());
   EXPECT_EQ(g->replaced, 0u);
   EXPECT_EQ(g->utf8, "\xC3\xA5");
+  // A lone 0x80 is the euro sign in GBK and gb18030 (WHATWG, after code page 936), also right
+  // after a two-byte and a four-byte character.
+  auto e = decode_as("5\x80 \xC4\xE3\x80\x81\x30\x8A\x32\x80", "gbk");
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(e->utf8, "5\xE2\x82\xAC \xE4\xBD\xA0\xE2\x82\xAC\xC3\xA5\xE2\x82\xAC");
+  EXPECT_EQ(e->replaced, 0u);
   auto j = decode_as("\xAD\xA1", "euc-jp");
   ASSERT_TRUE(j.ok());
   EXPECT_EQ(j->utf8, "\xE2\x91\xA0");  // ①
