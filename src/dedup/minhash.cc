@@ -5,6 +5,7 @@
 
 #include <limits>
 
+#include "dedup/sha1.h"
 #include "text/utf8.h"
 
 namespace klartext::dedup {
@@ -143,6 +144,11 @@ void MinHasher::signature_from_hashes(const uint64_t* hashes, size_t n, uint64_t
   minhash_kernel(hashes, n, a_.data(), b_.data(), sig, k);
 }
 
+uint64_t MinHasher::hash_shingle(std::string_view shingle) const {
+  if (config_.shingle_hash == ShingleHash::kSha1) return sha1_hash64(shingle);
+  return XXH64(shingle.data(), shingle.size(), 0);
+}
+
 bool MinHasher::signature(std::string_view text, MinHashWorkspace& ws, uint64_t* sig) const {
   normalize_for_dedup(text, &ws.normalized, config_.normalize);
   const std::string& norm = ws.normalized;
@@ -165,7 +171,7 @@ bool MinHasher::signature(std::string_view text, MinHashWorkspace& ws, uint64_t*
     for (size_t i = 0; i < count; ++i) {
       const char* b = ws.words[i].data();
       const char* e = ws.words[i + n - 1].data() + ws.words[i + n - 1].size();
-      ws.shingles[i] = XXH64(b, static_cast<size_t>(e - b), 0);
+      ws.shingles[i] = hash_shingle(std::string_view(b, static_cast<size_t>(e - b)));
     }
   } else {
     ws.segmenter.words(norm, &ws.words);
@@ -183,7 +189,7 @@ bool MinHasher::signature(std::string_view text, MinHashWorkspace& ws, uint64_t*
         if (j) ws.joined.push_back(' ');
         ws.joined.append(ws.words[i + j]);
       }
-      ws.shingles[i] = XXH64(ws.joined.data(), ws.joined.size(), 0);
+      ws.shingles[i] = hash_shingle(ws.joined);
     }
   }
   signature_from_hashes(ws.shingles.data(), ws.shingles.size(), sig);

@@ -20,6 +20,12 @@ namespace klartext::dedup {
 // The Mersenne prime 2^61-1 that datatrove's permutations work modulo.
 inline constexpr uint64_t kMersenne61 = (uint64_t(1) << 61) - 1;
 
+// Shingle hash functions of datatrove's HashConfig (64-bit precision).
+enum class ShingleHash {
+  kXxh64,  // xxh64, seed 0: datatrove's default and FineWeb-2's
+  kSha1,   // first 8 bytes of SHA-1, little-endian: FineWeb v1 (about 10x slower)
+};
+
 struct MinHashConfig {
   int n_grams = 5;            // words per shingle (FineWeb)
   int num_buckets = 14;       // LSH bands (FineWeb)
@@ -32,6 +38,7 @@ struct MinHashConfig {
   // randint(0, p, 112)).
   uint64_t seed = 1;
   std::vector<uint64_t> perm_a, perm_b;  // explicit permutations override the generator
+  ShingleHash shingle_hash = ShingleHash::kXxh64;
   NormalizeOptions normalize;
   // Shingles beyond this are ignored, bounding work and memory for one huge document. 1M
   // shingles is ~6 MB of text, 60 times the Gopher max_doc_words of 100k.
@@ -60,8 +67,8 @@ class MinHasher {
   // Writes num_hashes() values to sig (each < 2^61-1) and returns true; returns false when the
   // normalised text has fewer than n_grams words (datatrove skips such documents).
   //
-  // Shingle hash: XXH64 (seed 0) of the n words joined by one space, as datatrove's default
-  // HashConfig (xxhash, 64 bits). Permutation: (h*a + b) mod p computed in wrapping uint64
+  // Shingle hash: XXH64 (seed 0) or SHA-1 (config.shingle_hash) of the n words joined by one
+  // space, as datatrove's HashConfig. Permutation: (h*a + b) mod p computed in wrapping uint64
   // arithmetic before the mod, as numpy does in datatrove. Words: the normalised text split on
   // spaces, or WordSegmenter tokens when it contains Han/kana/Thai (datatrove uses the
   // language's tokenizer there, e.g. jieba; see text/words.h).
@@ -69,6 +76,9 @@ class MinHasher {
 
   // Same, from precomputed shingle hashes (for tests and callers with their own shingling).
   void signature_from_hashes(const uint64_t* hashes, size_t n, uint64_t* sig) const;
+
+  // The configured shingle hash of one shingle (the words joined by single spaces).
+  uint64_t hash_shingle(std::string_view shingle) const;
 
   const std::vector<uint64_t>& perm_a() const { return a_; }
   const std::vector<uint64_t>& perm_b() const { return b_; }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dedup/lsh.h"
+#include "dedup/sha1.h"
 
 namespace klartext::dedup {
 namespace {
@@ -113,6 +114,40 @@ TEST(MinHash, EveryKernelVariantMatchesTheScalarReference) {
     fn(h.data(), h.size(), a.data(), b.data(), sig.data(), sig.size());
     EXPECT_EQ(sig, expected) << name;
   }
+}
+
+std::string hex(const std::array<uint8_t, 20>& d) {
+  std::string s;
+  for (uint8_t b : d) {
+    static const char* kHex = "0123456789abcdef";
+    s += kHex[b >> 4];
+    s += kHex[b & 15];
+  }
+  return s;
+}
+
+TEST(Sha1, StandardVectors) {
+  // FIPS 180 examples and the empty string.
+  EXPECT_EQ(hex(sha1("")), "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+  EXPECT_EQ(hex(sha1("abc")), "a9993e364706816aba3e25717850c26c9cd0d89d");
+  EXPECT_EQ(hex(sha1("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")),
+            "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
+  EXPECT_EQ(hex(sha1(std::string(1000000, 'a'))), "34aa973cd4c4daa4f61eeb2bdbad27316534016f");
+  // datatrove's sha1_hash64: the first 8 digest bytes, little-endian.
+  EXPECT_EQ(sha1_hash64("abc"), 0x6a810647363e99a9ULL);
+}
+
+TEST(MinHash, Sha1ShinglesAreConfigurable) {
+  MinHashConfig c;
+  c.shingle_hash = ShingleHash::kSha1;
+  MinHasher m = *MinHasher::create(c);
+  MinHasher x = *MinHasher::create({});
+  EXPECT_EQ(m.hash_shingle("a b c d e"), sha1_hash64("a b c d e"));
+  MinHashWorkspace ws;
+  std::string doc = random_doc(100, 4);
+  auto s1 = sig_of(m, doc, ws);
+  EXPECT_EQ(s1, sig_of(m, doc, ws));
+  EXPECT_NE(s1, sig_of(x, doc, ws));
 }
 
 TEST(MinHash, IdenticalAndNormalisedVariantsCollide) {
