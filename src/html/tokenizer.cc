@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -80,12 +81,60 @@ inline const char* scan_for(const char* p, const char* end) {
 enum class State : uint8_t { kData, kRcdata, kRawtext, kScriptData, kPlaintext, kCdataSection };
 
 // A string being built for the current token: a view of the input while it is an unbroken
-// copy of it, else a region at the end of the scratch buffer (only one may grow at a time).
+// copy of it, else a string in the Scratch blocks (only the latest one may grow).
 struct Acc {
   const char* ptr = nullptr;
-  size_t offset = 0;
   size_t len = 0;
   bool scratch = false;
+};
+
+// Storage for decoded strings of the current token. Blocks never move, so a finished string's
+// view stays valid until clear(); a growing string that outgrows its block is copied to the
+// next one. Blocks are kept and reused, so steady-state tokenizing does not allocate; their
+// total size stays within a small multiple of the largest token's decoded size.
+class Scratch {
+ public:
+  void clear() {
+    index_ = 0;
+    used_ = 0;
+  }
+  // Appends n bytes to the string [ptr, ptr + len), which ends at the write position (len may
+  // be 0 for a new string); returns the string's start, which moves if a new block was needed.
+  char* append(char* ptr, size_t len, const char* data, size_t n) {
+    if (blocks_.empty() || used_ + n > blocks_[index_].size) {
+      char* fresh = next_block(len + n);
+      if (len != 0) std::memcpy(fresh, ptr, len);
+      used_ = len;
+      ptr = fresh;
+    } else if (len == 0) {
+      ptr = blocks_[index_].data.get() + used_;
+    }
+    if (n != 0) std::memcpy(blocks_[index_].data.get() + used_, data, n);
+    used_ += n;
+    return ptr;
+  }
+
+ private:
+  struct Block {
+    std::unique_ptr<char[]> data;
+    size_t size;
+  };
+  // The first block of 4 KiB covers nearly all tokens that need decoding; larger ones double.
+  char* next_block(size_t need) {
+    size_t next = blocks_.empty() ? 0 : index_ + 1;
+    if (next >= blocks_.size() || blocks_[next].size < need) {
+      size_t size = std::max<size_t>(4096, need * 2);
+      blocks_.insert(blocks_.begin() + static_cast<std::ptrdiff_t>(next),
+                     Block{std::make_unique<char[]>(size), size});
+    }
+    index_ = next;
+    used_ = 0;
+    return blocks_[index_].data.get();
+  }
+
+  std::vector<Block> blocks_;
+  size_t index_ = 0;
+  size_t used_ = 0;
 };
 
 // dom::lookup_tag behind a small direct-mapped memo: pages repeat a few dozen names, and a hit
@@ -128,11 +177,6 @@ class TagCache {
   Slot slots_[64];
 };
 
-struct RawAttr {
-  Acc name;
-  Acc value;
-};
-
 }  // namespace
 
 struct Tokenizer::Impl {
@@ -146,14 +190,12 @@ struct Tokenizer::Impl {
   std::string_view last_start_tag;
   std::string last_start_tag_copy;
   TagCache tag_cache;
-  std::string scratch;  // decoded text of the current token; cleared by next()
-  std::vector<RawAttr> raw_attrs;
+  Scratch scratch;  // decoded strings of the current token; cleared by next()
   std::unordered_set<std::string_view> seen_names;
+  bool dedup_hashed = false;  // this tag has more attributes than the pairwise check handles
 
   explicit Impl(std::string_view input)
-      : begin(input.data()), end(input.data() + input.size()), p(input.data()) {
-    scratch.reserve(4096);
-  }
+      : begin(input.data()), end(input.data() + input.size()), p(input.data()) {}
 
   // --- accumulators -------------------------------------------------------------------------
 
@@ -165,25 +207,17 @@ struct Tokenizer::Impl {
       add_slow(a, s, n);
     }
   }
-  __attribute__((noinline)) void add_slow(Acc& a, const char* s, size_t n) {
-    if (!a.scratch) to_scratch(a);
-    scratch.append(s, n);
-    a.len += n;
-  }
+  __attribute__((noinline)) void add_slow(Acc& a, const char* s, size_t n) { add_decoded(a, s, n); }
   void add_decoded(Acc& a, const char* s, size_t n) {
-    if (!a.scratch) to_scratch(a);
-    scratch.append(s, n);
+    if (!a.scratch) {
+      // Copy the input-backed part first; the string then lives in scratch.
+      a.ptr = scratch.append(nullptr, 0, a.ptr, a.len);
+      a.scratch = true;
+    }
+    a.ptr = scratch.append(const_cast<char*>(a.ptr), a.len, s, n);
     a.len += n;
   }
-  void to_scratch(Acc& a) {
-    a.offset = scratch.size();
-    scratch.append(a.ptr ? a.ptr : "", a.len);
-    a.scratch = true;
-  }
-  std::string_view view(const Acc& a) const {
-    if (a.scratch) return std::string_view(scratch.data() + a.offset, a.len);
-    return std::string_view(a.ptr, a.len);
-  }
+  static std::string_view view(const Acc& a) { return std::string_view(a.ptr, a.len); }
   // Appends the (normalised) character at q, which is CR or NUL-replaced-by-U+FFFD or plain,
   // and returns the position after it.
   const char* add_newline(Acc& a, const char* q) {
@@ -202,11 +236,14 @@ struct Tokenizer::Impl {
   // --- token emission -----------------------------------------------------------------------
 
   static void reset(Token& t, TokenType type) {
+    t.attrs.clear();
+    reset_keep_attrs(t, type);
+  }
+  static void reset_keep_attrs(Token& t, TokenType type) {
     t.type = type;
     t.name = {};
     t.tag = dom::Tag::kUnknown;
     t.self_closing = false;
-    t.attrs.clear();
     t.data = {};
     t.data_stable = false;
     t.has_name = t.has_public_id = t.has_system_id = t.force_quirks = false;
@@ -638,7 +675,10 @@ struct Tokenizer::Impl {
         ++q;
       }
     }
-    raw_attrs.clear();
+    // Attributes go straight into the token (end tags parse and drop theirs).
+    t.attrs.clear();
+    dedup_hashed = false;
+    bool had_attrs = false;
     bool self_closing = false;
     for (;;) {
       // Before attribute name / after attribute name.
@@ -660,10 +700,8 @@ struct Tokenizer::Impl {
         ++errors;  // unexpected-solidus-in-tag
         continue;
       }
-      // Built in place: copying a just-written local Acc would stall on store forwarding.
-      // raw_attrs does not grow while these references are in use.
-      RawAttr& attr = raw_attrs.emplace_back();
-      Acc& an = attr.name;
+      had_attrs = true;
+      Acc an, value;
       if (c == '=') {
         ++errors;
         add(an, q, 1);
@@ -689,11 +727,13 @@ struct Tokenizer::Impl {
       }
       while (q < end && is_ws(static_cast<uint8_t>(*q))) ++q;
       if (q == end) return eof_in_tag();
-      if (*q != '=') continue;  // attribute without value; '/', '>' or the next name follow
+      if (*q != '=') {  // attribute without value; '/', '>' or the next name follow
+        if (start) push_attr(t, an, value);
+        continue;
+      }
       ++q;
       while (q < end && is_ws(static_cast<uint8_t>(*q))) ++q;
       if (q == end) return eof_in_tag();
-      Acc& value = attr.value;
       c = static_cast<uint8_t>(*q);
       if (c == '"' || c == '\'') {
         ++q;
@@ -716,12 +756,14 @@ struct Tokenizer::Impl {
             q = add_replacement(value, q);
           }
         }
+        if (start) push_attr(t, an, value);
         // After attribute value (quoted): whitespace, '/', '>' or (an error) the next name.
         if (q < end && !is_ws(static_cast<uint8_t>(*q)) && *q != '/' && *q != '>') ++errors;
         continue;
       }
       if (c == '>') {
         ++errors;  // missing-attribute-value
+        if (start) push_attr(t, an, value);
         ++q;
         break;
       }
@@ -740,23 +782,23 @@ struct Tokenizer::Impl {
           break;  // whitespace or '>'
         }
       }
+      if (start) push_attr(t, an, value);
     }
 
-    reset(t, start ? TokenType::kStartTag : TokenType::kEndTag);
+    reset_keep_attrs(t, start ? TokenType::kStartTag : TokenType::kEndTag);
     // Locals, not fields read back from `t`: reloading a just-stored view stalls store forwarding.
     std::string_view tag_name = view(name);
     t.name = tag_name;
     t.tag = tag_cache.lookup(tag_name, !name.scratch && end - name.ptr >= 16);
     t.self_closing = self_closing;
     if (start) {
-      if (!raw_attrs.empty()) emit_attrs(t);
       if (name.scratch) {
         last_start_tag_copy.assign(tag_name);
         last_start_tag = last_start_tag_copy;
       } else {
         last_start_tag = tag_name;
       }
-    } else if (!raw_attrs.empty() || self_closing) {
+    } else if (had_attrs || self_closing) {
       ++errors;  // end-tag-with-attributes / end-tag-with-trailing-solidus
     }
     p = q;
@@ -764,26 +806,28 @@ struct Tokenizer::Impl {
     return true;
   }
 
-  void emit_attrs(Token& t) {
-    size_t n = raw_attrs.size();
-    if (n > kPairwiseDedupLimit) seen_names.clear();
-    for (size_t i = 0; i < n; ++i) {
-      std::string_view an = view(raw_attrs[i].name);
-      bool duplicate = false;
-      if (n <= kPairwiseDedupLimit) {
-        for (const TokenAttribute& prev : t.attrs)
-          if (prev.name.size() == an.size() && prev.name.data()[0] == an.data()[0] &&
-              prev.name == an)
-            duplicate = true;
-      } else {
-        duplicate = !seen_names.insert(an).second;
+  // Adds a finished attribute unless its name is already there (the first one wins).
+  void push_attr(Token& t, const Acc& name, const Acc& value) {
+    std::string_view an = view(name);
+    if (!dedup_hashed) {
+      for (const TokenAttribute& prev : t.attrs) {
+        if (prev.name.size() == an.size() && prev.name.data()[0] == an.data()[0] &&
+            prev.name == an) {
+          ++errors;
+          return;
+        }
       }
-      if (duplicate) {
-        ++errors;
-        continue;
+      if (t.attrs.size() == kPairwiseDedupLimit) {
+        dedup_hashed = true;
+        seen_names.clear();
+        for (const TokenAttribute& prev : t.attrs) seen_names.insert(prev.name);
+        seen_names.insert(an);
       }
-      t.attrs.push_back(TokenAttribute{an, view(raw_attrs[i].value)});
+    } else if (!seen_names.insert(an).second) {
+      ++errors;
+      return;
     }
+    t.attrs.push_back(TokenAttribute{an, view(value)});
   }
 
   bool eof_in_tag() {

@@ -465,6 +465,53 @@ TEST(TokenizerTest, DuplicateAttributesAmongMany) {
   EXPECT_GT(tok.error_count(), 0u);
 }
 
+// Decoded values larger than a scratch block: earlier attributes' views must stay valid when
+// later ones move to a new block.
+TEST(TokenizerTest, LargeDecodedAttributesStayValid) {
+  std::string input = "<DIV";
+  std::vector<std::string> expected;
+  for (int i = 0; i < 4; ++i) {
+    std::string raw, decoded;
+    for (int k = 0; k < 700 * (i + 1); ++k) {
+      raw += "x&amp;";
+      decoded += "x&";
+    }
+    input += " A" + std::to_string(i) + "=\"" + raw + "\"";
+    expected.push_back(decoded);
+  }
+  input += ">";
+  Tokenizer tok(input);
+  Token t;
+  tok.next(t);
+  EXPECT_EQ(t.name, "div");
+  ASSERT_EQ(t.attrs.size(), 4u);
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(t.attrs[i].name, "a" + std::to_string(i));
+    EXPECT_EQ(t.attrs[i].value, expected[i]) << i;
+  }
+}
+
+// Around the switch from the pairwise to the hashed check (after 16 names).
+TEST(TokenizerTest, DuplicateAttributesAtTheHashSwitch) {
+  for (int dup_at = 14; dup_at <= 19; ++dup_at) {
+    std::string input = "<a";
+    for (int i = 0; i < 20; ++i) input += " n" + std::to_string(i == dup_at ? 3 : i) + "=v";
+    input += " N3=w N19=x>";
+    Tokenizer tok(input);
+    Token t;
+    tok.next(t);
+    std::vector<std::string> names;
+    for (const TokenAttribute& a : t.attrs) names.emplace_back(a.name);
+    std::vector<std::string> expected;
+    for (int i = 0; i < 20; ++i)
+      if (i != dup_at) expected.push_back("n" + std::to_string(i));
+    if (dup_at == 19) expected.push_back("n19");
+    EXPECT_EQ(names, expected) << dup_at;
+    for (const TokenAttribute& a : t.attrs)
+      EXPECT_EQ(a.value, a.name == "n19" && dup_at == 19 ? "x" : "v");
+  }
+}
+
 // Arbitrary bytes in every state: the tokenizer must terminate and stay within the input
 // (run under ASan in CI).
 TEST(TokenizerTest, RandomBytesTerminate) {
