@@ -1358,8 +1358,14 @@ bool Builder::use_foreign_rules(const Token& t) const {
 
 void Builder::run() {
   Token t;
+  bool cdata = false;
+  tok_.set_allow_cdata(false);
   while (!stopped_) {
-    tok_.set_allow_cdata(!open_.empty() && adjusted_current()->ns != Namespace::kHtml);
+    bool want_cdata = !open_.empty() && adjusted_current()->ns != Namespace::kHtml;
+    if (want_cdata != cdata) {
+      tok_.set_allow_cdata(want_cdata);
+      cdata = want_cdata;
+    }
     tok_.next(t);
     if (skip_lf_) {
       skip_lf_ = false;
@@ -1368,8 +1374,9 @@ void Builder::run() {
         if (t.data.empty()) continue;
       }
     }
-    if (t.type == TokenType::kCharacter) {
-      // Split runs at U+0000 so each mode sees NUL as its own token.
+    if (t.type == TokenType::kCharacter && cdata && t.data.size() > 1) {
+      // Split runs at U+0000 so each mode sees NUL as its own token. Only CDATA sections can
+      // mix NUL into a run: the data state emits it alone, other states replace it.
       std::string_view all = t.data;
       while (!all.empty() && !stopped_) {
         size_t nul = all.find('\0');
