@@ -235,7 +235,7 @@ Result<std::unique_ptr<Reader>> Reader::open(const std::string& path, ReaderOpti
   r->name_ = path;
   r->options_ = options;
   if (path == "-") {
-    Result<std::string> data = base::read_file(path, size_t(options.max_decompressed_bytes));
+    Result<std::string> data = base::read_file(path, size_t(options.max_unmapped_bytes));
     if (!data.ok()) return data.status();
     r->owned_ = std::move(*data);
     KLARTEXT_RETURN_IF_ERROR(r->init(r->owned_));
@@ -254,7 +254,7 @@ Result<std::unique_ptr<Reader>> Reader::open(const std::string& path, ReaderOpti
   if (!S_ISREG(st.st_mode)) {
     // Pipes and devices cannot be mapped: read them whole, within the decompressed cap.
     ::close(fd);
-    Result<std::string> data = base::read_file(path, size_t(options.max_decompressed_bytes));
+    Result<std::string> data = base::read_file(path, size_t(options.max_unmapped_bytes));
     if (!data.ok()) return data.status();
     r->owned_ = std::move(*data);
     KLARTEXT_RETURN_IF_ERROR(r->init(r->owned_));

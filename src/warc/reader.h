@@ -74,6 +74,9 @@ struct ReaderOptions {
   // Whole-input cap on decompressed bytes: Common Crawl files are 4-5 GB uncompressed, 1 TiB is
   // far above any real archive and stops an endless stream.
   uint64_t max_decompressed_bytes = uint64_t(1) << 40;
+  // Standard input and pipes cannot be mapped and are read into memory whole, up to this:
+  // a Common Crawl WARC is about 1 GB compressed, so 4 GiB takes any real file.
+  uint64_t max_unmapped_bytes = uint64_t(4) << 30;
   // Parse the HTTP head of response and revisit records in next() (cheap; bodies are decoded
   // only when payload() is called).
   bool parse_http = true;
@@ -165,7 +168,8 @@ class Record {
 
 class Reader {
  public:
-  // Opens a file (memory-mapped; "-" reads standard input into memory).
+  // Opens a file: regular files are memory-mapped (nothing is copied; the kernel reads ahead);
+  // "-" (standard input) and pipes are read into memory whole, up to max_unmapped_bytes.
   static Result<std::unique_ptr<Reader>> open(const std::string& path, ReaderOptions options = {});
   // Reads from bytes that the caller keeps alive for the reader's lifetime.
   static Result<std::unique_ptr<Reader>> from_buffer(std::string_view data,

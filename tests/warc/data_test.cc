@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "base/file.h"
 #include "warc/reader.h"
 
 namespace klartext::warc {
@@ -455,6 +456,62 @@ TEST(WarcData, CcNetWetWithWrongLengths) {
   EXPECT_EQ(run.records[1].uri, "http://sample_english.com");
   // Errors follow the records they concern; the Russian record's tail is reported as junk.
   EXPECT_EQ(run.order, "RERERERE");
+}
+
+TEST(WarcData, EveryCutKeepsTheRecordsBeforeIt) {
+  // Truncate example.warc(.gz) at every byte: the run must end, and every record whose bytes
+  // (its gzip member, or its span up to the next record) lie before the cut must come out as in
+  // the full file. Offsets of the full files are checked in WarcioExample.
+  for (const char* f : {"warcio/example.warc.gz", "warcio/example.warc"}) {
+    auto whole = base::read_file(kDir + f);
+    ASSERT_TRUE(whole.ok());
+    std::vector<Seen> full;
+    {
+      auto reader = Reader::from_buffer(*whole);
+      ASSERT_TRUE(reader.ok());
+      Record rec;
+      while (true) {
+        auto r = (*reader)->next(rec);
+        ASSERT_TRUE(r.ok());
+        if (!*r) break;
+        Seen s;
+        s.offset = rec.offset();
+        s.block_size = rec.block().size();
+        s.type = std::string(rec.type_name());
+        full.push_back(s);
+      }
+    }
+    ASSERT_EQ(full.size(), 6u);
+    for (size_t cut = 0; cut <= whole->size(); ++cut) {
+      std::string_view data = std::string_view(*whole).substr(0, cut);
+      auto reader = Reader::from_buffer(data);
+      ASSERT_TRUE(reader.ok());
+      Record rec;
+      std::vector<Seen> got;
+      for (int guard = 0; guard < 1000; ++guard) {
+        auto r = (*reader)->next(rec);
+        if (!r.ok()) continue;
+        if (!*r) break;
+        if (rec.block_incomplete()) continue;
+        Seen s;
+        s.offset = rec.offset();
+        s.block_size = rec.block().size();
+        s.type = std::string(rec.type_name());
+        got.push_back(s);
+      }
+      size_t intact = 0;
+      while (intact < full.size() &&
+             (intact + 1 < full.size() ? full[intact + 1].offset : whole->size()) <= cut) {
+        ++intact;
+      }
+      ASSERT_GE(got.size(), intact) << f << " cut at " << cut;
+      for (size_t i = 0; i < intact; ++i) {
+        EXPECT_EQ(got[i].offset, full[i].offset) << f << " cut at " << cut;
+        EXPECT_EQ(got[i].block_size, full[i].block_size) << f << " cut at " << cut;
+        EXPECT_EQ(got[i].type, full[i].type) << f << " cut at " << cut;
+      }
+    }
+  }
 }
 
 TEST(WarcData, EveryFileEnds) {
