@@ -48,12 +48,14 @@ struct GopherQualityOptions {
   std::optional<size_t> min_stop_words = 2;  // drop if fewer stop-word tokens
   // Stop words, matched case-sensitively as datatrove does. Default: kGopherStopWords.
   std::vector<std::string> stop_words;
-  // false: count stop-word occurrences (datatrove today); true: distinct stop words (the
-  // set-intersection form of earlier datatrove versions and the Gopher paper's wording).
+  // false: count stop-word occurrences (datatrove's current gopher_quality_filter.py); true:
+  // distinct stop words, len(set(STOP_WORDS) & set(words)), the form the corpus-filters
+  // reference notes.
   bool count_unique_stop_words = false;
 };
 
-// Gopher's English stop words (Rae et al. 2021, section A.1.1; datatrove STOP_WORDS).
+// Gopher's English stop words (Rae et al. 2021, "Scaling Language Models", quality filter;
+// datatrove gopher_quality_filter.py STOP_WORDS).
 extern const char* const kGopherStopWords[8];
 
 // Gopher repetition (Rae et al. 2021, Table A1; datatrove gopher_repetition_filter.py). Every
