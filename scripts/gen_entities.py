@@ -42,10 +42,18 @@ def main() -> int:
     assert len(name_blob) < 65536 and len(value_blob) < 65536
     max_len = max(len(n) for n in names)
 
-    # First-byte index: [kEntityFirst[c], kEntityFirst[c + 1]) are the names starting with c.
-    first = []
-    for c in range(129):
-        first.append(sum(1 for n in names if ord(n[0]) < c))
+    # Two-byte index: names whose first two bytes are (a, b) are the rows
+    # [kEntityPairs[i], kEntityPairs[i + 1]) with i = (a - FIRST_LO) * PAIR_SPAN + (b - SECOND_LO).
+    first_lo, first_hi, second_lo, second_hi = 0x41, 0x7A, 0x30, 0x7A
+    span = second_hi - second_lo + 1
+    for n in names:
+        assert len(n) >= 2
+        assert first_lo <= ord(n[0]) <= first_hi and second_lo <= ord(n[1]) <= second_hi, n
+    keys = [(ord(n[0]) - first_lo) * span + (ord(n[1]) - second_lo) for n in names]
+    assert keys == sorted(keys)
+    pairs = []
+    for i in range((first_hi - first_lo + 1) * span + 1):
+        pairs.append(sum(1 for k in keys if k < i))
 
     c1 = []
     for b in range(0x80, 0xA0):
@@ -72,9 +80,12 @@ def main() -> int:
     for r in rows:
         lines.append("    {%d, %d, %d, %d}," % r)
     lines.append("};")
-    lines.append("constexpr uint16_t kEntityFirst[] = {")
-    for i in range(0, len(first), 16):
-        lines.append("    " + ", ".join(str(x) for x in first[i:i + 16]) + ",")
+    lines.append("constexpr unsigned kEntityFirstLo = 0x%X, kEntityFirstHi = 0x%X;" % (first_lo, first_hi))
+    lines.append("constexpr unsigned kEntitySecondLo = 0x%X, kEntitySecondHi = 0x%X;" % (second_lo, second_hi))
+    lines.append("constexpr unsigned kEntityPairSpan = %d;" % span)
+    lines.append("constexpr uint16_t kEntityPairs[] = {")
+    for i in range(0, len(pairs), 16):
+        lines.append("    " + ", ".join(str(x) for x in pairs[i:i + 16]) + ",")
     lines.append("};")
     lines.append("// Numeric references 0x80-0x9F map through windows-1252 (code point kept if undefined).")
     lines.append("constexpr uint32_t kC1Replacements[32] = {")

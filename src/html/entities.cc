@@ -24,26 +24,30 @@ std::string_view row_name(const EntityRow& r) {
 
 EntityMatch match_named_entity(std::string_view text) {
   EntityMatch best;
-  if (text.empty()) return best;
-  uint8_t c0 = static_cast<uint8_t>(text[0]);
-  if (c0 >= 128) return best;
-  // Rows sorted bytewise: the rows sharing a prefix of length k form one range, and a row equal
-  // to the prefix itself comes first in it.
-  const EntityRow* lo = kEntityRows + kEntityFirst[c0];
-  const EntityRow* hi = kEntityRows + kEntityFirst[c0 + 1];
+  if (text.size() < 2) return best;  // every name has at least two characters
+  unsigned c0 = static_cast<uint8_t>(text[0]), c1 = static_cast<uint8_t>(text[1]);
+  if (c0 < kEntityFirstLo || c0 > kEntityFirstHi || c1 < kEntitySecondLo || c1 > kEntitySecondHi)
+    return best;
+  size_t pair = (c0 - kEntityFirstLo) * kEntityPairSpan + (c1 - kEntitySecondLo);
+  // Rows are sorted bytewise, so the rows sharing a prefix form one range, and a row equal to
+  // the prefix itself comes first in it. Ranges after two bytes hold a few dozen rows at most,
+  // so they are narrowed linearly.
+  const EntityRow* lo = kEntityRows + kEntityPairs[pair];
+  const EntityRow* hi = kEntityRows + kEntityPairs[pair + 1];
   size_t limit = std::min(text.size(), kEntityMaxNameLength);
-  for (size_t k = 0; lo < hi; ++k) {
-    // Invariant: every row in [lo, hi) starts with text[0, k], and is longer than k.
-    char c = text[k];
-    lo = std::partition_point(lo, hi, [&](const EntityRow& r) { return row_name(r)[k] < c; });
-    hi = std::partition_point(lo, hi, [&](const EntityRow& r) { return row_name(r)[k] == c; });
-    if (lo == hi) break;
-    if (lo->name_length == k + 1) {
-      best.length = k + 1;
+  for (size_t k = 2;; ++k) {
+    // Invariant: every row in [lo, hi) starts with text[0, k] and is at least k long.
+    if (lo < hi && lo->name_length == k) {
+      best.length = k;
       best.value = std::string_view(kEntityValues + lo->value_offset, lo->value_length);
       ++lo;
     }
-    if (k + 1 >= limit) break;
+    if (lo == hi || k >= limit) break;
+    char c = text[k];
+    while (lo < hi && row_name(*lo)[k] < c) ++lo;
+    const EntityRow* h = lo;
+    while (h < hi && row_name(*h)[k] == c) ++h;
+    hi = h;
   }
   return best;
 }
