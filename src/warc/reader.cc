@@ -293,6 +293,8 @@ Reader::~Reader() {
 
 Status Reader::init(std::string_view data) {
   input_ = data;
+  // Header fields are kept as 32-bit offsets while a record is assembled.
+  options_.max_header_bytes = std::min<size_t>(options_.max_header_bytes, size_t(1) << 30);
   Result<Compression> c = detect_compression(data.substr(0, 8));
   if (!c.ok()) return Status(c.status().code(), name_ + ": " + c.status().message());
   // One gzip member/zstd frame is decoded in one go up to a full record plus its head; larger

@@ -4,10 +4,12 @@
 
 #include <gtest/gtest.h>
 #include <libdeflate.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "warc/writer.h"
@@ -40,16 +42,13 @@ struct Event {
   size_t block = 0;
 };
 
-std::vector<Event> read_events(std::string_view data, ReaderOptions options = {}) {
+std::vector<Event> read_events_from(Reader& reader) {
   std::vector<Event> ev;
-  auto reader = Reader::from_buffer(data, "mem", options);
-  EXPECT_TRUE(reader.ok());
-  if (!reader.ok()) return ev;
   Record rec;
   for (size_t guard = 0; guard < 100000; ++guard) {
-    auto r = (*reader)->next(rec);
+    auto r = reader.next(rec);
     if (!r.ok()) {
-      ev.push_back({true, r.status().message(), (*reader)->last_error_offset()});
+      ev.push_back({true, r.status().message(), reader.last_error_offset()});
       continue;
     }
     if (!*r) break;
@@ -57,6 +56,13 @@ std::vector<Event> read_events(std::string_view data, ReaderOptions options = {}
                   rec.block().size()});
   }
   return ev;
+}
+
+std::vector<Event> read_events(std::string_view data, ReaderOptions options = {}) {
+  auto reader = Reader::from_buffer(data, "mem", options);
+  EXPECT_TRUE(reader.ok());
+  if (!reader.ok()) return {};
+  return read_events_from(**reader);
 }
 
 std::string pattern(const std::vector<Event>& ev) {
@@ -401,6 +407,30 @@ TEST(Reader, ZstdDictionaryFileFromTheZstdTool) {
   r = (*reader)->next(rec);
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(*r);
+}
+
+TEST(Reader, ReadsFromAPipe) {
+  // Pipes cannot be mapped: the reader takes the read-everything path.
+  std::string data = gzip(record("response", "http://p/", "piped")) +
+                     gzip(record("metadata", "http://p/", "meta"));
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  std::thread feeder([&] {
+    size_t off = 0;
+    while (off < data.size()) {
+      ssize_t n = write(fds[1], data.data() + off, data.size() - off);
+      if (n <= 0) break;
+      off += size_t(n);
+    }
+    close(fds[1]);
+  });
+  auto reader = Reader::open("/proc/self/fd/" + std::to_string(fds[0]));
+  feeder.join();
+  close(fds[0]);
+  ASSERT_TRUE(reader.ok()) << reader.status().to_string();
+  auto ev = read_events_from(**reader);
+  ASSERT_EQ(pattern(ev), "RR");
+  EXPECT_EQ(ev[1].offset, gzip(record("response", "http://p/", "piped")).size());
 }
 
 TEST(Reader, OpenMissingFile) {
