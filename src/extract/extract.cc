@@ -33,6 +33,7 @@ enum State : uint8_t {
 struct Info {
   uint32_t raw_len = 0;      // visible text bytes (no whitespace) in the subtree, before removals
   uint32_t raw_link = 0;     // the part of raw_len inside links
+  uint32_t nodes = 1;        // nodes in the subtree, before removals
   uint32_t text_len = 0;     // kept text bytes outside links, whole subtree
   uint32_t link_len = 0;     // kept text bytes inside links, whole subtree
   uint32_t inline_text = 0;  // a block's own inline text outside links (not nested blocks)
@@ -63,7 +64,11 @@ const float kBlockCost = tune("BC", 20.0f);
 const uint32_t kCardMaxBytes = uint32_t(tune("CARD", 600));
 const float kCardLinkWeight = tune("CLW", 3.0f);
 const uint32_t kListingProseBytes = uint32_t(tune("LIST", 500));
+const float kLineCost = tune("LC", 0.0f);
 #else
+// List items and table cells carry no block cost: short non-link items are specifications,
+// steps and table data (0 beat 5 and 20 on both sets).
+constexpr float kLineCost = 0.0f;
 constexpr uint32_t kListingProseBytes = 500;
 constexpr float kLinkWeight = 1.0f;
 constexpr float kBlockCost = 20.0f;
@@ -150,11 +155,15 @@ class Extractor {
     RenderOptions ro;
     ro.include_tables = opt_.include_tables;
     result.text = render(winner, skip, ro);
+    std::vector<const Node*> comments;
+    if (opt_.include_comments) comments = comment_regions(body, winner);
+    for (const Node* c : comments) append_block(result.text, render(c, skip, ro));
     if (opt_.with_markdown) {
       ro.markdown = true;
       ro.include_links = opt_.include_links;
       ro.include_images = opt_.include_images;
       result.markdown = render(winner, skip, ro);
+      for (const Node* c : comments) append_block(result.markdown, render(c, skip, ro));
     }
     if (over_budget()) result.truncated = true;
     return result;
@@ -219,7 +228,8 @@ class Extractor {
             }
             // Short controls: skip links and share/teaser labels. 64 bytes is the longest
             // skip-link phrase with some slack; checking only short blocks keeps this cheap.
-            if (i.raw_len > 0 && i.raw_len <= 64) {
+            // 16 nodes hold any real label; deep chains of empty wrappers are not looked into.
+            if (i.raw_len > 0 && i.raw_len <= 64 && i.nodes <= 16) {
               TagKind k = tag_kind(n);
               if (n->is_html(Tag::kA) || k == TagKind::kBlock || k == TagKind::kLine) {
                 std::string t = inline_text(n, 96);
@@ -231,6 +241,7 @@ class Extractor {
           if (n->parent && in_range(n->parent)) {
             at(n->parent).raw_len += i.raw_len;
             at(n->parent).raw_link += i.raw_link;
+            at(n->parent).nodes += i.nodes;
           }
         });
   }
@@ -310,7 +321,8 @@ class Extractor {
             blocks.pop_back();
             uint32_t own = i.inline_text + i.inline_link;
             if (own > 0 && heading_level(n) == 0) {
-              float v = float(i.inline_text) - kLinkWeight * float(i.inline_link) - kBlockCost;
+              float cost = k == TagKind::kLine || k == TagKind::kCell ? kLineCost : kBlockCost;
+              float v = float(i.inline_text) - kLinkWeight * float(i.inline_link) - cost;
               i.score += v;
               i.plain_score += v;
             }
@@ -363,6 +375,30 @@ class Extractor {
     if (bytes / uint64_t(items) > kMaxAverageItem) return false;
     // Three in four items linked: a list of pointers, not prose with occasional links.
     return linked * 4 >= items * 3;
+  }
+
+  static void append_block(std::string& out, const std::string& more) {
+    if (more.empty()) return;
+    if (!out.empty()) out += "\n\n";
+    out += more;
+  }
+
+  // Outermost comment-classed regions outside the winner, in document order (--comments).
+  std::vector<const Node*> comment_regions(const Node* body, const Node* winner) {
+    std::vector<const Node*> found;
+    walk(
+        body,
+        [&](const Node* n) {
+          if (!in_range(n) || !n->is_element() || at(n).state == kRemoved) return false;
+          if (n == winner) return false;
+          if (at(n).kind == Boilerplate::kComments && !is_ancestor(n, winner)) {
+            found.push_back(n);
+            return false;
+          }
+          return true;
+        },
+        [](const Node*) {});
+    return found;
   }
 
   // The highest-scoring element under `root` (by plain_score when `plain`).

@@ -84,8 +84,10 @@ class Sink {
   }
 
  private:
+  // Before a line or paragraph break: trailing blanks (and a <pre>'s final newlines) go.
   void trim_trailing_spaces() {
-    while (!out.empty() && out.back() == ' ') out.pop_back();
+    while (!out.empty() && (out.back() == ' ' || out.back() == '\n') && out.size() > prefix.size())
+      out.pop_back();
   }
   int pending_ = kNone;
   bool fresh_ = true;  // nothing but separators and markers since the last line start
@@ -201,7 +203,11 @@ class Renderer {
   bool enter_block(const dom::Node* n) {
     using dom::Tag;
     if (n->tag == Tag::kTable && !opt_.include_tables) return false;
-    cur().brk(kParagraph);
+    bool list =
+        n->tag == Tag::kUl || n->tag == Tag::kOl || n->tag == Tag::kMenu || n->tag == Tag::kDir;
+    // A list nested in a list item continues the outer list line by line.
+    cur().brk(list && list_depth_ > 0 ? kNewline : kParagraph);
+    if (list) ++list_depth_;
     if (n->tag == Tag::kHr) return false;
     if (is_preformatted(n)) {
       if (opt_.markdown && pre_depth_ == 0) {
@@ -233,8 +239,11 @@ class Renderer {
     TagKind k = tag_kind(n);
     using dom::Tag;
     switch (k) {
-      case TagKind::kBlock:
+      case TagKind::kBlock: {
         if (n->tag == Tag::kHr || (n->tag == Tag::kTable && !opt_.include_tables)) return;
+        bool list =
+            n->tag == Tag::kUl || n->tag == Tag::kOl || n->tag == Tag::kMenu || n->tag == Tag::kDir;
+        if (list && list_depth_ > 0) --list_depth_;
         if (is_preformatted(n)) {
           --pre_depth_;
           if (opt_.markdown && pre_depth_ == 0) {
@@ -252,8 +261,9 @@ class Renderer {
             finish_table();
           }
         }
-        cur().brk(kParagraph);
+        cur().brk(list && list_depth_ > 0 ? kNewline : kParagraph);
         return;
+      }
       case TagKind::kLine:
         cur().brk(kNewline);
         return;
@@ -362,6 +372,7 @@ class Renderer {
   std::vector<bool> cell_pushed_;  // per open cell: whether it has its own sink
   std::vector<int> lists_;         // per open list: 0 bulleted, else the next ordinal
   int pre_depth_ = 0;
+  int list_depth_ = 0;  // open lists, both formats
 };
 
 }  // namespace

@@ -1,0 +1,88 @@
+// End-to-end tests of `klartext extract` (tools/klartext/cmd_extract.cc): formats, stdin, gzip,
+// many files with per-file errors.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <zlib.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+namespace {
+
+struct CliRun {
+  int code = -1;
+  std::string out;
+};
+
+CliRun run(const std::string& args) {
+  CliRun r;
+  std::string cmd = std::string(KLARTEXT_CLI_PATH) + " extract " + args + " 2>/dev/null";
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+const std::string kExample = std::string(KLARTEXT_SOURCE_DIR) + "/examples/press-release.html";
+
+bool contains(const std::string& h, const std::string& n) { return h.find(n) != std::string::npos; }
+
+TEST(CliExtractTest, TextStartsWithHeadline) {
+  CliRun r = run(kExample);
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out.rfind("New cycle paths for the river valley\n\nPress release", 0), 0u) << r.out;
+  EXPECT_TRUE(contains(r.out, "Press contact: Clara Brenner, telephone +49 511 0000 117\n"));
+  EXPECT_FALSE(contains(r.out, "Jump to"));
+  EXPECT_FALSE(contains(r.out, "cookies"));
+}
+
+TEST(CliExtractTest, MarkdownAndStdin) {
+  CliRun r = run("--format markdown - < " + kExample);
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out.rfind("# New cycle paths for the river valley\n", 0), 0u) << r.out;
+  EXPECT_TRUE(contains(r.out, "## Costs and funding"));
+}
+
+TEST(CliExtractTest, JsonlKeepsOrderAndReportsErrors) {
+  std::string gz = ::testing::TempDir() + "/klartext_cli_page.html.gz";
+  {
+    std::ifstream in(kExample, std::ios::binary);
+    std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    gzFile f = gzopen(gz.c_str(), "wb");
+    gzwrite(f, html.data(), unsigned(html.size()));
+    gzclose(f);
+  }
+  CliRun r =
+      run("--format jsonl --url https://example.org/p " + kExample + " /nonexistent.html " + gz);
+  EXPECT_EQ(r.code, 1);  // one input failed
+  size_t first = r.out.find('\n');
+  size_t second = r.out.find('\n', first + 1);
+  ASSERT_NE(second, std::string::npos) << r.out;
+  std::string l1 = r.out.substr(0, first);
+  std::string l2 = r.out.substr(first + 1, second - first - 1);
+  std::string l3 = r.out.substr(second + 1);
+  EXPECT_TRUE(contains(l1, "\"source\":\"" + kExample + "\""));
+  EXPECT_TRUE(contains(l1, "\"url\":\"https://example.org/p\""));
+  EXPECT_TRUE(contains(l1, "\"title\":\"New cycle paths for the river valley\""));
+  EXPECT_TRUE(contains(l2, "\"source\":\"/nonexistent.html\""));
+  EXPECT_TRUE(contains(l2, "\"error\":"));
+  EXPECT_TRUE(contains(l3, "\"source\":\"" + gz + "\""));
+  EXPECT_TRUE(contains(l3, "The state will invest 14 million euros"));
+  std::remove(gz.c_str());
+}
+
+TEST(CliExtractTest, UsageErrors) {
+  EXPECT_EQ(run("").code, 2);
+  EXPECT_EQ(run("--format pdf " + kExample).code, 2);
+  EXPECT_EQ(run("--bogus " + kExample).code, 2);
+  CliRun h = run("--help");
+  EXPECT_EQ(h.code, 0);
+  EXPECT_TRUE(contains(h.out, "--format"));
+}
+
+}  // namespace

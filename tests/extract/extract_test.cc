@@ -1,0 +1,201 @@
+// Tests for src/extract/extract.h on pages we wrote ourselves (tests/data/extract/ and the
+// README's examples/press-release.html).
+#include "extract/extract.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "test_util.h"
+
+namespace klartext::extract {
+namespace {
+
+using testing::contains;
+using testing::fixture;
+using testing::parse;
+
+Extracted run(const std::string& html, Options o = {}) {
+  auto doc = parse(html);
+  return extract(*doc, o);
+}
+
+std::string read_example() {
+  std::ifstream in(std::string(KLARTEXT_SOURCE_DIR) + "/examples/press-release.html");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TEST(ExtractTest, PressReleaseIsExactlyItsContent) {
+  Extracted e = run(read_example());
+  EXPECT_EQ(e.headline, "New cycle paths for the river valley");
+  const std::string& t = e.text;
+  for (const char* want :
+       {"The state will invest 14 million euros over the next three years",
+        "“Many people in the valley would like to cycle to work", "What will be built",
+        "38 kilometres of new path, separated from the road",
+        "lighting on the sections between the towns and the two railway stations.",
+        "Phase | Section | Length | Start", "2 | Brückhausen – Kettwig an der Lenne | 18 km",
+        "Costs and funding", "“For our pupils this is the difference",
+        "Residents can comment on the route plans",
+        "Press contact: Clara Brenner, telephone +49 511 0000 117"})
+    EXPECT_TRUE(contains(t, want)) << "missing: " << want << "\n---\n" << t;
+  for (const char* unwanted : {"Jump to", "Rail and Bus", "Home", "Print", "Share by e-mail",
+                               "Related press releases", "Night buses", "Newsletter", "Subscribe",
+                               "Imprint", "Privacy policy", "cookies", "Accept all", "Search"})
+    EXPECT_FALSE(contains(t, unwanted)) << "leaked: " << unwanted << "\n---\n" << t;
+  // The content ends with the contact line: nothing from the page after the article.
+  EXPECT_EQ(t.substr(t.size() - 16), "+49 511 0000 117");
+  // List items one per line, paragraphs apart.
+  EXPECT_TRUE(contains(t, "green verge;\n24 kilometres"));
+  EXPECT_TRUE(contains(t, "the route.\n\n“Many"));
+}
+
+TEST(ExtractTest, PressReleaseMarkdown) {
+  Options o;
+  o.with_markdown = true;
+  Extracted e = run(read_example(), o);
+  EXPECT_TRUE(contains(e.markdown, "## What will be built"));
+  EXPECT_TRUE(contains(e.markdown, "- four new bridges over the Lenne"));
+  EXPECT_TRUE(
+      contains(e.markdown, "| Phase | Section | Length | Start |\n| --- | --- | --- | --- |"));
+  EXPECT_TRUE(contains(e.markdown, "> “For our pupils"));
+  EXPECT_FALSE(contains(e.markdown, "Newsletter"));
+}
+
+TEST(ExtractTest, ForumThreadKeepsEveryPost) {
+  Extracted e = run(fixture("forum-thread.html"));
+  EXPECT_TRUE(contains(e.text, "smells sharply of nail polish remover"));
+  EXPECT_TRUE(contains(e.text, "That smell means it is hungry"));
+  EXPECT_TRUE(contains(e.text, "feeding twice a day fixed it"));
+  EXPECT_FALSE(contains(e.text, "Register"));
+  EXPECT_FALSE(contains(e.text, "Forum rules"));
+  EXPECT_FALSE(contains(e.text, "Next"));
+}
+
+TEST(ExtractTest, DocsPageKeepsCodeVerbatimAndTables) {
+  Extracted e = run(fixture("docs-code.html"));
+  EXPECT_TRUE(contains(e.text,
+                       "for line in lines(\"data.txt\"):\n    if line.startswith(\"#\"):\n"
+                       "        continue\n"));
+  EXPECT_TRUE(contains(e.text, "constant memory.\n\nfor line"));
+  EXPECT_TRUE(contains(e.text, "print(line.strip())\n\nEach line"));
+  EXPECT_TRUE(contains(e.text, "encoding | utf-8 | how the bytes are decoded"));
+  EXPECT_FALSE(contains(e.text, "Skip to main content"));
+  EXPECT_FALSE(contains(e.text, "Networking"));
+  EXPECT_FALSE(contains(e.text, "static site generator"));
+  Options no_tables;
+  no_tables.include_tables = false;
+  EXPECT_FALSE(contains(run(fixture("docs-code.html"), no_tables).text, "utf-8"));
+}
+
+TEST(ExtractTest, ProductPageKeepsDescriptionAndSpecs) {
+  Extracted e = run(fixture("product.html"));
+  EXPECT_TRUE(contains(e.text, "glass-hard enamel coating"));
+  EXPECT_TRUE(contains(e.text, "Capacity: 350 ml\nWeight: 180 g"));
+  EXPECT_FALSE(contains(e.text, "Camp kitchen"));
+  EXPECT_FALSE(contains(e.text, "cookies"));
+  EXPECT_FALSE(contains(e.text, "ten percent off"));
+}
+
+TEST(ExtractTest, GermanPageDropsSkipLinkAndShareButtons) {
+  Extracted e = run(fixture("german.html"));
+  EXPECT_EQ(e.headline, "Neue Öffnungszeiten der Stadtbibliothek");
+  EXPECT_TRUE(contains(e.text, "Ab dem ersten März öffnet die Stadtbibliothek"));
+  EXPECT_TRUE(contains(e.text, "zwei neue Stellen geschaffen."));
+  for (const char* unwanted :
+       {"Zum Inhalt springen", "Startseite", "Teilen", "Drucken", "Impressum"})
+    EXPECT_FALSE(contains(e.text, unwanted)) << unwanted;
+}
+
+TEST(ExtractTest, ChinesePage) {
+  Extracted e = run(fixture("chinese.html"));
+  EXPECT_EQ(e.headline, "城市公园新增夜间开放时段");
+  EXPECT_TRUE(contains(e.text, "从下个月起，市中心的三座公园"));
+  EXPECT_TRUE(contains(e.text, "确保游客安全。"));
+  for (const char* unwanted : {"跳到主要内容", "首页", "关于我们", "版权所有"})
+    EXPECT_FALSE(contains(e.text, unwanted)) << unwanted;
+}
+
+TEST(ExtractTest, CommentsOnlyWhenAskedOnArticles) {
+  std::string page =
+      "<html><body><article><h1>A title here</h1><p>" + std::string(40, 'x') +
+      " The article body is long enough to be the main content of this page, with several "
+      "sentences of prose. It continues with a second sentence, and a third one.</p><p>Another "
+      "paragraph of the article follows here, also with some length to it.</p></article>"
+      "<div class=\"comments\"><p>First comment: I liked this article a lot.</p></div>"
+      "</body></html>";
+  EXPECT_FALSE(contains(run(page).text, "First comment"));
+  Options o;
+  o.include_comments = true;
+  EXPECT_TRUE(contains(run(page, o).text, "First comment"));
+}
+
+TEST(ExtractTest, HiddenElementsAreNotContent) {
+  Extracted e =
+      run("<body><div><p>Visible paragraph with enough words to be the content of the page.</p>"
+          "<p style=\"display: none\">Hidden one</p><p hidden>Also hidden</p>"
+          "<p aria-hidden=\"true\">Icon label</p></div></body>");
+  EXPECT_TRUE(contains(e.text, "Visible paragraph"));
+  EXPECT_FALSE(contains(e.text, "Hidden one"));
+  EXPECT_FALSE(contains(e.text, "Also hidden"));
+  EXPECT_FALSE(contains(e.text, "Icon label"));
+}
+
+TEST(ExtractTest, HeadlineKeptWhenItDoesNotRepeatTheTitle) {
+  Extracted e =
+      run("<head><title>Site name</title></head><body><h1>Completely different words</h1>"
+          "<p>Some paragraph text that is long enough to be chosen as the content.</p></body>");
+  EXPECT_TRUE(e.headline.empty());
+  EXPECT_TRUE(contains(e.text, "Completely different words"));
+  Options o;
+  o.title = "Completely different words";
+  EXPECT_EQ(run("<body><h1>Completely different words</h1><p>Some paragraph text that is long "
+                "enough to be chosen as the content.</p></body>",
+                o)
+                .headline,
+            "Completely different words");
+}
+
+TEST(ExtractTest, EmptyAndTrivialPages) {
+  EXPECT_EQ(run("").text, "");
+  EXPECT_EQ(run("<p>Hi</p>").text, "Hi");
+  dom::Document empty;
+  EXPECT_EQ(extract(empty).text, "");
+}
+
+TEST(ExtractTest, WorkCapsAreReported) {
+  std::string page = "<body>";
+  for (int i = 0; i < 200; ++i) page += "<p>Paragraph number " + std::to_string(i) + "</p>";
+  Options o;
+  o.max_nodes = 50;
+  Extracted e = run(page, o);
+  EXPECT_TRUE(e.truncated);
+  EXPECT_FALSE(contains(e.text, "Paragraph number 150"));
+  Options fast;
+  fast.max_milliseconds = 0;
+  Extracted f = run(page, fast);
+  EXPECT_TRUE(f.truncated);
+  EXPECT_TRUE(contains(f.text, "Paragraph number 199"));  // whole body, unscored
+}
+
+TEST(ExtractTest, DeepDomIsHandledWithoutRecursion) {
+  dom::Document doc;
+  dom::Node* html = doc.create_element(dom::Tag::kHtml, "html", dom::Namespace::kHtml);
+  dom::Document::append_child(doc.root(), html);
+  dom::Node* body = doc.create_element(dom::Tag::kBody, "body", dom::Namespace::kHtml);
+  dom::Document::append_child(html, body);
+  dom::Node* parent = body;
+  for (int i = 0; i < 100000; ++i) {
+    dom::Node* div = doc.create_element(dom::Tag::kDiv, "div", dom::Namespace::kHtml);
+    dom::Document::append_child(parent, div);
+    parent = div;
+  }
+  dom::Document::append_child(parent, doc.create_text("A deeply nested sentence of prose."));
+  EXPECT_EQ(extract(doc).text, "A deeply nested sentence of prose.");
+}
+
+}  // namespace
+}  // namespace klartext::extract

@@ -1,0 +1,75 @@
+// Tests for src/extract/vocabulary.h: every table answers for its entries and not for
+// look-alikes.
+#include "extract/vocabulary.h"
+
+#include <gtest/gtest.h>
+
+namespace klartext::extract {
+namespace {
+
+TEST(VocabularyTest, ClassTokensAreWholeWords) {
+  EXPECT_EQ(classify_attribute("site-footer", nullptr), Boilerplate::kFooter);
+  EXPECT_EQ(classify_attribute("main-nav dark", nullptr), Boilerplate::kNavigation);
+  EXPECT_EQ(classify_attribute("Breadcrumbs", nullptr), Boilerplate::kNavigation);
+  EXPECT_EQ(classify_attribute("social_share", nullptr), Boilerplate::kShare);
+  EXPECT_EQ(classify_attribute("related-posts", nullptr), Boilerplate::kRelated);
+  EXPECT_EQ(classify_attribute("ad-slot", nullptr), Boilerplate::kAdvert);
+  EXPECT_EQ(classify_attribute("newsletter-box", nullptr), Boilerplate::kNewsletter);
+  EXPECT_EQ(classify_attribute("cookie-banner", nullptr), Boilerplate::kConsent);
+  EXPECT_EQ(classify_attribute("comments-area", nullptr), Boilerplate::kComments);
+  EXPECT_EQ(classify_attribute("sidebar", nullptr), Boilerplate::kSidebar);
+  EXPECT_EQ(classify_attribute("byline", nullptr), Boilerplate::kByline);
+  EXPECT_EQ(classify_attribute("tag-cloud tags", nullptr), Boilerplate::kTags);
+  EXPECT_EQ(classify_attribute("modal", nullptr), Boilerplate::kPopup);
+  // Substrings of other words never match.
+  EXPECT_EQ(classify_attribute("header download shadow", nullptr), Boilerplate::kNone);
+  EXPECT_EQ(classify_attribute("navigator-content", nullptr), Boilerplate::kNone);
+}
+
+TEST(VocabularyTest, JoinedNamesMatchOnlyWhole) {
+  EXPECT_EQ(classify_attribute("sr-only", nullptr), Boilerplate::kHidden);
+  EXPECT_EQ(classify_attribute("screen-reader-text", nullptr), Boilerplate::kHidden);
+  EXPECT_EQ(classify_attribute("hidden", nullptr), Boilerplate::kHidden);
+  // Responsive utilities hide on some screens only.
+  EXPECT_EQ(classify_attribute("hidden-xs", nullptr), Boilerplate::kNone);
+  EXPECT_EQ(classify_attribute("d-print-none", nullptr), Boilerplate::kNone);
+}
+
+TEST(VocabularyTest, ContentHints) {
+  bool hint = false;
+  EXPECT_EQ(classify_attribute("entry-content", &hint), Boilerplate::kNone);
+  EXPECT_TRUE(hint);
+  classify_attribute("wrapper", &hint);
+  EXPECT_FALSE(hint);
+  EXPECT_TRUE(is_content_token("article"));
+  EXPECT_FALSE(is_content_token("nav"));
+}
+
+TEST(VocabularyTest, Roles) {
+  EXPECT_EQ(classify_role("navigation"), Boilerplate::kNavigation);
+  EXPECT_EQ(classify_role(" Contentinfo "), Boilerplate::kFooter);
+  EXPECT_EQ(classify_role("complementary"), Boilerplate::kSidebar);
+  EXPECT_EQ(classify_role("dialog"), Boilerplate::kPopup);
+  EXPECT_EQ(classify_role("main"), Boilerplate::kNone);
+  EXPECT_EQ(classify_role("article"), Boilerplate::kNone);
+}
+
+TEST(VocabularyTest, SkipLinksInManyLanguages) {
+  for (const char* s :
+       {"Skip to content", "Jump to Navigation", "  Zum Inhalt springen ", "Aller au contenu",
+        "Saltar al contenido", "跳到主要内容", "Skip to main content »"})
+    EXPECT_TRUE(is_skip_link_text(s)) << s;
+  for (const char* s : {"Skipping breakfast is bad for you", "Contents", "内容"})
+    EXPECT_FALSE(is_skip_link_text(s)) << s;
+}
+
+TEST(VocabularyTest, BoilerplatePhrasesMatchWholeBlocks) {
+  for (const char* s : {"Advertisement", "Share this article", "READ MORE", "Weiterlesen",
+                        "Lire la suite", "广告", "Share:"})
+    EXPECT_TRUE(is_boilerplate_phrase(s)) << s;
+  for (const char* s : {"Read more about the new law below.", "Sharing economy", "Print media"})
+    EXPECT_FALSE(is_boilerplate_phrase(s)) << s;
+}
+
+}  // namespace
+}  // namespace klartext::extract
