@@ -629,6 +629,10 @@ class Builder {
   bool skip_lf_ = false;
   bool stopped_ = false;
   bool has_selectedcontent_ = false;
+  // Nodes that selectedcontent upkeep may visit or copy in one parse. Each closed option
+  // rescans its select, so a page with one <selectedcontent> and a huge select would be
+  // quadratic; the budget equals the default max_nodes, far above any real form.
+  size_t clone_budget_ = size_t(4) << 20;
 
   std::string pending_table_text_;
   bool pending_has_non_ws_ = false;
@@ -666,11 +670,13 @@ void Builder::pop() {
 void Builder::clone_into_selectedcontent(Node* option) {
   Node* select = option->parent;
   while (select && !select->is_html(Tag::kSelect)) select = select->parent;
-  if (!select) return;
+  if (!select || clone_budget_ == 0) return;
   Node* target = nullptr;
   bool any_selected_attr = false;
   Node* first_option = nullptr;
   for (Node* n = select->first_child; n;) {
+    if (clone_budget_ == 0) return;
+    --clone_budget_;
     if (n->kind == NodeKind::kElement && n->ns == Namespace::kHtml) {
       if (!target && n->tag == Tag::kUnknown && n->name == "selectedcontent") target = n;
       if (n->tag == Tag::kOption) {
@@ -689,13 +695,18 @@ void Builder::clone_into_selectedcontent(Node* option) {
   if (!target) return;
   bool selected = option->has_attr("selected") || (!any_selected_attr && option == first_option);
   if (!selected) return;
+  // Never copy a subtree into itself, nor wipe the option out by replacing an ancestor's
+  // children.
   for (Node* a = target; a; a = a->parent)
-    if (a == option) return;  // never copy a subtree into itself
+    if (a == option) return;
+  for (Node* a = option; a; a = a->parent)
+    if (a == target) return;
   flush_text();
   while (Node* c = target->first_child) Document::detach(c);
   const Node* n = option->first_child;
   Node* parent = target;
-  while (n) {
+  while (n && clone_budget_ > 0) {
+    --clone_budget_;
     Node* c = nullptr;
     switch (n->kind) {
       case NodeKind::kElement:
@@ -1385,6 +1396,8 @@ void Builder::run() {
         all.remove_prefix(t.data.size());
         process(t);
       }
+    } else if (!cdata) {
+      process_in(mode_, t);  // the adjusted current node is HTML: no foreign-content rules
     } else {
       process(t);
     }
@@ -3257,7 +3270,9 @@ void Builder::set_fragment(const FragmentContext& ctx) {
   push(html);
   if (context_->is_html(Tag::kTemplate)) template_modes_.push_back(Mode::kInTemplate);
   reset_insertion_mode();
-  // The form pointer would be the context's nearest <form> ancestor; our context has none.
+  // The form pointer is the context's nearest <form> ancestor-or-self; our context element
+  // has no ancestors, so only a <form> context sets it.
+  if (context_->is_html(Tag::kForm)) form_ = context_;
 }
 
 }  // namespace

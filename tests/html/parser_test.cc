@@ -139,6 +139,27 @@ TEST(ParserTest, TemplateContentsAreAFragment) {
   ASSERT_TRUE(content->first_child && content->first_child->is_html(dom::Tag::kTd));
 }
 
+TEST(ParserTest, SelectedContentMirrorsTheSelectedOption) {
+  auto doc = parse(
+      "<select><button><selectedcontent></selectedcontent></button>"
+      "<option>A<option selected>B<i>!</i></select>");
+  ASSERT_TRUE(doc.ok());
+  std::string dump = dom::dump_tree(**doc);
+  EXPECT_NE(dump.find("<selectedcontent>\n|           \"B\"\n|           <i>\n"), std::string::npos)
+      << dump;
+  // An option inside the selectedcontent itself is left alone (no self-copy).
+  auto nested = parse("<select><selectedcontent><option>x</option></selectedcontent></select>");
+  ASSERT_TRUE(nested.ok());
+  EXPECT_NE(dom::dump_tree(**nested).find("<option>\n|           \"x\""), std::string::npos)
+      << dom::dump_tree(**nested);
+}
+
+TEST(ParserTest, FormContextFragmentIgnoresNestedForm) {
+  auto doc = parse_fragment("<form><input>", "form");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(dom::dump_fragment(**doc), "| <input>\n");
+}
+
 TEST(ParserTest, Fragments) {
   auto tr = parse_fragment("<td>a<td>b", "tr");
   ASSERT_TRUE(tr.ok());
