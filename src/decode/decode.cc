@@ -165,7 +165,7 @@ Result<Decoded> sniff_encoding(std::string_view bytes, const DecodeOptions& opti
     if (meta) {
       meta_reason = "<meta> at byte " + std::to_string(offset);
     } else if (options.late_meta_bytes > options.prescan_bytes) {
-      meta = internal::prescan(bytes.substr(0, options.late_meta_bytes), &offset);
+      meta = internal::late_meta_scan(bytes.substr(0, options.late_meta_bytes), &offset);
       if (meta)
         meta_reason = "<meta> at byte " + std::to_string(offset) + ", after the first " +
                       std::to_string(options.prescan_bytes) + " bytes";

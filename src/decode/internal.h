@@ -64,6 +64,10 @@ Result<size_t> decode_icu(const EncodingInfo& enc, std::string_view bytes, std::
 // them to 1024). Returns nullptr when it finds nothing; *offset gets the position of the <meta>.
 const EncodingInfo* prescan(std::string_view bytes, size_t* offset = nullptr);
 
+// The same scan standing in for the tree builder's "change the encoding" on a later <meta>:
+// it skips the content of raw-text elements (a <meta> in a script string is no element).
+const EncodingInfo* late_meta_scan(std::string_view bytes, size_t* offset = nullptr);
+
 // HTML's "algorithm for extracting a character encoding from a meta element" applied to a
 // content attribute value ("text/html; charset=gbk"), or nullptr.
 const EncodingInfo* encoding_from_content(std::string_view content);

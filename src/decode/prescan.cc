@@ -24,10 +24,18 @@ struct Attribute {
   std::string value;
 };
 
+// Elements whose content the HTML tree builder reads as raw text or RCDATA (HTML 13.2.6.4.4
+// "in head" and 13.2.6.4.7 "in body": script, style, title, textarea, xmp, iframe, noembed,
+// noframes). A <meta> inside them is no element, so the late scan skips their content.
+constexpr std::string_view kRawTextElements[] = {"script", "style",  "title",   "textarea",
+                                                 "xmp",    "iframe", "noembed", "noframes"};
+
 class Prescanner {
  public:
-  explicit Prescanner(std::string_view bytes)
-      : p_(reinterpret_cast<const unsigned char*>(bytes.data())), n_(bytes.size()) {}
+  Prescanner(std::string_view bytes, bool skip_raw_text)
+      : p_(reinterpret_cast<const unsigned char*>(bytes.data())),
+        n_(bytes.size()),
+        skip_raw_text_(skip_raw_text) {}
 
   const EncodingInfo* run(size_t* offset) {
     while (pos_ < n_) {
@@ -51,13 +59,16 @@ class Prescanner {
       } else if (pos_ + 1 < n_ && p_[pos_] == '<' &&
                  (is_alpha(p_[pos_ + 1]) ||
                   (p_[pos_ + 1] == '/' && pos_ + 2 < n_ && is_alpha(p_[pos_ + 2])))) {
+        size_t name_start = pos_ + 1;
         while (pos_ < n_ && !is_space(p_[pos_]) && p_[pos_] != '>') ++pos_;
         if (pos_ >= n_) return nullptr;
+        std::string_view name(reinterpret_cast<const char*>(p_ + name_start), pos_ - name_start);
         Attribute a;
         bool aborted = false;
         while (get_attribute(&a, &aborted)) {
         }
         if (aborted) return nullptr;
+        if (skip_raw_text_ && !skip_raw_text(name)) return nullptr;
       } else if (pos_ + 1 < n_ && p_[pos_] == '<' &&
                  (p_[pos_ + 1] == '!' || p_[pos_ + 1] == '/' || p_[pos_ + 1] == '?')) {
         while (pos_ < n_ && p_[pos_] != '>') ++pos_;
@@ -69,6 +80,28 @@ class Prescanner {
   }
 
  private:
+  // After the start tag `name` (pos_ at its '>'): if it opens raw text, moves pos_ to just
+  // before the matching end tag. Returns false when that end tag never comes.
+  bool skip_raw_text(std::string_view name) {
+    for (std::string_view raw : kRawTextElements) {
+      if (name.size() != raw.size()) continue;
+      bool same = true;
+      for (size_t i = 0; i < raw.size() && same; ++i)
+        same = lower(static_cast<unsigned char>(name[i])) == static_cast<unsigned char>(raw[i]);
+      if (!same) continue;
+      std::string close = "</" + std::string(raw);
+      for (size_t i = pos_; i < n_; ++i) {
+        pos_ = i;
+        if (p_[i] == '<' && starts_with_ci(close)) {
+          pos_ = i - 1;  // the main loop steps onto the '<'
+          return true;
+        }
+      }
+      return false;
+    }
+    return true;
+  }
+
   bool starts_with(std::string_view s) const {
     return n_ - pos_ >= s.size() &&
            std::string_view(reinterpret_cast<const char*>(p_ + pos_), s.size()) == s;
@@ -180,13 +213,18 @@ class Prescanner {
 
   const unsigned char* p_;
   size_t n_;
+  bool skip_raw_text_;
   size_t pos_ = 0;
 };
 
 }  // namespace
 
 const EncodingInfo* prescan(std::string_view bytes, size_t* offset) {
-  return Prescanner(bytes).run(offset);
+  return Prescanner(bytes, false).run(offset);
+}
+
+const EncodingInfo* late_meta_scan(std::string_view bytes, size_t* offset) {
+  return Prescanner(bytes, true).run(offset);
 }
 
 const EncodingInfo* encoding_from_content(std::string_view s) {

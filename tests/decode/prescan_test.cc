@@ -53,6 +53,20 @@ TEST(Prescan, InputEndingInsideATagFindsNothing) {
   EXPECT_EQ(scan(""), "none");
 }
 
+TEST(Prescan, LateScanSkipsRawText) {
+  std::string page = "<script>document.write('<meta charset=gbk>')</script><meta charset=big5>";
+  // The prescan proper does not know scripts; the late scan, standing in for the parser, does.
+  EXPECT_EQ(scan(page), "GBK");
+  const EncodingInfo* late = internal::late_meta_scan(page);
+  ASSERT_NE(late, nullptr);
+  EXPECT_EQ(late->name, "Big5");
+  EXPECT_EQ(
+      internal::late_meta_scan("<TITLE>x <meta charset=gbk></Title><meta charset=koi8-r>")->name,
+      "KOI8-R");
+  EXPECT_EQ(internal::late_meta_scan("<style>a{} <meta charset=gbk>"), nullptr);
+  EXPECT_EQ(internal::late_meta_scan("<scripts><meta charset=gbk>")->name, "GBK");
+}
+
 TEST(Prescan, ReportsTheOffset) {
   size_t offset = 0;
   ASSERT_NE(internal::prescan("<html><head><meta charset=utf-8>", &offset), nullptr);
