@@ -218,6 +218,20 @@ constexpr std::string_view kBylinePrefixes[] = {
     "记者 ",       "编辑：",     "著者：",
 };
 
+// Chinese bylines name the reporter or editor after a marker anywhere in a short line
+// ("光明日报记者 王建宏", "（责任编辑：魏喆）"). Origin: the credit lines of Chinese news
+// and portal pages (reporter, author, editor-in-charge, editor, "text by"); editors come second.
+struct CjkMarker {
+  std::string_view marker;
+  int rank_offset;
+  bool strict = false;  // no colon: see cjk_names
+};
+constexpr CjkMarker kCjkBylineMarkers[] = {
+    {"记者：", 0}, {"记者:", 0}, {"记者", 0, true}, {"作者：", 0},     {"作者:", 0},
+    {"撰文：", 0}, {"文／", 0},  {"文/", 0},        {"责任编辑：", 2}, {"责任编辑:", 2},
+    {"编辑：", 3}, {"编辑:", 3}, {"来稿：", 3},
+};
+
 // Texts that sit in byline slots but are labels, not names. Lower case.
 constexpr std::string_view kNotNames[] = {
     "author", "authors", "by",     "posted by", "written by",      "about the author", "share",
@@ -228,6 +242,8 @@ constexpr std::string_view kNotNames[] = {
 // "byline", "post-author", hNews "author"); checked as substrings of lower-cased tokens.
 constexpr std::string_view kBylineClassParts[] = {"byline",    "author",   "writer",  "contributor",
                                                   "posted-by", "postedby", "reporter"};
+// Class/id fragments that contain "author" but mark something else.
+constexpr std::string_view kNotBylineClassParts[] = {"authority", "authorize"};
 // Class/id fragments marking a publication-date container.
 constexpr std::string_view kDateClassParts[] = {
     "date", "time", "publish", "posted", "dateline", "byline", "meta", "entry-info", "post-info"};
@@ -421,6 +437,45 @@ std::string clean_author(std::string_view raw, const Date& reference, bool need_
   return s;
 }
 
+// The name(s) after a Chinese credit marker: up to five space-separated names of at most
+// four CJK characters (or one short Latin word), cut at the next punctuation or digit.
+std::string cjk_names(std::string_view rest, bool strict) {
+  static constexpr std::string_view kStops[] = {"/",
+                                                "|",
+                                                "\xEF\xBC\x89",
+                                                ")",
+                                                "(",
+                                                "\xEF\xBC\x88",
+                                                "\xE3\x80\x91",
+                                                "[",
+                                                ",",
+                                                "\xEF\xBC\x8C",
+                                                "\xE3\x80\x82",
+                                                "\xE2\x80\x94",
+                                                "\xE3\x80\x80\xE3\x80\x80",
+                                                "  "};
+  rest = utf8_prefix(rest, 80);
+  while (!rest.empty() && (rest[0] == ' ' || rest[0] == ':')) rest.remove_prefix(1);
+  size_t end = rest.size();
+  for (std::string_view stop : kStops) end = std::min(end, rest.find(stop));
+  for (size_t i = 0; i < end; ++i)
+    if (rest[i] >= '0' && rest[i] <= '9') end = i;
+  // Without a colon the marker is often prose ("记者注意到..."): then the name must be short
+  // and end at punctuation, a space or the end of the line.
+  if (strict && end < rest.size() && (rest[end] >= '0' && rest[end] <= '9')) return {};
+  size_t max_name = strict ? 9 : 12;
+  std::string names = collapse_space(rest.substr(0, end));
+  if (names.empty() || word_count(names) > 5) return {};
+  size_t start = 0;
+  while (start < names.size()) {
+    size_t sp = names.find(' ', start);
+    if (sp == std::string::npos) sp = names.size();
+    if (sp - start > max_name) return {};  // longer than a Chinese name: prose
+    start = sp + 1;
+  }
+  return names;
+}
+
 // Title separators between a headline and a site name. Origin: the separators seen in
 // <title> elements of the benchmark pages and in readability's title cleaning.
 constexpr std::string_view kTitleSeparators[] = {" | ", " - ", " – ", " — ", " :: ", " » ",
@@ -542,6 +597,7 @@ class Collector {
   std::string title_element_;
   std::vector<std::string> h1s_;
   std::vector<std::string> citation_authors_;
+  char author_label_ = 0;  // the digit of the twitter:labelN that announced an author
   JsonLdFields jsonld_;
 
   // Walk state.
@@ -571,11 +627,28 @@ void Collector::on_meta(const Node* n) {
   if (key.empty()) key = n->attr("http-equiv");
   if (key.empty() || key.size() > 64 || content.empty()) return;
   std::string k = ascii_lower(key);
+  // Twitter card label/data pairs ("twitter:label1" = "Written by", "twitter:data1" = name).
+  if (k.starts_with("twitter:label") && k.size() == 14) {
+    std::string label = ascii_lower(collapse_space(content));
+    if (label == "written by" || label == "author" || label == "by") author_label_ = k.back();
+    return;
+  }
+  if (k.starts_with("twitter:data") && k.size() == 13 && k.back() == author_label_) {
+    offer_author(content, kMetaGeneric, false);
+    return;
+  }
   // "property" may hold several space-separated names (RDFa).
   std::string_view ks = k;
   while (!ks.empty()) {
     size_t sp = ks.find(' ');
     std::string_view one = ks.substr(0, sp);
+    // RDFa writes Dublin Core as "dc:creator"; the meta-name form is "dc.creator".
+    std::string dotted;
+    if (one.starts_with("dc:") || one.starts_with("dcterms:")) {
+      dotted = std::string(one);
+      dotted[dotted.find(':')] = '.';
+      one = dotted;
+    }
     for (const MetaKey& m : kMetaKeys) {
       if (m.key != one) continue;
       std::string v = collapse_space(decode_entities(utf8_prefix(content, 4096)));
@@ -704,11 +777,24 @@ void Collector::on_element(const Node* n) {
       offer_author(gather_text(n, 256), kRelAuthor, false);
   }
   if (class_gathers_ >= kMaxClassGathers) return;
-  bool byline_class =
-      element_class_has(n, kBylineClassParts) && !class_has(n->attr("class"), kNoiseClassParts);
+  bool byline_class = element_class_has(n, kBylineClassParts) &&
+                      !class_has(n->attr("class"), kNoiseClassParts) &&
+                      !element_class_has(n, kNotBylineClassParts);
   if (byline_class && author_.rank > kClassByline) {
     ++class_gathers_;
     offer_author(gather_text(n, 256), kClassByline, false);
+    // Author boxes hold a name and a bio: the first text inside is the name.
+    if (author_.rank > kClassByline) {
+      for (const Node* c = n->first_child; c && c != next_after(n, n->parent);) {
+        if (c->is_text() && !collapse_space(c->data).empty()) {
+          // A one-word first text is a label or a section name more often than a name.
+          std::string first = collapse_space(c->data);
+          if (word_count(first) >= 2 || first.size() > 9) offer_author(first, kClassByline, false);
+          break;
+        }
+        c = (c->first_child && !skip_subtree(c)) ? c->first_child : next_after(c, n);
+      }
+    }
   }
   if (visible_.rank > kDateClassText && element_class_has(n, kDateClassParts) &&
       !element_class_has(n, kModifiedClassParts)) {
@@ -748,10 +834,26 @@ void Collector::on_text(const Node* n) {
         if (istarts_with(t, p) || iequals(t, bare)) {
           const Node* holder = n->parent;
           std::string full = holder ? gather_text(holder, 256) : t;
+          // A label alone ("Written by") in its own element: the name is in the next one.
+          if (iequals(full, bare) && holder) {
+            const Node* next = holder->next_sibling;
+            while (next && !next->is_element()) next = next->next_sibling;
+            if (next) full = std::string(p) + gather_text(next, 256);
+          }
           offer_author(full, kTextByline, true);
           break;
         }
       }
+    }
+  }
+  if (author_.rank > kTextByline && data.size() < 300 && n->parent &&
+      !n->parent->is_html(Tag::kA)) {
+    for (const CjkMarker& c : kCjkBylineMarkers) {
+      size_t pos = data.find(c.marker);
+      if (pos == std::string_view::npos) continue;
+      std::string name = cjk_names(data.substr(pos + c.marker.size()), c.strict);
+      if (!name.empty()) author_.offer(std::move(name), kTextByline + c.rank_offset);
+      break;
     }
   }
   if (shown_dates_.size() < kMaxShownDates) visible_.offer(scan_dates(data), kFreeTextDate);
