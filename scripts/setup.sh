@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config python3 python3-dev
   libicu-dev libuchardet-dev zlib1g-dev libdeflate-dev libzstd-dev libbrotli-dev libxxhash-dev
-  libcld2-dev libsimdjson-dev pybind11-dev python3-readability
+  libcld2-dev libfasttext-dev fasttext libsimdjson-dev pybind11-dev python3-readability
   libgtest-dev libgmock-dev libbenchmark-dev libgumbo-dev libxml2-dev
   clang libclang-rt-14-dev clang-format
 )

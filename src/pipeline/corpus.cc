@@ -25,6 +25,7 @@
 #include "text/blocklist.h"
 #include "text/filters.h"
 #include "text/lang_id.h"
+#include "text/lang_id_fasttext.h"
 #include "text/pii.h"
 #include "warc/reader.h"
 #include "warc/writer.h"
@@ -308,6 +309,7 @@ std::string options_fingerprint(const CorpusOptions& o) {
   for (const auto& l : o.languages) w.value(l);
   w.end_array();
   w.key("min_language_score").value(o.min_language_score);
+  w.key("lid_model").value(o.lid_model);
   w.key("url_blocklist").value(o.url_blocklist);
   w.key("exact_dedup").value(o.exact_dedup).key("near_dedup").value(o.near_dedup);
   w.key("write_signatures").value(o.write_signatures).key("mask_pii").value(o.mask_pii);
@@ -414,7 +416,13 @@ class CorpusRun {
 
   Status prepare_shared() {
     shared_.options = &o_;
-    shared_.lid = text::make_cld2_identifier();
+    if (o_.lid_model.empty()) {
+      shared_.lid = text::make_cld2_identifier();
+    } else {
+      auto lid = text::make_fasttext_identifier(o_.lid_model);
+      if (!lid.ok()) return lid.status();
+      shared_.lid = std::move(lid).value();
+    }
     auto preset = text::filter_preset(o_.filter_preset);
     if (!preset.ok()) return preset.status();
     shared_.filters = std::make_unique<LanguageFilters>(*preset);

@@ -28,6 +28,8 @@ struct CorpusOptions {
   // Keep only these languages (ISO 639-1 codes as CLD2 reports them); empty keeps all.
   std::vector<std::string> languages;
   double min_language_score = 0.0;
+  // A fastText language-ID model (e.g. lid.176.bin) to use instead of CLD2; empty for CLD2.
+  std::string lid_model;
   std::string url_blocklist;  // a file of domains / URL substrings, empty for none
 
   bool exact_dedup = true;

@@ -32,6 +32,8 @@ constexpr const char* kHelp =
     "                           c4, fineweb_quality or none\n"
     "  --languages L1,L2        keep only these languages (ISO 639-1, as CLD2 reports)\n"
     "  --min-language-score X   drop pages whose language score is below X (0-1)\n"
+    "  --lid-model FILE         identify languages with this fastText model (e.g. lid.176.bin)\n"
+    "                           instead of CLD2\n"
     "  --url-blocklist FILE     drop pages whose URL host or text matches the list\n"
     "  --no-exact-dedup         keep exact duplicates\n"
     "  --no-near-dedup          keep near duplicates (MinHash LSH, 5-word shingles, 14x8)\n"
@@ -62,7 +64,7 @@ std::vector<std::string> split_commas(const std::string& s) {
 
 int run_corpus(int argc, char** argv, int first) {
   Args args({"o", "output", "j", "threads", "compression", "shard-size", "filters", "languages",
-             "min-language-score", "url-blocklist"},
+             "min-language-score", "url-blocklist", "lid-model"},
             {"no-exact-dedup", "no-near-dedup", "signatures", "no-pii", "keep-dropped", "wet",
              "markdown", "no-conversion", "restart", "progress", "quiet", "help", "h"});
   if (!args.parse(argc, argv, first)) {
@@ -99,6 +101,7 @@ int run_corpus(int argc, char** argv, int first) {
   o.languages = split_commas(args.get("languages"));
   o.min_language_score = std::atof(args.get("min-language-score", "0").c_str());
   o.url_blocklist = args.get("url-blocklist");
+  o.lid_model = args.get("lid-model");
   o.exact_dedup = !args.has("no-exact-dedup");
   o.near_dedup = !args.has("no-near-dedup");
   o.write_signatures = args.has("signatures");
