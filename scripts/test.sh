@@ -13,14 +13,15 @@ echo "== release build: tests =="
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKLARTEXT_WERROR=ON \
   -DKLARTEXT_PYTHON=ON -DPython3_EXECUTABLE=/usr/bin/python3 >/dev/null
 cmake --build build -j "$jobs"
-(cd build && ctest --output-on-failure -j "$jobs")
+log=$(mktemp)
+(cd build && ctest --output-on-failure -j "$jobs") | tee "$log"
 
 echo "== AddressSanitizer + UBSan build: tests =="
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKLARTEXT_SANITIZE=ON \
   -DKLARTEXT_BENCH=OFF -DKLARTEXT_WERROR=ON >/dev/null
 cmake --build build-asan -j "$jobs"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --output-on-failure -j "$jobs")
+  ctest --output-on-failure -j "$jobs") | tee -a "$log"
 
 echo "== libFuzzer targets (${KLARTEXT_FUZZ_SECONDS:=20}s each) =="
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -40,4 +41,9 @@ for fuzzer in build-fuzz/fuzz/fuzz_*; do
     -print_final_stats=0 "$corpus" "${seeds[@]}" 2>&1 | tail -n 2
   rm -rf "$corpus"
 done
-echo "all test stages passed"
+fuzzers=$(find build-fuzz/fuzz -maxdepth 1 -name 'fuzz_*' -type f -executable | wc -l)
+# Both ctest runs passed (set -e stops at the first failure); count their tests and the fuzzers.
+tests=$(awk '/tests failed out of/ {sum += $NF} END {print sum + 0}' "$log")
+rm -f "$log"
+echo "test suites: release + ASan/UBSan ctest, $fuzzers fuzzers run clean"
+echo "$((tests + fuzzers)) passed, 0 failed"
