@@ -1275,13 +1275,18 @@ void Builder::append_text(Node* text, std::string_view data, bool stable) {
     open_text_ = text;
   }
   if (!text_in_buf_) {
-    const char* end = text->data.data() + text->data.size();
-    if (stable && (text->data.empty() || end == data.data())) {
-      text->data = text->data.empty()
-                       ? data
-                       : std::string_view(text->data.data(), text->data.size() + data.size());
+    if (text->data.empty()) {
+      // Most text nodes get exactly one run: view it in place, or copy it once.
+      text->data = stable ? data : doc_.copy_string(data);
       return;
     }
+    const char* end = text->data.data() + text->data.size();
+    if (stable && end == data.data()) {
+      text->data = std::string_view(text->data.data(), text->data.size() + data.size());
+      return;
+    }
+    // A second run that does not continue the first: grow in a buffer (amortised linear),
+    // copied to the arena once the node is complete.
     text_buf_.assign(text->data);
     text_in_buf_ = true;
   }

@@ -106,6 +106,16 @@ TEST(ParserTest, AdjacentTextIsOneNode) {
   EXPECT_EQ(p->first_child->data, "a&b\nc<d");
 }
 
+TEST(ParserTest, LongRunsOfReferencesCoalesce) {
+  // Every "&amp;" splits the tokenizer's runs; the text node still grows linearly.
+  const size_t n = 200000;
+  auto doc = parse("<p>" + repeat("a&amp;", n));
+  ASSERT_TRUE(doc.ok());
+  const Node* p = (*doc)->body()->first_child;
+  ASSERT_TRUE(p->first_child && p->first_child == p->last_child);
+  EXPECT_EQ(p->first_child->data, repeat("a&", n));
+}
+
 TEST(ParserTest, TextWithNulIsDroppedInBody) {
   std::string html = "<p>a";
   html.push_back('\0');
