@@ -226,14 +226,21 @@ class Extractor {
               --comment_depth;
               if (comment_depth == 0) comment_bytes_ += i.raw_len;
             }
-            // Short controls: skip links and share/teaser labels. 64 bytes is the longest
-            // skip-link phrase with some slack; checking only short blocks keeps this cheap.
-            // 16 nodes hold any real label; deep chains of empty wrappers are not looked into.
-            if (i.raw_len > 0 && i.raw_len <= 64 && i.nodes <= 16) {
-              TagKind k = tag_kind(n);
-              if (n->is_html(Tag::kA) || k == TagKind::kBlock || k == TagKind::kLine) {
+            // Short controls: skip links (always links to an in-page anchor; 64 bytes is the
+            // longest phrase with some slack) and share/teaser labels (40 bytes, the longest
+            // phrase). 16 nodes hold any real label; deep chains of wrappers are not looked into.
+            bool skip_candidate = n->is_html(Tag::kA) && i.raw_len <= 64 &&
+                                  n->attr("href").find('#') != std::string_view::npos;
+            TagKind tk = tag_kind(n);
+            bool phrase_candidate =
+                i.raw_len <= 40 &&
+                (n->is_html(Tag::kA) || tk == TagKind::kBlock || tk == TagKind::kLine);
+            if (i.raw_len > 0 && i.nodes <= 16 && (skip_candidate || phrase_candidate)) {
+              {
                 std::string t = inline_text(n, 96);
-                if (is_skip_link_text(t) || is_boilerplate_phrase(t)) i.state = kRemoved;
+                if ((skip_candidate && is_skip_link_text(t)) ||
+                    (phrase_candidate && is_boilerplate_phrase(t)))
+                  i.state = kRemoved;
               }
             }
           }

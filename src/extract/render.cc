@@ -28,14 +28,19 @@ class Sink {
   void brk(int level) { pending_ = std::max(pending_, level); }
 
   void text(std::string_view s) {
-    for (char c : s) {
-      if (is_space(c)) {
+    size_t i = 0, n = s.size();
+    while (i < n) {
+      if (is_space(s[i])) {
         brk(kSpace);
+        while (i < n && is_space(s[i])) ++i;
         continue;
       }
+      size_t j = i;
+      while (j < n && !is_space(s[j])) ++j;
       flush();
-      out.push_back(c);
+      out.append(s.data() + i, j - i);
       fresh_ = false;
+      i = j;
     }
   }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <vector>
 
 namespace klartext::extract {
 namespace {
@@ -259,11 +260,36 @@ bool is_content_token(std::string_view lower_token) {
          std::end(kContentTokens);
 }
 
-Boilerplate classify_token(std::string_view lower_token) {
-  for (const auto& r : kTokenRules)
-    if (r.token == lower_token) return r.kind;
-  return Boilerplate::kNone;
+namespace {
+
+// Token lookup is on the hot path (every class and id of every element): the rules are indexed
+// once by (length, first letter) so a miss usually costs one array load.
+struct TokenIndex {
+  static constexpr size_t kMaxLen = 24;
+  std::vector<const TokenRule*> buckets[kMaxLen + 1][26];
+  TokenIndex() {
+    for (const auto& r : kTokenRules) {
+      size_t len = r.token.size();
+      char c = r.token[0];
+      if (len <= kMaxLen && c >= 'a' && c <= 'z') buckets[len][c - 'a'].push_back(&r);
+    }
+  }
+  Boilerplate find(std::string_view t) const {
+    if (t.empty() || t.size() > kMaxLen || t[0] < 'a' || t[0] > 'z') return Boilerplate::kNone;
+    for (const TokenRule* r : buckets[t.size()][t[0] - 'a'])
+      if (r->token == t) return r->kind;
+    return Boilerplate::kNone;
+  }
+};
+
+const TokenIndex& token_index() {
+  static const TokenIndex index;
+  return index;
 }
+
+}  // namespace
+
+Boilerplate classify_token(std::string_view lower_token) { return token_index().find(lower_token); }
 
 Boilerplate classify_attribute(std::string_view value, bool* content_hint) {
   // Class lists are short; longer values are generated junk (utility-class soups) where a single
