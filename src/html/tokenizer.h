@@ -37,6 +37,7 @@ class Tokenizer {
   // Switches state; takes effect for the next token. Used after <title>, <script>, <plaintext>...
   void set_state(TokenizerState state);
   // The name of the last start tag emitted, for "appropriate end tag" checks. Tests set it.
+  // The tokenizer also records every start tag it emits, so a document parse need not call it.
   void set_last_start_tag(std::string_view name);
   // Whether the adjusted current node is a foreign element: only then is <![CDATA[ a CDATA
   // section instead of a bogus comment. The tree builder keeps this up to date.
