@@ -115,11 +115,17 @@ std::optional<ev::RunOutput> run_comparison(const std::string& command,
   if (auto st = base::write_file_atomic(list_path, list); !st.ok()) {
     note = st.to_string();
   } else {
-    std::string cmd = command + " " + shell_quote(list_path) + " " + shell_quote(out_path);
+    // A runner that hangs must not hang eval: coreutils timeout caps the whole run at 10 s a
+    // page plus a minute of start-up (the slowest runner measured, readability-lxml on a loaded
+    // machine, needed 52 s for its worst wcxb page and about 0.6 s a page on average).
+    std::string cmd = "timeout " + std::to_string(60 + 10 * pages.size()) + " " + command + " " +
+                      shell_quote(list_path) + " " + shell_quote(out_path);
     int rc = std::system(cmd.c_str());
     int code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
     if (code == 3 || code == 127) {
       note = "not installed (run bash bench/compare/install.sh)";
+    } else if (code == 124) {
+      note = "runner timed out";
     } else if (code != 0) {
       note = "runner failed with exit code " + std::to_string(code);
     } else {
