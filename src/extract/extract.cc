@@ -106,6 +106,8 @@ Boilerplate tag_boilerplate(const Node* n) {
       return Boilerplate::kFooter;
     case Tag::kAside:
       return Boilerplate::kSidebar;
+    case Tag::kFigcaption:
+      return Boilerplate::kCaption;
     default:
       return Boilerplate::kNone;
   }
@@ -243,6 +245,15 @@ class Extractor {
                   i.state = kRemoved;
               }
             }
+            // Date lines and dated bylines: blocks up to 100 bytes (see is_dateline).
+            if (i.raw_len > 0 && i.raw_len <= 100 && i.nodes <= 16 && drop_datelines_ &&
+                (tag_kind(n) == TagKind::kBlock || tag_kind(n) == TagKind::kLine) &&
+                !n->is_html(Tag::kLi) && !n->is_html(Tag::kTr)) {
+              {
+                std::string t = inline_text(n, 128);
+                if (is_dateline(t)) i.state = kRemoved;
+              }
+            }
           }
           if (i.state == kRemoved) return;
           if (n->parent && in_range(n->parent)) {
@@ -264,9 +275,9 @@ class Extractor {
       case Boilerplate::kComments:
         return !keep_comments_;
       case Boilerplate::kConsent:
-      case Boilerplate::kPopup:
       case Boilerplate::kHidden:
       case Boilerplate::kNewsletter:
+      case Boilerplate::kCaption:
         return true;
       default:
         break;
@@ -606,6 +617,11 @@ class Extractor {
   uint64_t comment_bytes_ = 0;
   uint32_t body_raw_ = 0;
   bool keep_comments_ = false;
+#ifdef KLARTEXT_TUNE
+  bool drop_datelines_ = getenv("NODATE") == nullptr;
+#else
+  bool drop_datelines_ = true;
+#endif
   bool listing_ = false;
 #ifdef KLARTEXT_TUNE
   bool prune_teasers_ = getenv("PT") != nullptr;

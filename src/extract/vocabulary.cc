@@ -85,6 +85,11 @@ constexpr TokenRule kTokenRules[] = {
     {"tags", Boilerplate::kTags},
     {"tagcloud", Boilerplate::kTags},
     {"taglist", Boilerplate::kTags},
+    {"caption", Boilerplate::kCaption},
+    {"captions", Boilerplate::kCaption},
+    {"credit", Boilerplate::kCaption},
+    {"credits", Boilerplate::kCaption},
+    {"figcaption", Boilerplate::kCaption},
     {"modal", Boilerplate::kPopup},
     {"popup", Boilerplate::kPopup},
     {"overlay", Boilerplate::kPopup},
@@ -222,6 +227,46 @@ constexpr std::string_view kBoilerplatePhrases[] = {
     "分享",
     "返回顶部",
 };
+
+// Calendar names, lower case: months and weekdays with their abbreviations, am/pm and common
+// time zones (en, de, fr, es, it, nl, pt). Written out by hand from those calendars.
+constexpr std::string_view kDateNames[] = {
+    "january",    "february",  "march",   "april",      "may",      "june",      "july",
+    "august",     "september", "october", "november",   "december", "jan",       "feb",
+    "mar",        "apr",       "jun",     "jul",        "aug",      "sep",       "sept",
+    "oct",        "nov",       "dec",     "monday",     "tuesday",  "wednesday", "thursday",
+    "friday",     "saturday",  "sunday",  "mon",        "tue",      "wed",       "thu",
+    "fri",        "sat",       "sun",     "am",         "pm",       "gmt",       "utc",
+    "est",        "edt",       "cst",     "cdt",        "pst",      "pdt",       "cet",
+    "cest",       "bst",       "ist",     "januar",     "februar",  "märz",      "mai",
+    "juni",       "juli",      "oktober", "dezember",   "montag",   "dienstag",  "mittwoch",
+    "donnerstag", "freitag",   "samstag", "sonntag",    "uhr",      "janvier",   "février",
+    "mars",       "avril",     "juin",    "juillet",    "août",     "septembre", "octobre",
+    "novembre",   "décembre",  "enero",   "febrero",    "marzo",    "abril",     "mayo",
+    "junio",      "julio",     "agosto",  "septiembre", "octubre",  "noviembre", "diciembre",
+    "gennaio",    "febbraio",  "aprile",  "maggio",     "giugno",   "luglio",    "settembre",
+    "ottobre",    "dicembre",  "januari", "februari",   "maart",    "augustus",  "janeiro",
+    "fevereiro",  "março",     "maio",    "junho",      "julho",    "setembro",  "outubro",
+    "dezembro",
+};
+
+// Words that stand around dates in news templates ("Published on", "Updated: ... ago",
+// "Posted by"); they count as date-line words but do not make a line a date line alone.
+constexpr std::string_view kDateFillers[] = {
+    "published",    "updated",      "posted", "modified",
+    "last",         "on",           "at",     "by",
+    "date",         "time",         "ago",    "veröffentlicht",
+    "aktualisiert", "am",           "um",     "publié",
+    "le",           "mis",          "à",      "jour",
+    "publicado",    "de",           "del",    "pubblicato",
+    "il",           "gepubliceerd", "th",     "st",
+    "nd",           "rd",
+};
+
+template <size_t N>
+bool in_table(const std::string_view (&table)[N], std::string_view w) {
+  return std::find(std::begin(table), std::end(table), w) != std::end(table);
+}
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 bool is_alnum(char c) {
@@ -369,6 +414,42 @@ bool is_boilerplate_phrase(std::string_view text) {
   for (std::string_view p : kBoilerplatePhrases)
     if (t == p) return true;
   return false;
+}
+
+bool is_dateline(std::string_view text) {
+  // Longer blocks are sentences that happen to mention a date. 100 bytes holds the longest
+  // date/byline line in scrapinghub's pages.
+  if (trim(text).size() > 100) return false;
+  std::string t = normalize_short(text, 100);
+  int words = 0, date_words = 0, numbers = 0, named = 0;
+  size_t i = 0;
+  while (i < t.size()) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    bool word_char = is_alnum(char(c)) || c >= 0x80;
+    if (!word_char) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < t.size() && (is_alnum(t[j]) || static_cast<unsigned char>(t[j]) >= 0x80)) ++j;
+    std::string_view w(t.data() + i, j - i);
+    ++words;
+    bool digits = w[0] >= '0' && w[0] <= '9';
+    if (digits) {
+      ++numbers;
+      ++date_words;
+    } else if (in_table(kDateNames, w)) {
+      ++date_words;
+      ++named;
+    } else if (in_table(kDateFillers, w)) {
+      ++date_words;
+    }
+    i = j;
+  }
+  // A number plus a month/time word, and at most two other words (a name in a byline):
+  // chosen on scrapinghub's date lines against short content lines such as "Capacity: 350 ml".
+  return words > 0 && numbers > 0 && named > 0 && words - date_words <= 2 &&
+         date_words * 2 >= words;
 }
 
 }  // namespace klartext::extract

@@ -24,6 +24,7 @@ enum class Boilerplate : uint8_t {
   kHidden,      // screen-reader-only and hidden helpers
   kTags,        // tag and category link lists
   kPopup,       // modals, overlays, login walls
+  kCaption,     // image captions and photo credits, which the benchmarks' gold leaves out
 };
 
 // Tokens that suggest the main content (readability's "positive" vocabulary, trimmed).
@@ -47,6 +48,11 @@ bool is_skip_link_text(std::string_view text);
 // True when a short block is a share/print/follow call or a "read more" teaser line that the
 // benchmark gold never contains ("Share this article", "Read more", "Advertisement").
 bool is_boilerplate_phrase(std::string_view text);
+
+// True when a short block is only a date/time line or a byline with a date ("Updated 5:27 am
+// CST, Wednesday, November 20, 2019", "Published 18 Nov 2019", "2019-11-20 17:27"): most of its
+// words are dates, times, weekdays, months or the words that introduce them.
+bool is_dateline(std::string_view text);
 
 }  // namespace klartext::extract
 

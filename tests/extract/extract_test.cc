@@ -133,6 +133,19 @@ TEST(ExtractTest, CommentsOnlyWhenAskedOnArticles) {
   EXPECT_TRUE(contains(run(page, o).text, "First comment"));
 }
 
+TEST(ExtractTest, CaptionsAndDateLinesAreLeftOut) {
+  Extracted e =
+      run("<body><article><p class=\"date\">Published 18 November 2019</p><p>The first paragraph "
+          "of the story is long enough to be content, and it says what happened.</p><figure>"
+          "<img src=\"a.jpg\"><figcaption>The mayor at the opening. Photo: A. Person</figcaption>"
+          "</figure><p>The second paragraph adds detail about the opening of the new bridge.</p>"
+          "</article></body>");
+  EXPECT_TRUE(contains(e.text, "The first paragraph"));
+  EXPECT_TRUE(contains(e.text, "The second paragraph"));
+  EXPECT_FALSE(contains(e.text, "Published"));
+  EXPECT_FALSE(contains(e.text, "The mayor at the opening"));
+}
+
 TEST(ExtractTest, HiddenElementsAreNotContent) {
   Extracted e =
       run("<body><div><p>Visible paragraph with enough words to be the content of the page.</p>"

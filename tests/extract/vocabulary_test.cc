@@ -71,5 +71,22 @@ TEST(VocabularyTest, BoilerplatePhrasesMatchWholeBlocks) {
     EXPECT_FALSE(is_boilerplate_phrase(s)) << s;
 }
 
+TEST(VocabularyTest, DateLines) {
+  for (const char* s :
+       {"Updated 5:27 am CST, Wednesday, November 20, 2019", "Published 18 November 2019",
+        "by Regan September 15, 2014", "Nov 20 2019, 11:06am IST", "Veröffentlicht am 3. März 2021",
+        "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019"})
+    EXPECT_TRUE(is_dateline(s)) << s;
+  for (const char* s :
+       {"30 minutes before bed", "Eat every 2-3 hours", "Capacity: 350 ml",
+        "In March 2019 the council voted to close the old bridge for good.", "November", "2019"})
+    EXPECT_FALSE(is_dateline(s)) << s;
+}
+
+TEST(VocabularyTest, Captions) {
+  EXPECT_EQ(classify_attribute("wp-caption-text", nullptr), Boilerplate::kCaption);
+  EXPECT_EQ(classify_attribute("photo-credit", nullptr), Boilerplate::kCaption);
+}
+
 }  // namespace
 }  // namespace klartext::extract
