@@ -32,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   // The content decoders directly on the input, too.
   std::string scratch;
-  for (std::string_view coding : {"gzip", "deflate", "br"}) {
+  for (std::string_view coding : {"gzip", "deflate", "br", "zstd"}) {
     (void)decode_body(in, "chunked", coding, 1 << 20, scratch);
   }
   return 0;

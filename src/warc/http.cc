@@ -5,6 +5,7 @@
 #include <brotli/decode.h>
 #include <libdeflate.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include <array>
 #include <cstring>
@@ -346,6 +347,42 @@ Status unbrotli_into(std::string_view in, size_t max_bytes, std::string& out, bo
   return status;
 }
 
+Status unzstd_into(std::string_view in, size_t max_bytes, std::string& out, bool* truncated) {
+  *truncated = false;
+  ZSTD_DCtx* d = ZSTD_createDCtx();
+  if (!d) return internal_error("zstd init failed");
+  // Browsers cap the zstd window at 8 MiB for HTTP (RFC 8878 section 3): larger frames are refused.
+  ZSTD_DCtx_setParameter(d, ZSTD_d_windowLogMax, 23);
+  ZSTD_inBuffer ib{in.data(), in.size(), 0};
+  size_t used = out.size();
+  size_t produced = 0;
+  Status status;
+  while (true) {
+    size_t room = grow(out, used, max_bytes);
+    if (room == 0) {
+      *truncated = true;
+      break;
+    }
+    ZSTD_outBuffer ob{out.data() + used, room, 0};
+    size_t r = ZSTD_decompressStream(d, &ob, &ib);
+    used += ob.pos;
+    produced += ob.pos;
+    if (ZSTD_isError(r)) {
+      if (produced == 0) status = corrupt("zstd content coding: invalid data");
+      *truncated = true;
+      break;
+    }
+    if (r == 0 && ib.pos == ib.size) break;  // last frame done
+    if (ib.pos == ib.size && ob.pos < room) {
+      *truncated = true;  // input ended inside a frame
+      break;
+    }
+  }
+  ZSTD_freeDCtx(d);
+  out.resize(used);
+  return status;
+}
+
 Result<std::string_view> decode_body(std::string_view body, std::string_view transfer_encoding,
                                      std::string_view content_encoding, size_t max_bytes,
                                      std::string& scratch, BodyInfo* info) {
@@ -391,6 +428,8 @@ Result<std::string_view> decode_body(std::string_view body, std::string_view tra
       st = inflate_into(cur, max_bytes, dst, &trunc);
     } else if (iequals(c, "br")) {
       st = unbrotli_into(cur, max_bytes, dst, &trunc);
+    } else if (iequals(c, "zstd")) {
+      st = unzstd_into(cur, max_bytes, dst, &trunc);
     } else {
       return unsupported("content coding not supported");
     }

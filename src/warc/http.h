@@ -1,5 +1,5 @@
 // HTTP messages inside WARC/ARC records: status line and headers, de-chunking, content decoding
-// (gzip, deflate, br) with a size cap, and HTML sniffing. Tested in tests/warc/http_test.cc.
+// (gzip, deflate, br, zstd) with a size cap, and HTML sniffing. Tested in tests/warc/http_test.cc.
 #ifndef KLARTEXT_WARC_HTTP_H_
 #define KLARTEXT_WARC_HTTP_H_
 
@@ -59,8 +59,8 @@ struct BodyInfo {
   bool truncated = false;  // the coded data ended early, or the cap cut the output
 };
 
-// Undoes Transfer-Encoding: chunked and Content-Encoding (gzip, x-gzip, deflate, br; a list of
-// up to kMaxCodings applied in reverse order) of `body`, writing into `scratch` when a coding
+// Undoes Transfer-Encoding: chunked and Content-Encoding (gzip, x-gzip, deflate, br, zstd; a list
+// of up to kMaxCodings applied in reverse order) of `body`, writing into `scratch` when a coding
 // must be undone and returning a view of either `body` (nothing to undo) or `scratch`.
 // Tolerant like browsers: a body announced as chunked that does not start with a chunk-size line
 // is taken as is; a gzip body without the gzip magic is taken as already decoded (ClueWeb09
@@ -77,10 +77,11 @@ bool dechunk(std::string_view body, size_t max_bytes, std::string& out, bool* tr
 
 // Decompresses a gzip stream (all members), a zlib or raw deflate stream, or a brotli stream into
 // out (appending, capped at max_bytes). Sets *truncated when the input ended early or the cap cut;
-// returns an error only when nothing sensible could be decoded.
+// returns an error only when nothing sensible could be decoded. (zstd: RFC 8878 content coding.)
 Status gunzip_into(std::string_view in, size_t max_bytes, std::string& out, bool* truncated);
 Status inflate_into(std::string_view in, size_t max_bytes, std::string& out, bool* truncated);
 Status unbrotli_into(std::string_view in, size_t max_bytes, std::string& out, bool* truncated);
+Status unzstd_into(std::string_view in, size_t max_bytes, std::string& out, bool* truncated);
 
 // True when the content type says HTML (text/html, application/xhtml+xml) or, for types that
 // are not known to be something else, when the payload starts like HTML per the WHATWG MIME

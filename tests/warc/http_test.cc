@@ -5,6 +5,7 @@
 #include <brotli/encode.h>
 #include <gtest/gtest.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include <string>
 
@@ -141,6 +142,26 @@ TEST(DecodeBody, Brotli) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(*r, html);
   EXPECT_TRUE(info.decoded);
+}
+
+TEST(DecodeBody, Zstd) {
+  std::string html = page(300);
+  std::string z(ZSTD_compressBound(html.size()), '\0');
+  z.resize(ZSTD_compress(z.data(), z.size(), html.data(), html.size(), 3));
+  std::string scratch;
+  BodyInfo info;
+  auto r = decode_body(z, "", "zstd", 1 << 20, scratch, &info);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r, html);
+  auto cut =
+      decode_body(std::string_view(z).substr(0, z.size() / 2), "", "zstd", 1 << 20, scratch, &info);
+  ASSERT_TRUE(cut.ok());
+  EXPECT_TRUE(info.truncated);
+  EXPECT_EQ(*cut, html.substr(0, cut->size()));
+  auto capped = decode_body(z, "", "zstd", 1000, scratch, &info);
+  ASSERT_TRUE(capped.ok());
+  EXPECT_EQ(capped->size(), 1000u);
+  EXPECT_TRUE(info.truncated);
 }
 
 TEST(DecodeBody, GzipThenBrotliUndoneInReverse) {
