@@ -7,7 +7,6 @@
 #include <cstring>
 #include <memory>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "html/entities.h"
@@ -177,6 +176,48 @@ class TagCache {
   Slot slots_[64];
 };
 
+// Attribute names of one tag with many attributes: open addressing over reused storage, so
+// even such tags allocate nothing once the table has grown to the largest tag seen.
+class NameSet {
+ public:
+  void clear() {
+    used_ = 0;
+    slots_.assign(64, std::string_view());
+  }
+  // Adds a non-empty name; false if it was already there.
+  bool insert(std::string_view name) {
+    if (2 * (used_ + 1) > slots_.size()) grow();
+    size_t mask = slots_.size() - 1;
+    for (size_t i = hash(name) & mask;; i = (i + 1) & mask) {
+      if (slots_[i].empty()) {
+        slots_[i] = name;
+        ++used_;
+        return true;
+      }
+      if (slots_[i] == name) return false;
+    }
+  }
+
+ private:
+  static size_t hash(std::string_view s) {
+    uint64_t h = 14695981039346656037ull;  // FNV-1a
+    for (char c : s) h = (h ^ static_cast<uint8_t>(c)) * 1099511628211ull;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+  // The two buffers trade places, so both keep their capacity for later tags.
+  void grow() {
+    spare_.swap(slots_);
+    slots_.assign(spare_.size() * 2, std::string_view());
+    used_ = 0;
+    for (std::string_view n : spare_)
+      if (!n.empty()) insert(n);
+  }
+
+  std::vector<std::string_view> slots_ = std::vector<std::string_view>(64);
+  std::vector<std::string_view> spare_;
+  size_t used_ = 0;
+};
+
 }  // namespace
 
 struct Tokenizer::Impl {
@@ -191,7 +232,7 @@ struct Tokenizer::Impl {
   std::string last_start_tag_copy;
   TagCache tag_cache;
   Scratch scratch;  // decoded strings of the current token; cleared by next()
-  std::unordered_set<std::string_view> seen_names;
+  NameSet seen_names;
   bool dedup_hashed = false;  // this tag has more attributes than the pairwise check handles
 
   explicit Impl(std::string_view input)
@@ -823,7 +864,7 @@ struct Tokenizer::Impl {
         for (const TokenAttribute& prev : t.attrs) seen_names.insert(prev.name);
         seen_names.insert(an);
       }
-    } else if (!seen_names.insert(an).second) {
+    } else if (!seen_names.insert(an)) {
       ++errors;
       return;
     }

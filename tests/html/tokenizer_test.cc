@@ -491,6 +491,22 @@ TEST(TokenizerTest, LargeDecodedAttributesStayValid) {
   }
 }
 
+// Thousands of distinct attributes, twice, on separate tags: all kept, in order.
+TEST(TokenizerTest, ManyDistinctAttributes) {
+  std::string one = "<p";
+  for (int i = 0; i < 3000; ++i) one += " a" + std::to_string(i);
+  one += " a7=x>";
+  std::string input = one + one;
+  Tokenizer tok(input);
+  Token t;
+  for (int round = 0; round < 2; ++round) {
+    tok.next(t);
+    ASSERT_EQ(t.attrs.size(), 3000u);
+    EXPECT_EQ(t.attrs[2999].name, "a2999");
+    EXPECT_EQ(t.attrs[7].value, "");
+  }
+}
+
 // Around the switch from the pairwise to the hashed check (after 16 names).
 TEST(TokenizerTest, DuplicateAttributesAtTheHashSwitch) {
   for (int dup_at = 14; dup_at <= 19; ++dup_at) {
