@@ -169,7 +169,7 @@ void Record::clear() {
   headers_.clear();
   target_uri_ = date_ = record_id_ = content_type_ = truncated_ = identified_payload_type_ = {};
   content_length_ = 0;
-  offset_ = stream_offset_ = 0;
+  offset_ = stream_offset_ = file_length_ = 0;
   block_ = {};
   block_incomplete_ = false;
   has_http_ = false;
@@ -321,6 +321,11 @@ Status Reader::init(std::string_view data) {
     }
   }
   return Status();
+}
+
+uint64_t Reader::file_length(uint64_t offset, uint64_t stream_end) const {
+  uint64_t end = stream_->end_offset(stream_end);
+  return end > offset ? end - offset : 0;
 }
 
 Status Reader::error(uint64_t stream_pos, Status s) {
@@ -520,11 +525,13 @@ Result<bool> Reader::next_warc(Record& record) {
   // mismatch is reported by the following call.
   size_t block_end = std::min(avail, total);
   size_t next_pos = block_end;
+  size_t record_end = block_end;  // past the trailer, for file_length()
   if (avail >= total) {
     avail = stream_->fill(total + kPeekBytes);
     p = stream_->data();
     size_t i = total;
     while (i < avail && i < total + kPeekBytes && (p[i] == '\r' || p[i] == '\n')) ++i;
+    record_end = i;
     bool at_end = i == avail && stream_->exhausted();
     bool next_ok = at_end || i == total + kPeekBytes ||
                    (i + 6 <= avail && std::memcmp(p + i, "WARC/", 5) == 0 && is_digit(p[i + 5]));
@@ -541,6 +548,7 @@ Result<bool> Reader::next_warc(Record& record) {
       }
       if (q != kNotFound) {
         next_pos = q;
+        record_end = q;
         block_end = strip_trailer(p, head_len, q);
         ++errors_;
         uint64_t at = start + total;
@@ -589,6 +597,7 @@ Result<bool> Reader::next_warc(Record& record) {
   record.content_length_ = content_length;
   record.offset_ = stream_->compressed_offset(start);
   record.stream_offset_ = start;
+  record.file_length_ = file_length(record.offset_, start + record_end);
   record.block_ = std::string_view(p + head_len, block_end - head_len);
   record.block_incomplete_ = avail < total && next_pos == block_end;
   pending_advance_ = next_pos;
@@ -746,6 +755,11 @@ Result<bool> Reader::next_arc(Record& record) {
   record.content_length_ = arc.length;
   record.offset_ = stream_->compressed_offset(start);
   record.stream_offset_ = start;
+  {
+    size_t end = std::min(avail, total);
+    if (end < avail && p[end] == '\n') ++end;  // the LF closing an ARC record
+    record.file_length_ = file_length(record.offset_, start + end);
+  }
   record.block_ = block;
   record.block_incomplete_ = avail < total;
   pending_advance_ = std::min(avail, total);

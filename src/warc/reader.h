@@ -117,6 +117,11 @@ class Record {
   // Where the record starts in the file: the compressed offset of its gzip member / zstd frame
   // (what a CDX index stores), or the byte offset in plain files.
   uint64_t offset() const { return offset_; }
+  // How many file bytes from offset() hold the record: its gzip members / zstd frames (what a
+  // CDX index stores as the length), or its bytes and trailer in plain files. When several
+  // records share one member this runs to the end of that member; 0 when not yet known (a
+  // member still being streamed).
+  uint64_t file_length() const { return file_length_; }
   // Where the record starts in the decompressed stream.
   uint64_t stream_offset() const { return stream_offset_; }
 
@@ -152,7 +157,7 @@ class Record {
   std::string_view target_uri_, date_, record_id_, content_type_, truncated_,
       identified_payload_type_;
   uint64_t content_length_ = 0;
-  uint64_t offset_ = 0, stream_offset_ = 0;
+  uint64_t offset_ = 0, stream_offset_ = 0, file_length_ = 0;
   std::string_view block_;
   bool block_incomplete_ = false;
   bool has_http_ = false;
@@ -198,6 +203,7 @@ class Reader {
   Reader() = default;
   Status init(std::string_view data);
   Status error(uint64_t stream_pos, Status s);
+  uint64_t file_length(uint64_t offset, uint64_t stream_end) const;
   bool skip_separators();
   Result<bool> next_warc(Record& record);
   Result<bool> next_arc(Record& record);

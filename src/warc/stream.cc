@@ -117,6 +117,16 @@ uint64_t Stream::compressed_offset(uint64_t pos) const {
   return off;
 }
 
+uint64_t Stream::end_offset(uint64_t pos) const {
+  if (compression_ == Compression::kNone) return pos;
+  for (const auto& m : members_) {
+    if (m.first >= pos) return m.second;
+  }
+  if (in_member_) return 0;
+  // No member starts after pos: the record ends with the last member decoded so far.
+  return in_pos_;
+}
+
 bool Stream::is_member_start(uint64_t pos) const {
   if (compression_ == Compression::kNone) return pos == 0;
   for (const auto& m : members_) {

@@ -60,6 +60,10 @@ class Stream {
   // The compressed offset of the member/frame holding decompressed position `pos` (for plain
   // input, pos itself). Only valid for positions at or after the current read position's member.
   uint64_t compressed_offset(uint64_t pos) const;
+  // The compressed offset where the bytes up to decompressed position `pos` end: the start of
+  // the first member at or after pos, or the end of the last decoded member; 0 if unknown (a
+  // member is still being streamed). For plain input, pos itself.
+  uint64_t end_offset(uint64_t pos) const;
   // True when `pos` is the first byte of a gzip member / zstd frame.
   bool is_member_start(uint64_t pos) const;
   Compression compression() const { return compression_; }

@@ -267,6 +267,36 @@ TEST(WarcData, WarcioExample) {
   }
 }
 
+TEST(WarcData, FileLengthsForCdx) {
+  // One member per record: a record's file length is the distance to the next member (the
+  // last one runs to the end of the file, 3816 bytes). In the plain copy, the distance to the
+  // next record (the last one ends at 5120).
+  for (const char* f : {"warcio/example.warc.gz", "warcio/example.warc"}) {
+    auto reader = Reader::open(kDir + f);
+    ASSERT_TRUE(reader.ok());
+    std::vector<uint64_t> offs, lens;
+    Record rec;
+    while (true) {
+      auto r = (*reader)->next(rec);
+      ASSERT_TRUE(r.ok());
+      if (!*r) break;
+      offs.push_back(rec.offset());
+      lens.push_back(rec.file_length());
+    }
+    ASSERT_EQ(offs.size(), 6u);
+    offs.push_back((*reader)->input_size());
+    for (size_t i = 0; i < lens.size(); ++i) EXPECT_EQ(lens[i], offs[i + 1] - offs[i]) << f << i;
+  }
+  // ARC members too: filedesc member 0..171, the capture 171..1027.
+  auto reader = Reader::open(kDir + "warcio/example.arc.gz");
+  ASSERT_TRUE(reader.ok());
+  Record rec;
+  ASSERT_TRUE(*(*reader)->next(rec));
+  EXPECT_EQ(rec.file_length(), 171u);
+  ASSERT_TRUE(*(*reader)->next(rec));
+  EXPECT_EQ(rec.file_length(), 1027u - 171u);
+}
+
 TEST(WarcData, WarcioArc) {
   // ARC v1: the filedesc record (length 75) then one HTTP capture of example.com (length 1591).
   // The header lines are 75+1 and 1591+1 bytes apart: the second record starts at 151 in the

@@ -88,6 +88,8 @@ void check_round_trip(const std::string& data, const std::vector<Written>& writt
     EXPECT_EQ(rec.target_uri(), w.uri);
     EXPECT_EQ(rec.block(), w.block);
     EXPECT_EQ(rec.offset(), w.offset);
+    uint64_t next = i < written.size() ? written[i].offset : data.size();
+    EXPECT_EQ(rec.file_length(), next - w.offset);
     EXPECT_EQ(rec.version(), "WARC/1.1");
     EXPECT_EQ(rec.content_length(), w.block.size());
     EXPECT_EQ(rec.date().size(), 20u);  // 2026-11-29T11:13:13Z
