@@ -19,15 +19,22 @@
 //   record (next "WARC/" line / ARC header line / gzip member / zstd frame), so calling next()
 //   again continues; every error makes progress, so the loop always ends.
 // - All string_views in a Record (headers, block, HTTP head, payload) point into the reader's
-//   buffers or the record's own storage, and stay valid only until the next call of next() with
-//   that record. Copy what must outlive it. Record is neither copyable nor movable for that reason.
+//   window or the record's own storage: they stay valid until the reader's next call of next()
+//   (with any record) or its destruction. Copy what must outlive that. Record is neither
+//   copyable nor movable for that reason.
+// - offset() + file_length() are what a CDX index stores (member/frame offset and span).
 // - A record whose file ends (or whose gzip member breaks) before Content-Length bytes is still
-//   returned, with block_incomplete() true; the break itself is reported by the following call.
+//   returned, with block_incomplete() true; the problem is reported by the following call.
+// - A wrong Content-Length (the next "WARC/" line is found before or up to 64 KiB after the
+//   declared end, and no CRLF CRLF trailer sits at that end) is corrected: the block is cut or
+//   extended to that line, and the following call reports the mismatch.
+// - revisit records carry only an HTTP head (payload() is empty): skip them, as their type says.
 // - Limits: a WARC head above max_header_bytes, or a Content-Length above max_record_bytes, is
-//   an error (the record is skipped); decoded payloads are cut at max_payload_bytes; the whole
-//   input decompresses to at most max_decompressed_bytes.
+//   an error (the record is skipped); decoded payloads are cut at max_payload_bytes
+//   (payload_info().truncated); the whole input decompresses to at most max_decompressed_bytes.
+// - Refused with kUnsupported at open: LZ4 and bzip2 files.
 // - Not done: segmented records (WARC-Type: continuation) are returned as they are, not joined;
-//   digests are not verified.
+//   digests are not verified; pipes are read whole into memory (files are memory-mapped).
 // A Reader is single-threaded; use one per file and thread.
 #ifndef KLARTEXT_WARC_READER_H_
 #define KLARTEXT_WARC_READER_H_
