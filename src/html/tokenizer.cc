@@ -36,7 +36,9 @@ inline bool is_upper(uint8_t c) { return static_cast<uint8_t>(c - 'A') < 26; }
 inline char to_lower(uint8_t c) { return static_cast<char>(is_upper(c) ? c + 32 : c); }
 
 // Byte classes for the short scalar scans inside tags: 0 = copy as is, 1 = ends the run,
-// 2 = needs rewriting (upper case, NUL).
+// 2 = needs rewriting (upper case, NUL). Taken from the standard's tag name (§13.2.5.8),
+// attribute name (§13.2.5.33), unquoted attribute value (§13.2.5.38) and DOCTYPE name
+// (§13.2.5.55) states; bytes that are only parse errors there stay plain.
 enum : uint8_t { kPlain = 0, kStop = 1, kRewrite = 2 };
 
 struct ByteClasses {
