@@ -176,6 +176,50 @@ TEST(MetadataTest, BylinesInText) {
   EXPECT_EQ(meta_of("<body><span class=author>Author</span></body>").author, "");
 }
 
+TEST(MetadataTest, MoreBylineShapes) {
+  // Twitter card label/data pairs.
+  EXPECT_EQ(meta_of("<meta name=twitter:label1 content='Written by'>"
+                    "<meta name=twitter:data1 content='Pat Smith'>"
+                    "<meta name=twitter:label2 content='Est. reading time'>"
+                    "<meta name=twitter:data2 content='4 minutes'>")
+                .author,
+            "Pat Smith");
+  // A label in its own element, the name in the next one.
+  EXPECT_EQ(meta_of("<body><div><p>Written by</p><p>Edda Berg</p></div></body>").author,
+            "Edda Berg");
+  // An author box: name first, then a bio too long to be a name.
+  EXPECT_EQ(meta_of("<body><div class=author-box><b>Ravi Rao</b> writes about energy and "
+                    "transport policy for the paper, and before that covered science for "
+                    "several local radio stations.</div></body>")
+                .author,
+            "Ravi Rao");
+  // Chinese credit lines anywhere in a short line; prose mentioning reporters is not one.
+  EXPECT_EQ(meta_of("<body><p>光明日报记者 王建宏</p></body>").author, "王建宏");
+  EXPECT_EQ(meta_of("<body><p>（责任编辑：魏喆）</p></body>").author, "魏喆");
+  EXPECT_EQ(meta_of("<body><p>记者注意到，今年1月以来该市新增了不少项目。</p></body>").author, "");
+  // "authority" is not "author".
+  EXPECT_EQ(meta_of("<body><div class=authority-control>Library Records</div></body>").author, "");
+  // RDFa Dublin Core.
+  EXPECT_EQ(meta_of("<meta property='dc:creator twitter:site_name' content='Creator Name'>").author,
+            "Creator Name");
+}
+
+TEST(MetadataTest, AsideInsideArticleIsNotNoise) {
+  EXPECT_EQ(meta_of("<body><article><aside><time datetime='2021-06-06'>June 6, 2021</time>"
+                    "</aside><p>Text</p></article></body>")
+                .date,
+            "2021-06-06");
+  EXPECT_EQ(meta_of("<body><aside><time datetime='2021-06-06'>June 6, 2021</time></aside>"
+                    "</body>")
+                .date,
+            "");
+}
+
+TEST(MetadataTest, ClearTitleSuffixWithoutSiteName) {
+  EXPECT_EQ(meta_of("<title>How Meditation Rewires Brains | Opinion</title>").title,
+            "How Meditation Rewires Brains");
+}
+
 TEST(MetadataTest, MicrodataAndTimeElements) {
   Metadata m = meta_of(R"(<body><article itemscope itemtype="https://schema.org/Article">
     <h2 itemprop="headline">Microdata headline</h2>
