@@ -147,6 +147,21 @@ TEST(DecodeHtml, Utf8LabelOnGbkBytesFallsToTheDetector) {
   EXPECT_NE(d.utf8.find("\xE5\x85\xAC\xE5\x9B\xAD"), std::string::npos);  // 公园
 }
 
+TEST(DecodeHtml, Utf8LabelOnWindows1252TextFallsToTheDetector) {
+  std::string page = "<html><head><meta charset=\"utf-8\"></head><body>";
+  for (int i = 0; i < 10; ++i)
+    page +=
+        "<p>Sch\xF6ne Gr\xFC\xDF\x65 aus M\xFCnchen, wo die B\xE4\x63ker fr\xFCh "
+        "\xF6\x66\x66nen.</p>";
+  page += "</body></html>";
+  Decoded d = must_decode(page);
+  EXPECT_EQ(d.encoding, "windows-1252") << d.reason;
+  EXPECT_EQ(d.source, EncodingSource::kDetected);
+  EXPECT_EQ(d.declared, "UTF-8");
+  EXPECT_EQ(d.replaced, 0u);
+  EXPECT_NE(d.utf8.find("Gr\xC3\xBC\xC3\x9F\x65"), std::string::npos);  // Grüße
+}
+
 TEST(DecodeHtml, GbkTextBehindLongEnglishMarkupIsDetected) {
   // 30 kB of English navigation, scripts and styles, then the GBK article, no label anywhere:
   // the detector must see the text, not the markup (cf. trafilatura issue #541).
