@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cassert>
 
 #include "text/utf8.h"
 
@@ -71,7 +72,10 @@ class Writer {
       buf_ = out_->data();
     }
   }
-  void put(char c) { buf_[len_++] = c; }
+  void put(char c) {
+    assert(len_ < out_->size());
+    buf_[len_++] = c;
+  }
   size_t size() const { return len_; }
   void finish() { out_->resize(len_); }
 
@@ -108,9 +112,11 @@ size_t skip_number(std::string_view s, size_t i) {
 }  // namespace
 
 void normalize_for_dedup(std::string_view s, std::string* out, const NormalizeOptions& o) {
-  // Every ASCII byte yields at most two output bytes (a pending space and itself), so the
-  // ASCII loop never checks capacity; only NFD expansions of non-ASCII characters do.
-  Writer w(out, 2 * s.size());
+  // Outside NFD expansions the output never outgrows the input consumed (a space is written
+  // only for separator bytes that wrote nothing), so with room for the rest of the input the
+  // ASCII loop needs no capacity checks; the non-ASCII path restores that room when NFD
+  // lengthens a character.
+  Writer w(out, s.size());
   // ASCII classes for these options: 0 copy (lower-cased), 1 digit, 2 separator.
   unsigned char cls[128];
   char lower[128];
@@ -149,7 +155,7 @@ void normalize_for_dedup(std::string_view s, std::string* out, const NormalizeOp
     char32_t c = next_code_point(s, &j);
     if (o.numbers && is_digit(c)) {
       i = skip_number(s, i);
-      w.ensure(2);
+      w.ensure(2 + (n - i));
       if (pending_space && w.size() > 0) w.put(' ');
       pending_space = false;
       w.put('0');
@@ -168,7 +174,7 @@ void normalize_for_dedup(std::string_view s, std::string* out, const NormalizeOp
     decomposed.clear();
     append_decomposed(c, o.diacritics, &decomposed);
     if (decomposed.empty()) continue;
-    w.ensure(decomposed.size() + 1 + 2 * (n - i));  // keep the ASCII loop's guarantee
+    w.ensure(decomposed.size() + 1 + (n - i));  // keep the ASCII loop's guarantee
     if (pending_space && w.size() > 0) w.put(' ');
     pending_space = false;
     for (char ch : decomposed) w.put(ch);

@@ -24,6 +24,16 @@ TEST(Normalize, FollowsSimplifyText) {
   EXPECT_EQ(norm(" ... !!! "), "");
 }
 
+TEST(Normalize, ExpandingDecompositionsGrowTheBuffer) {
+  // Each Hangul syllable (3 bytes) decomposes into 2 or 3 jamo of 3 bytes each.
+  std::string hangul;
+  for (int i = 0; i < 2000; ++i) hangul += "\uAC01";  // 각 = ᄀ + ᅡ + ᆨ
+  std::string out = norm(hangul + " tail TEXT 42");
+  EXPECT_EQ(out.size(), 2000u * 9 + std::string(" tail text 0").size());
+  EXPECT_TRUE(out.ends_with(" tail text 0"));
+  EXPECT_EQ(norm("\uAC01"), "\u1100\u1161\u11A8");
+}
+
 TEST(Normalize, StepsCanBeTurnedOff) {
   NormalizeOptions o;
   o.lowercase = false;
