@@ -84,17 +84,57 @@ size_t visible_bytes(std::string_view s) {
   return n;
 }
 
-bool is_hidden(const Node* n) {
-  if (n->has_attr("hidden")) return true;
-  if (n->attr("aria-hidden") == "true") return true;
-  std::string_view style = n->attr("style");
-  if (style.empty() || style.size() > 256) return false;
+// The attributes extraction reads, gathered in one pass over the element's attribute list.
+struct Attrs {
+  std::string_view cls, id, role, style, aria_hidden;
+  bool hidden = false;
+};
+
+Attrs gather_attrs(const Node* n) {
+  Attrs a;
+  for (uint32_t k = 0; k < n->attr_count; ++k) {
+    std::string_view name = n->attrs[k].name;
+    std::string_view v = n->attrs[k].value;
+    switch (name.size()) {
+      case 2:
+        if (name == "id") a.id = v;
+        break;
+      case 4:
+        if (name == "role") a.role = v;
+        break;
+      case 5:
+        if (name == "class")
+          a.cls = v;
+        else if (name == "style")
+          a.style = v;
+        break;
+      case 6:
+        if (name == "hidden") a.hidden = true;
+        break;
+      case 11:
+        if (name == "aria-hidden") a.aria_hidden = v;
+        break;
+      default:
+        break;
+    }
+  }
+  return a;
+}
+
+bool is_hidden(const Attrs& a) {
+  if (a.hidden || a.aria_hidden == "true") return true;
+  std::string_view style = a.style;
+  // Longer style attributes are generated; the declarations that hide come early in the short
+  // hand-written ones (256 bytes covers every hiding style attribute seen on the dev sets).
+  if (style.size() < 12 || style.size() > 256) return false;
   // Only the two declarations that remove an element from the rendering; spaces vary.
-  std::string compact;
+  char compact[256];
+  size_t n = 0;
   for (char c : style)
-    if (c != ' ' && c != '\t' && c != '\n') compact.push_back(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return compact.find("display:none") != std::string::npos ||
-         compact.find("visibility:hidden") != std::string::npos;
+    if (c != ' ' && c != '\t' && c != '\n') compact[n++] = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
+  std::string_view cs(compact, n);
+  return cs.find("display:none") != std::string_view::npos ||
+         cs.find("visibility:hidden") != std::string_view::npos;
 }
 
 // Elements that are navigation or site chrome by their tag alone (HTML sectioning semantics).
@@ -232,18 +272,23 @@ class Extractor {
             return false;
           }
           if (!n->is_element()) return true;
-          if (tag_kind(n) == TagKind::kDrop || is_hidden(n)) {
+          if (tag_kind(n) == TagKind::kDrop) {
             i.state = kRemoved;
             return false;
           }
           Boilerplate k = tag_boilerplate(n);
           if (n->attr_count > 0) {
-            if (k == Boilerplate::kNone) k = classify_role(n->attr("role"));
+            Attrs a = gather_attrs(n);
+            if (is_hidden(a)) {
+              i.state = kRemoved;
+              return false;
+            }
+            if (k == Boilerplate::kNone && !a.role.empty()) k = classify_role(a.role);
             i.by_tag = k != Boilerplate::kNone;
             bool hint = false;
-            Boilerplate c = classify_attribute(n->attr("class"), &hint);
+            Boilerplate c = a.cls.empty() ? Boilerplate::kNone : classify_attribute(a.cls, &hint);
             bool hint2 = false;
-            Boilerplate d = classify_attribute(n->attr("id"), &hint2);
+            Boilerplate d = a.id.empty() ? Boilerplate::kNone : classify_attribute(a.id, &hint2);
             i.content_hint = hint || hint2;
             if (k == Boilerplate::kNone) k = c != Boilerplate::kNone ? c : d;
           } else {
@@ -272,22 +317,17 @@ class Extractor {
             bool phrase_candidate =
                 i.raw_len <= 40 &&
                 (n->is_html(Tag::kA) || tk == TagKind::kBlock || tk == TagKind::kLine);
-            if (i.raw_len > 0 && i.nodes <= 16 && (skip_candidate || phrase_candidate)) {
-              {
-                std::string t = inline_text(n, 96);
-                if ((skip_candidate && is_skip_link_text(t)) ||
-                    (phrase_candidate && is_boilerplate_phrase(t)))
-                  i.state = kRemoved;
-              }
-            }
             // Date lines and dated bylines: blocks up to 100 bytes (see is_dateline).
-            if (i.raw_len > 0 && i.raw_len <= 100 && i.nodes <= 16 && drop_datelines_ &&
-                (tag_kind(n) == TagKind::kBlock || tag_kind(n) == TagKind::kLine) &&
-                !n->is_html(Tag::kLi) && !n->is_html(Tag::kTr)) {
-              {
-                std::string t = inline_text(n, 128);
-                if (is_dateline(t)) i.state = kRemoved;
-              }
+            bool date_candidate = i.raw_len <= 100 && drop_datelines_ &&
+                                  (tk == TagKind::kBlock || tk == TagKind::kLine) &&
+                                  !n->is_html(Tag::kLi) && !n->is_html(Tag::kTr);
+            if (i.raw_len > 0 && i.nodes <= 16 &&
+                (skip_candidate || phrase_candidate || date_candidate)) {
+              std::string t = inline_text(n, 128);
+              if ((skip_candidate && is_skip_link_text(t)) ||
+                  (phrase_candidate && is_boilerplate_phrase(t)) ||
+                  (date_candidate && is_dateline(t)))
+                i.state = kRemoved;
             }
           }
           if (i.state == kRemoved) return;
