@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstring>
+#include <vector>
 
 #include "text/utf8.h"
 
@@ -85,6 +87,45 @@ class Writer {
   size_t len_ = 0;
 };
 
+// What the default normalisation does with one code point in U+0080..U+07FF.
+struct TwoByteEntry {
+  enum Kind : uint8_t { kOutput, kSeparator, kDrop, kGeneric };
+  uint8_t kind = kGeneric;
+  uint8_t len = 0;
+  char bytes[8] = {};
+};
+
+const TwoByteEntry* two_byte_table() {
+  static const std::vector<TwoByteEntry> table = [] {
+    std::vector<TwoByteEntry> t(0x800 - 0x80);
+    std::string d;
+    for (char32_t c = 0x80; c < 0x800; ++c) {
+      TwoByteEntry& e = t[c - 0x80];
+      if (is_digit(c)) continue;  // numbers need the run logic: kGeneric
+      if (text::is_space(c) || text::is_datatrove_punctuation(c)) {
+        e.kind = TwoByteEntry::kSeparator;
+        continue;
+      }
+      char32_t lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+      if (lower >= 0x300 && u_charType(static_cast<UChar32>(lower)) == U_NON_SPACING_MARK) {
+        e.kind = TwoByteEntry::kDrop;
+        continue;
+      }
+      d.clear();
+      append_decomposed(lower, true, &d);
+      if (d.empty()) {
+        e.kind = TwoByteEntry::kDrop;
+      } else if (d.size() <= sizeof e.bytes) {
+        e.kind = TwoByteEntry::kOutput;
+        e.len = static_cast<uint8_t>(d.size());
+        std::memcpy(e.bytes, d.data(), d.size());
+      }
+    }
+    return t;
+  }();
+  return table.data();
+}
+
 // Position after the number starting at s[i] (a digit): \p{Nd}+ ( sep \p{Nd}+ )?
 size_t skip_number(std::string_view s, size_t i) {
   size_t j = i;
@@ -128,6 +169,7 @@ void normalize_for_dedup(std::string_view s, std::string* out, const NormalizeOp
   }
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
+  const bool default_options = o.lowercase && o.numbers && o.punctuation && o.diacritics;
   bool pending_space = false;
   size_t i = 0;
   std::string decomposed;
@@ -153,6 +195,39 @@ void normalize_for_dedup(std::string_view s, std::string* out, const NormalizeOp
     }
     size_t j = i;
     char32_t c = next_code_point(s, &j);
+    // Han ideographs have no case, no decomposition and are neither digits nor punctuation:
+    // copy them (the bulk of Chinese text) without asking ICU.
+    if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) {
+      w.ensure(1 + (n - i));
+      if (pending_space && w.size() > 0) w.put(' ');
+      pending_space = false;
+      for (size_t k = i; k < j; ++k) w.put(s[k]);
+      i = j;
+      continue;
+    }
+    // Two-byte characters (Latin, Greek, Cyrillic, Hebrew, Arabic, ...) with the default
+    // options: the whole per-character decision comes from a table built once with ICU.
+    if (c < 0x800 && default_options) {
+      const TwoByteEntry& e = two_byte_table()[c - 0x80];
+      if (e.kind == TwoByteEntry::kSeparator) {
+        pending_space = true;
+        i = j;
+        continue;
+      }
+      if (e.kind == TwoByteEntry::kDrop) {
+        i = j;
+        continue;
+      }
+      if (e.kind == TwoByteEntry::kOutput) {
+        i = j;
+        w.ensure(e.len + 1 + (n - i));
+        if (pending_space && w.size() > 0) w.put(' ');
+        pending_space = false;
+        for (int k = 0; k < e.len; ++k) w.put(e.bytes[k]);
+        continue;
+      }
+      // kGeneric (digits and anything unusual): fall through.
+    }
     if (o.numbers && is_digit(c)) {
       i = skip_number(s, i);
       w.ensure(2 + (n - i));

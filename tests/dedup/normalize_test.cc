@@ -2,6 +2,11 @@
 #include "dedup/normalize.h"
 
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "text/utf8.h"
 
 namespace klartext::dedup {
 namespace {
@@ -32,6 +37,39 @@ TEST(Normalize, ExpandingDecompositionsGrowTheBuffer) {
   EXPECT_EQ(out.size(), 2000u * 9 + std::string(" tail text 0").size());
   EXPECT_TRUE(out.ends_with(" tail text 0"));
   EXPECT_EQ(norm("\uAC01"), "\u1100\u1161\u11A8");
+}
+
+// The per-character fast paths (a table for U+0080..U+07FF, Han copied as is) against the
+// definition computed here with ICU directly: lower-case, NFD, drop Mn.
+TEST(Normalize, FastPathsMatchTheDefinition) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  auto check = [&](char32_t c) {
+    std::string in = "x";
+    text::append_utf8(&in, c);
+    in += "y";
+    std::string expected;
+    // Digits follow the number rule, tested elsewhere.
+    if (u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER) return;
+    if (text::is_space(c) || text::is_datatrove_punctuation(c)) {
+      expected = "x y";
+    } else {
+      icu::UnicodeString u(static_cast<UChar32>(u_tolower(static_cast<UChar32>(c))));
+      icu::UnicodeString d = nfd->normalize(u, status);
+      std::string mid;
+      for (int32_t i = 0; i < d.length();) {
+        UChar32 x = d.char32At(i);
+        i += U16_LENGTH(x);
+        if (u_charType(x) != U_NON_SPACING_MARK) text::append_utf8(&mid, static_cast<char32_t>(x));
+      }
+      expected = "x" + mid + "y";
+    }
+    EXPECT_EQ(norm(in), expected) << std::hex << static_cast<uint32_t>(c);
+  };
+  for (char32_t c = 0x80; c < 0x800; ++c) check(c);
+  for (char32_t c = 0x4E00; c < 0x4E80; ++c) check(c);
+  for (char32_t c = 0x3400; c < 0x3440; ++c) check(c);
 }
 
 TEST(Normalize, StepsCanBeTurnedOff) {
