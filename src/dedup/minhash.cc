@@ -3,6 +3,7 @@
 
 #include <xxhash.h>
 
+#include <cstring>
 #include <limits>
 
 #include "dedup/sha1.h"
@@ -158,12 +159,13 @@ bool MinHasher::signature(std::string_view text, MinHashWorkspace& ws, uint64_t*
     // The normalised text is words separated by single spaces, so an n-gram joined by spaces
     // is a substring: hash it in place.
     ws.words.clear();
-    size_t start = 0;
-    for (size_t i = 0; i <= norm.size(); ++i) {
-      if (i == norm.size() || norm[i] == ' ') {
-        if (i > start) ws.words.emplace_back(norm.data() + start, i - start);
-        start = i + 1;
-      }
+    const char* p = norm.data();
+    const char* end = p + norm.size();
+    while (p < end) {
+      const char* sp = static_cast<const char*>(std::memchr(p, ' ', static_cast<size_t>(end - p)));
+      if (sp == nullptr) sp = end;
+      if (sp > p) ws.words.emplace_back(p, static_cast<size_t>(sp - p));
+      p = sp + 1;
     }
     if (ws.words.size() < n) return false;
     size_t count = std::min(ws.words.size() - n + 1, config_.max_shingles);
