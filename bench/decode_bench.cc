@@ -90,6 +90,10 @@ int main() {
          mb_per_s(w1252, [&] { return decode::decode_html(w1252)->utf8.size(); }),
          mb_per_s(w1252, [&] { return icu_to_utf8("windows-1252", w1252, out); }));
 
+  report("windows-1252 decode_as (table only)",
+         mb_per_s(w1252, [&] { return decode::decode_as(w1252, "windows-1252")->utf8.size(); }),
+         mb_per_s(w1252, [&] { return icu_to_utf8("windows-1252", w1252, out); }));
+
   std::string sjis = load("shift_jis.html");
   report("Shift_JIS decode_html",
          mb_per_s(sjis, [&] { return decode::decode_html(sjis)->utf8.size(); }),
