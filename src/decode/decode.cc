@@ -14,7 +14,7 @@ namespace {
 using internal::Utf8Stats;
 
 // Bytes in legacy encodings form well-formed UTF-8 multi-byte sequences only by chance: on the
-// 57 GBK/GB2312 pages of chinese-wce there are 0.17-0.28 well-formed sequences per ill-formed
+// 47 GBK/GB2312 pages of chinese-wce there are 0.17-0.28 well-formed sequences per ill-formed
 // one. A page with at least 8 well-formed sequences per ill-formed one is UTF-8 with some
 // damage (a stray Latin-1 byte from a template, a cut at the end), which U+FFFD repairs better
 // than any legacy decoding would. The margin to 0.28 is 30x.

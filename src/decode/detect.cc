@@ -35,14 +35,13 @@ size_t skip_past_ci(std::string_view s, size_t i, std::string_view needle) {
 // the page's scripts, not its language.
 constexpr std::string_view kRawTextElements[] = {"script", "style"};
 
-// Origin: uchardet 0.0.7's charset names that are not WHATWG labels, mapped to the WHATWG
-// encoding that decodes the same bytes. Names it returns that WHATWG cannot decode (EUC-TW,
-// VISCII, IBM855, MAC-CENTRALEUROPE, UTF-32) are left out: detection then falls to the default.
+// Origin: the charset names uchardet 0.0.7 returns (its library's strings, and our runs) that
+// are not WHATWG labels, mapped to the WHATWG encoding that decodes the same bytes. Names that
+// WHATWG cannot decode (EUC-TW, VISCII, IBM852, IBM855, MAC-CENTRALEUROPE, UTF-32) are left
+// out: detection then falls to the default.
 constexpr LabelEntry kDetectorNames[] = {
     {"mac-cyrillic", "x-mac-cyrillic"},
-    {"cp949", "EUC-KR"},
-    {"uhc", "EUC-KR"},
-    {"cp932", "Shift_JIS"},
+    {"uhc", "EUC-KR"},  // Unified Hangul Code = windows-949, WHATWG's EUC-KR
 };
 
 const EncodingInfo* map_detector_name(std::string_view name) {
