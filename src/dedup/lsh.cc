@@ -75,6 +75,7 @@ LshMatch LshIndex::lookup(const uint64_t* keys) const {
 }
 
 LshMatch LshIndex::query(const uint64_t* sig) const {
+  if (!valid()) return {};
   uint64_t keys[4096];
   band_keys(sig, keys);
   std::lock_guard<std::mutex> lock(mu_);
@@ -82,6 +83,7 @@ LshMatch LshIndex::query(const uint64_t* sig) const {
 }
 
 Result<LshMatch> LshIndex::add(const uint64_t* sig) {
+  if (!valid()) return invalid_argument("lsh: buckets x hashes_per_bucket must be in 1..4096");
   uint64_t keys[4096];
   band_keys(sig, keys);
   size_t nb = static_cast<size_t>(buckets_);

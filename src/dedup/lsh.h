@@ -41,8 +41,9 @@ class LshIndex {
  public:
   explicit LshIndex(const MinHashConfig& config, LshOptions options = {});
 
-  // Looks the signature's bands up and indexes them. Returns the match, or kLimitExceeded when
-  // max_docs documents are already indexed.
+  // Looks the signature's bands up and indexes them. Returns the match, kLimitExceeded when
+  // max_docs documents are already indexed, or kInvalidArgument for a config MinHasher::create
+  // would refuse.
   Result<LshMatch> add(const uint64_t* signature);
 
   // Looks up without indexing: the earlier document sharing a band, if any (duplicate=false
@@ -58,6 +59,8 @@ class LshIndex {
     std::vector<uint32_t> docs;
     size_t size = 0;
   };
+  // The same bounds as MinHasher::create (the band keys live in a fixed stack array).
+  bool valid() const { return buckets_ >= 1 && rows_ >= 1 && buckets_ * rows_ <= 4096; }
   uint32_t* find_slot(Band& band, uint64_t key, bool* found);
   void band_keys(const uint64_t* signature, uint64_t* keys) const;
   LshMatch lookup(const uint64_t* keys) const;  // callers hold mu_

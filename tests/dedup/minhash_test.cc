@@ -262,6 +262,15 @@ TEST(Lsh, ChainsJoinTheFirstCluster) {
   EXPECT_FALSE(strict.add(cc)->duplicate);
 }
 
+TEST(Lsh, RejectsConfigsOutOfBounds) {
+  MinHashConfig c;
+  c.num_buckets = 5000;
+  LshIndex index(c);
+  std::vector<uint64_t> sig(5000 * 8, 1);
+  EXPECT_EQ(index.add(sig.data()).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_FALSE(index.query(sig.data()).duplicate);
+}
+
 TEST(Lsh, EnforcesMaxDocsAndBoundsMemory) {
   MinHashConfig c;
   LshOptions o;
