@@ -65,12 +65,16 @@ const float kBlockCost = tune("BC", 20.0f);
 const uint32_t kCardMaxBytes = uint32_t(tune("CARD", 600));
 const float kCardLinkWeight = tune("CLW", 3.0f);
 const uint32_t kListingProseBytes = uint32_t(tune("LIST", 500));
+const uint32_t kItemListFactor = uint32_t(tune("ILF", 4));
 const float kLineCost = tune("LC", 0.0f);
 #else
 // List items and table cells carry no block cost: short non-link items are specifications,
 // steps and table data (0 beat 5 and 20 on both sets).
 constexpr float kLineCost = 0.0f;
 constexpr uint32_t kListingProseBytes = 500;
+// A list of links replaces a short prose winner only when it holds this many times its text:
+// 4 keeps short news items (scrapinghub) and still finds the lists of wcxb's listing pages.
+constexpr uint32_t kItemListFactor = 4;
 constexpr float kLinkWeight = 1.0f;
 constexpr float kBlockCost = 20.0f;
 constexpr uint32_t kCardMaxBytes = 600;
@@ -494,6 +498,24 @@ class Extractor {
     return found;
   }
 
+  const Node* largest_item_list(const Node* body) {
+    const Node* found = nullptr;
+    uint32_t most = 0;
+    walk(
+        body,
+        [&](const Node* n) {
+          if (!in_range(n) || !n->is_element() || at(n).state == kRemoved) return false;
+          const Info& i = at(n);
+          if (i.teaser_list && i.text_len + i.link_len > most) {
+            found = n;
+            most = i.text_len + i.link_len;
+          }
+          return true;
+        },
+        [](const Node*) {});
+    return found;
+  }
+
   // The highest-scoring element under `root` (by plain_score when `plain`).
   const Node* best_under(const Node* root, bool plain = false) {
     const Node* best = root;
@@ -525,6 +547,17 @@ class Extractor {
       if (at(listing).plain_score > at(best).score) {
         listing_ = true;
         return listing;
+      }
+      // No prose anywhere: the page is a list of links (search results, product grids, link
+      // aggregators). Its largest list of repeated items is the content, links included, when
+      // it holds several times the text of the best prose block.
+      const Node* items = largest_item_list(body);
+      if (items && list_items_ &&
+          at(items).text_len + at(items).link_len >=
+              kItemListFactor * (at(best).text_len + at(best).link_len)) {
+        listing_ = true;
+        link_list_ = true;
+        return items;
       }
     }
     // A page that marks exactly one article (an <article> element not inside another, or the
@@ -576,7 +609,7 @@ class Extractor {
           if (!n->is_element() || n == winner) return true;
           uint32_t total = i.text_len + i.link_len;
           float sc = listing_ ? i.plain_score : i.score;
-          if (sc < 0 && total > 0) {
+          if (sc < 0 && total > 0 && !link_list_) {
             // More link text than prose: a navigation block, not content (readability uses the
             // same 0.5 link-density line for its "conditional" cleaning).
             bool linky = i.link_len * 2 > total;
@@ -698,6 +731,12 @@ class Extractor {
   bool drop_datelines_ = true;
 #endif
   bool listing_ = false;
+  bool link_list_ = false;  // the content is a list of links: no link-density pruning
+#ifdef KLARTEXT_TUNE
+  bool list_items_ = getenv("NOLIST") == nullptr;
+#else
+  bool list_items_ = true;
+#endif
 #ifdef KLARTEXT_TUNE
   bool prune_teasers_ = getenv("PT") != nullptr;
 #else

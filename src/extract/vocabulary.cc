@@ -265,7 +265,9 @@ constexpr std::string_view kDateFillers[] = {
 
 template <size_t N>
 bool in_table(const std::string_view (&table)[N], std::string_view w) {
-  return std::find(std::begin(table), std::end(table), w) != std::end(table);
+  for (std::string_view t : table)
+    if (t.size() == w.size() && t[0] == w[0] && t == w) return true;
+  return false;
 }
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
@@ -301,8 +303,11 @@ std::string normalize_short(std::string_view s, size_t cap) {
 }  // namespace
 
 bool is_content_token(std::string_view lower_token) {
-  return std::find(std::begin(kContentTokens), std::end(kContentTokens), lower_token) !=
-         std::end(kContentTokens);
+  // Every content token is 3 to 11 bytes: most class parts are rejected by length alone.
+  if (lower_token.size() < 3 || lower_token.size() > 11) return false;
+  for (std::string_view t : kContentTokens)
+    if (t.size() == lower_token.size() && t[0] == lower_token[0] && t == lower_token) return true;
+  return false;
 }
 
 namespace {

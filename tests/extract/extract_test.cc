@@ -100,6 +100,15 @@ TEST(ExtractTest, ProductPageKeepsDescriptionAndSpecs) {
   EXPECT_FALSE(contains(e.text, "ten percent off"));
 }
 
+TEST(ExtractTest, ListingPageKeepsItsLinkList) {
+  Extracted e = run(fixture("listing.html"));
+  EXPECT_TRUE(contains(e.text, "Lentil soup with smoked paprika 25 min\nCrispy chickpeas"))
+      << e.text;
+  EXPECT_TRUE(contains(e.text, "Roasted cauliflower with tahini dressing 45 min"));
+  EXPECT_FALSE(contains(e.text, "Privacy"));
+  EXPECT_FALSE(contains(e.text, "About"));
+}
+
 TEST(ExtractTest, GermanPageDropsSkipLinkAndShareButtons) {
   Extracted e = run(fixture("german.html"));
   EXPECT_EQ(e.headline, "Neue Öffnungszeiten der Stadtbibliothek");
