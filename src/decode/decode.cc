@@ -104,6 +104,22 @@ Decoded with_overruled(Decoded d, const EncodingInfo* overruled) {
   return d;
 }
 
+// The <meta> prescan over the first prescan_bytes, then the late scan; *reason says where.
+const EncodingInfo* find_meta(std::string_view bytes, const DecodeOptions& options,
+                              std::string* reason) {
+  size_t offset = 0;
+  const EncodingInfo* meta = internal::prescan(bytes.substr(0, options.prescan_bytes), &offset);
+  if (meta) {
+    *reason = "<meta> at byte " + std::to_string(offset);
+  } else if (options.late_meta_bytes > options.prescan_bytes) {
+    meta = internal::late_meta_scan(bytes.substr(0, options.late_meta_bytes), &offset);
+    if (meta)
+      *reason = "<meta> at byte " + std::to_string(offset) + ", after the first " +
+                std::to_string(options.prescan_bytes) + " bytes";
+  }
+  return meta;
+}
+
 }  // namespace
 
 std::string_view encoding_source_name(EncodingSource source) {
@@ -159,17 +175,8 @@ Result<Decoded> sniff_encoding(std::string_view bytes, const DecodeOptions& opti
   const EncodingInfo* overruled = nullptr;
   bool weak_transport = declared && options.verify_labels && declared->name == "windows-1252";
   if (!declared || weak_transport) {
-    size_t offset = 0;
     std::string meta_reason;
-    const EncodingInfo* meta = internal::prescan(bytes.substr(0, options.prescan_bytes), &offset);
-    if (meta) {
-      meta_reason = "<meta> at byte " + std::to_string(offset);
-    } else if (options.late_meta_bytes > options.prescan_bytes) {
-      meta = internal::late_meta_scan(bytes.substr(0, options.late_meta_bytes), &offset);
-      if (meta)
-        meta_reason = "<meta> at byte " + std::to_string(offset) + ", after the first " +
-                      std::to_string(options.prescan_bytes) + " bytes";
-    }
+    const EncodingInfo* meta = find_meta(bytes, options, &meta_reason);
     if (meta && !declared) {
       declared = meta;
       source = EncodingSource::kMetaTag;
@@ -198,12 +205,22 @@ Result<Decoded> sniff_encoding(std::string_view bytes, const DecodeOptions& opti
       Utf8Stats st = internal::scan_utf8(bytes);
       if (looks_utf8(st))
         return with_overruled(decided(declared, source, reason + note), overruled);
+      std::string what = reason + " says UTF-8, but the bytes have " + utf8_counts(st) + "; ";
+      if (source == EncodingSource::kTransport) {
+        // A server may claim UTF-8 for every page; the page's own <meta> knows its bytes.
+        std::string meta_reason;
+        const EncodingInfo* meta = find_meta(bytes, options, &meta_reason);
+        if (meta && meta->kind != DecoderKind::kUtf8 && meta->kind != DecoderKind::kReplacement) {
+          Decoded d = decided(meta, EncodingSource::kMetaTag, what + meta_reason + note);
+          d.declared = std::string(declared->name);
+          return d;
+        }
+      }
       internal::Detection det = internal::detect(bytes, options.max_detect_bytes);
       if (det.encoding && det.encoding->kind != DecoderKind::kUtf8 &&
           plausible(det, bytes, options.max_detect_bytes)) {
-        Decoded d = decided(det.encoding, EncodingSource::kDetected,
-                            reason + " says UTF-8, but the bytes have " + utf8_counts(st) + "; " +
-                                detector_reason(det) + note);
+        Decoded d =
+            decided(det.encoding, EncodingSource::kDetected, what + detector_reason(det) + note);
         d.declared = std::string(declared->name);
         return d;
       }

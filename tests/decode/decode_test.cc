@@ -162,6 +162,21 @@ TEST(DecodeHtml, Utf8LabelOnWindows1252TextFallsToTheDetector) {
   EXPECT_NE(d.utf8.find("Gr\xC3\xBC\xC3\x9F\x65"), std::string::npos);  // Grüße
 }
 
+TEST(DecodeHtml, MetaOutranksAUtf8HeaderThatTheBytesContradict) {
+  // Shift_JIS text; the server says UTF-8, the page says Shift_JIS.
+  std::string page = "<meta charset=shift_jis><p>";
+  for (int i = 0; i < 5; ++i) page += "\x82\xB1\x82\xF1\x82\xC9\x82\xBF\x82\xCD";  // こんにちは
+  Decoded d = must_decode(page, with_transport("utf-8"));
+  EXPECT_EQ(d.encoding, "Shift_JIS") << d.reason;
+  EXPECT_EQ(d.source, EncodingSource::kMetaTag);
+  EXPECT_EQ(d.declared, "UTF-8");
+  EXPECT_EQ(d.replaced, 0u);
+  // A browser keeps the header.
+  DecodeOptions browser = with_transport("utf-8");
+  browser.verify_labels = false;
+  EXPECT_EQ(must_decode(page, browser).encoding, "UTF-8");
+}
+
 TEST(DecodeHtml, GbkTextBehindLongEnglishMarkupIsDetected) {
   // 30 kB of English navigation, scripts and styles, then the GBK article, no label anywhere:
   // the detector must see the text, not the markup (cf. trafilatura issue #541).
