@@ -498,6 +498,8 @@ class Builder {
  public:
   Builder(Document& doc, Tokenizer& tok, std::string_view input, const BuildOptions& options)
       : doc_(doc), tok_(tok), input_(input), options_(options) {
+    // The cap never closes <html>, and html > body > one element is the least a page needs
+    // to keep its shape; 4 is the smallest cap that leaves room for that.
     max_depth_ = std::max<uint32_t>(options.max_depth, 4);
   }
 

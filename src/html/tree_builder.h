@@ -13,7 +13,7 @@
 namespace klartext::html {
 
 struct BuildOptions {
-  uint32_t max_depth = 512;       // see ParseOptions::max_depth
+  uint32_t max_depth = 512;       // see ParseOptions::max_depth; below 4 acts as 4
   uint32_t max_nodes = 4u << 20;  // see ParseOptions::max_nodes
   bool scripting = false;
 };
