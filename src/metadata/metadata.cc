@@ -4,7 +4,6 @@
 #include "metadata/metadata.h"
 
 #include <climits>
-#include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -283,6 +282,16 @@ bool inside_article(const Node* n) {
   return false;
 }
 
+// Whether s has a lead byte of a 3-byte UTF-8 sequence in U+4000..U+9FFF (the CJK ideographs
+// the credit markers use), so Latin text skips the marker search.
+bool has_cjk_lead(std::string_view s) {
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0xE4 && u <= 0xE9) return true;
+  }
+  return false;
+}
+
 // The next node in document order after n's subtree, within `stop`'s subtree.
 const Node* next_after(const Node* n, const Node* stop) {
   while (n && n != stop) {
@@ -320,10 +329,18 @@ std::string raw_text(const Node* n, size_t max_bytes) {
   return out;
 }
 
-// Whether any whitespace-separated token of a class/id value contains one of `parts`.
-template <size_t N>
-bool class_has(std::string_view value, const std::string_view (&parts)[N]) {
-  if (value.empty() || value.size() > 1024) return false;
+enum ClassBits : uint32_t {
+  kBitByline = 1,
+  kBitNotByline = 2,
+  kBitDate = 4,
+  kBitNoise = 8,
+  kBitModified = 16,
+};
+
+// All class-name tables tested in one pass over a class or id value.
+uint32_t class_bits(std::string_view value) {
+  if (value.empty() || value.size() > 1024) return 0;
+  uint32_t bits = 0;
   char buf[64];
   size_t i = 0;
   while (i < value.size()) {
@@ -332,22 +349,27 @@ bool class_has(std::string_view value, const std::string_view (&parts)[N]) {
     if (j == std::string_view::npos) j = value.size();
     std::string_view token = value.substr(i, j - i);
     i = j;
-    // Utility-class tokens ("md:[grid-area:sidebar]") describe layout, not content.
     if (token.empty() || token.size() > sizeof buf ||
         token.find_first_of(":[") != std::string_view::npos)
       continue;
     for (size_t k = 0; k < token.size(); ++k)
       buf[k] = (token[k] >= 'A' && token[k] <= 'Z') ? char(token[k] + 32) : token[k];
     std::string_view lower(buf, token.size());
-    for (std::string_view p : parts)
-      if (lower.find(p) != std::string_view::npos) return true;
+    // Tokens and parts are a few bytes: a plain loop beats memchr-based find here.
+    auto any = [&](const auto& parts) {
+      for (std::string_view p : parts) {
+        for (size_t k = 0; k + p.size() <= lower.size(); ++k)
+          if (lower[k] == p[0] && lower.substr(k, p.size()) == p) return true;
+      }
+      return false;
+    };
+    if (any(kBylineClassParts)) bits |= kBitByline;
+    if (any(kNotBylineClassParts)) bits |= kBitNotByline;
+    if (any(kDateClassParts)) bits |= kBitDate;
+    if (any(kNoiseClassParts)) bits |= kBitNoise;
+    if (any(kModifiedClassParts)) bits |= kBitModified;
   }
-  return false;
-}
-
-template <size_t N>
-bool element_class_has(const Node* n, const std::string_view (&parts)[N]) {
-  return class_has(n->attr("class"), parts) || class_has(n->attr("id"), parts);
+  return bits;
 }
 
 bool looks_like_url(std::string_view s) {
@@ -620,7 +642,10 @@ class Collector {
   std::string title_element_;
   std::vector<std::string> h1s_;
   std::vector<std::string> citation_authors_;
-  char author_label_ = 0;  // the digit of the twitter:labelN that announced an author
+  char author_label_ = 0;
+  uint32_t cls_bits_ = 0;  // class_bits of the current element's class and id
+  uint32_t class_only_bits_ =
+      0;  // of its class alone  // the digit of the twitter:labelN that announced an author
   JsonLdFields jsonld_;
 
   // Walk state.
@@ -761,7 +786,7 @@ void Collector::on_element(const Node* n) {
         std::string_view dt = n->attr("datetime");
         std::string v = dt.empty() ? gather_text(n, 128) : std::string(dt);
         std::string_view ip = n->attr("itemprop");
-        bool modified = element_class_has(n, kModifiedClassParts) || ip == "dateModified";
+        bool modified = (cls_bits_ & kBitModified) || ip == "dateModified";
         if (modified) {
           offer_date(v, kFallback + 3, true, true);
         } else {
@@ -800,9 +825,8 @@ void Collector::on_element(const Node* n) {
       offer_author(gather_text(n, 256), kRelAuthor, false);
   }
   if (class_gathers_ >= kMaxClassGathers) return;
-  bool byline_class = element_class_has(n, kBylineClassParts) &&
-                      !class_has(n->attr("class"), kNoiseClassParts) &&
-                      !element_class_has(n, kNotBylineClassParts);
+  bool byline_class =
+      (cls_bits_ & kBitByline) && !(class_only_bits_ & kBitNoise) && !(cls_bits_ & kBitNotByline);
   if (byline_class && author_.rank > kClassByline) {
     ++class_gathers_;
     offer_author(gather_text(n, 256), kClassByline, false);
@@ -819,8 +843,7 @@ void Collector::on_element(const Node* n) {
       }
     }
   }
-  if (visible_.rank > kDateClassText && element_class_has(n, kDateClassParts) &&
-      !element_class_has(n, kModifiedClassParts)) {
+  if (visible_.rank > kDateClassText && (cls_bits_ & kBitDate) && !(cls_bits_ & kBitModified)) {
     ++class_gathers_;
     std::string t = gather_text(n, 256);
     visible_.offer(scan_dates(t), kDateClassText);
@@ -849,7 +872,19 @@ void Collector::on_text(const Node* n) {
   text_budget_ += take;
   data = data.substr(0, take);
   // Short text nodes may be bylines ("By Jane Doe", or "By" followed by a link).
-  if (author_.rank > kTextByline && data.size() < 200) {
+  // Byline words start with one of these letters (kBylinePrefixes); other text is skipped
+  // before any copy is made.
+  size_t first = 0;
+  while (first < data.size() &&
+         (data[first] == ' ' || data[first] == '\n' || data[first] == '\t' || data[first] == '\r'))
+    ++first;
+  if (first == data.size()) return;  // whitespace between tags: most text nodes
+
+  unsigned char c0 = static_cast<unsigned char>(data[first]);
+  if (c0 >= 'A' && c0 <= 'Z') c0 = static_cast<unsigned char>(c0 + 32);
+  bool maybe_byline =
+      c0 >= 0x80 || (c0 && std::string_view("wprsbvdat").find(char(c0)) != std::string_view::npos);
+  if (maybe_byline && author_.rank > kTextByline && data.size() < 200) {
     std::string t = collapse_space(data);
     if (!t.empty() && t.size() < 120) {
       for (std::string_view p : kBylinePrefixes) {
@@ -870,7 +905,7 @@ void Collector::on_text(const Node* n) {
     }
   }
   if (author_.rank > kTextByline && data.size() < 300 && n->parent &&
-      !n->parent->is_html(Tag::kA)) {
+      !n->parent->is_html(Tag::kA) && has_cjk_lead(data)) {
     for (const CjkMarker& c : kCjkBylineMarkers) {
       size_t pos = data.find(c.marker);
       if (pos == std::string_view::npos) continue;
@@ -959,12 +994,6 @@ bool same_day(const std::optional<Date>& a, const std::optional<Date>& b) {
 
 std::string Collector::choose_date() const {
   const auto& vis = visible_.date;
-#ifdef DEBUG_DATES
-  fprintf(stderr, "pub=%s(%d) mod=%s vis=%s(%d)\n",
-          date_.date ? format_date(*date_.date).c_str() : "-", date_.rank,
-          modified_.date ? format_date(*modified_.date).c_str() : "-",
-          vis ? format_date(*vis).c_str() : "-", visible_.rank);
-#endif
   // The date the page shows agrees with one of the markup dates: that is the one the page
   // presents (markup keeps the time zone).
   auto shown = [&](const std::optional<Date>& d) {
@@ -990,11 +1019,17 @@ Metadata Collector::run(const dom::Document& doc) {
   while (n && visited++ < options_.max_nodes) {
     bool descend = true;
     if (n->is_element()) {
+      class_only_bits_ = 0;
+      cls_bits_ = 0;
+      // Classes matter only where bylines and dates are still looked for: inside the
+      // scanned text budget and outside a noise region already entered.
+      if (in_body_ && n->attr_count && !noise_region_ && text_budget_ < options_.max_text_bytes) {
+        class_only_bits_ = class_bits(n->attr("class"));
+        cls_bits_ = class_only_bits_ | class_bits(n->attr("id"));
+      }
       if (!noise_region_ && in_body_ && n->ns == dom::Namespace::kHtml &&
           (n->tag == Tag::kNav || n->tag == Tag::kFooter ||
-           (n->tag == Tag::kAside && !inside_article(n)) ||
-           class_has(n->attr("class"), kNoiseClassParts) ||
-           class_has(n->attr("id"), kNoiseClassParts)))
+           (n->tag == Tag::kAside && !inside_article(n)) || (cls_bits_ & kBitNoise)))
         noise_region_ = n;
       if (n->ns == dom::Namespace::kHtml) on_element(n);
       descend = !skip_subtree(n) && n->tag != Tag::kTitle;

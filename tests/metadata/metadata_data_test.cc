@@ -2,6 +2,7 @@
 // chinese-wce), with the shared rules of src/eval/match.h. Fails below pinned floors.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdio>
 #include <string>
 
@@ -26,6 +27,8 @@ struct Rates {
 
 Rates measure(eval::Dataset d) {
   Rates r;
+  double parse_ms = 0, metadata_ms = 0;
+  size_t pages_done = 0;
   auto pages = eval::load_dataset(d, KLARTEXT_DATA_DIR);
   EXPECT_TRUE(pages.ok()) << pages.status().to_string();
   if (!pages.ok()) return r;
@@ -35,11 +38,17 @@ Rates measure(eval::Dataset d) {
     if (!bytes.ok()) continue;
     auto decoded = decode::decode_html(bytes.value());
     if (!decoded.ok()) continue;
+    auto t0 = std::chrono::steady_clock::now();
     auto doc = html::parse(std::move(decoded->utf8));
     if (!doc.ok()) continue;
+    auto t1 = std::chrono::steady_clock::now();
     MetadataOptions options;
     options.url = page.url;
     Metadata m = extract_metadata(*doc.value(), options);
+    auto t2 = std::chrono::steady_clock::now();
+    parse_ms += std::chrono::duration<double, std::milli>(t1 - t0).count();
+    metadata_ms += std::chrono::duration<double, std::milli>(t2 - t1).count();
+    ++pages_done;
     if (!page.title.empty()) {
       ++r.title.gold;
       r.title.match += eval::title_matches(m.title, page.title);
@@ -57,29 +66,38 @@ Rates measure(eval::Dataset d) {
               std::string(eval::dataset_name(d)).c_str(), r.title.rate(), r.title.match,
               r.title.gold, r.author.rate(), r.author.match, r.author.gold, r.date.rate(),
               r.date.match, r.date.gold);
+  // Cost on the hot path, next to the parse it follows (informational, not asserted).
+  if (pages_done)
+    std::printf("%-12s %zu pages: parse %.3f ms/page, metadata %.3f ms/page\n",
+                std::string(eval::dataset_name(d)).c_str(), pages_done,
+                parse_ms / double(pages_done), metadata_ms / double(pages_done));
   return r;
 }
 
-// Floors pinned on 2026-11-29 a little under the rates measured that day (printed above by
-// this test), so a regression fails while small heuristic changes do not.
+// Floors pinned on 2026-11-29 a little under the rates measured that day with this test:
+//   wcxb title 0.776 author 0.782 date 0.863; readability title 0.748 author 0.882 date 0.879;
+//   chinese author 0.320 date 0.810.
+// A regression fails; a change of a page or two does not. The wcxb title gold is the
+// annotator's reading of the headline (often the h1, sometimes <title> without its tail), so
+// its rate stays well under the date rate.
 TEST(MetadataDataTest, WcxbDev) {
   Rates r = measure(eval::Dataset::kWcxb);
-  EXPECT_GE(r.title.rate(), 0.0);
-  EXPECT_GE(r.author.rate(), 0.0);
-  EXPECT_GE(r.date.rate(), 0.0);
+  EXPECT_GE(r.title.rate(), 0.76);
+  EXPECT_GE(r.author.rate(), 0.76);
+  EXPECT_GE(r.date.rate(), 0.84);
 }
 
 TEST(MetadataDataTest, ReadabilityTestPages) {
   Rates r = measure(eval::Dataset::kReadability);
-  EXPECT_GE(r.title.rate(), 0.0);
-  EXPECT_GE(r.author.rate(), 0.0);
-  EXPECT_GE(r.date.rate(), 0.0);
+  EXPECT_GE(r.title.rate(), 0.72);
+  EXPECT_GE(r.author.rate(), 0.85);
+  EXPECT_GE(r.date.rate(), 0.84);
 }
 
 TEST(MetadataDataTest, ChineseWce) {
   Rates r = measure(eval::Dataset::kChinese);
-  EXPECT_GE(r.author.rate(), 0.0);
-  EXPECT_GE(r.date.rate(), 0.0);
+  EXPECT_GE(r.author.rate(), 0.28);
+  EXPECT_GE(r.date.rate(), 0.77);
 }
 
 }  // namespace
