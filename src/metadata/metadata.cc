@@ -337,6 +337,28 @@ enum ClassBits : uint32_t {
   kBitModified = 16,
 };
 
+struct ClassPart {
+  std::string_view text;
+  uint32_t bit;
+};
+
+// The class-part tables above, indexed by first letter.
+const std::vector<ClassPart>* class_part_index() {
+  static const std::vector<ClassPart>* index = [] {
+    auto* idx = new std::vector<ClassPart>[26];
+    auto add = [&](const auto& parts, uint32_t bit) {
+      for (std::string_view p : parts) idx[p[0] - 'a'].push_back({p, bit});
+    };
+    add(kBylineClassParts, kBitByline);
+    add(kNotBylineClassParts, kBitNotByline);
+    add(kDateClassParts, kBitDate);
+    add(kNoiseClassParts, kBitNoise);
+    add(kModifiedClassParts, kBitModified);
+    return idx;
+  }();
+  return index;
+}
+
 // All class-name tables tested in one pass over a class or id value.
 uint32_t class_bits(std::string_view value) {
   if (value.empty() || value.size() > 1024) return 0;
@@ -355,19 +377,18 @@ uint32_t class_bits(std::string_view value) {
     for (size_t k = 0; k < token.size(); ++k)
       buf[k] = (token[k] >= 'A' && token[k] <= 'Z') ? char(token[k] + 32) : token[k];
     std::string_view lower(buf, token.size());
-    // Tokens and parts are a few bytes: a plain loop beats memchr-based find here.
-    auto any = [&](const auto& parts) {
-      for (std::string_view p : parts) {
-        for (size_t k = 0; k + p.size() <= lower.size(); ++k)
-          if (lower[k] == p[0] && lower.substr(k, p.size()) == p) return true;
+    // Every part is looked up by its first letter, so a token costs one pass.
+    const std::vector<ClassPart>* index = class_part_index();
+    for (size_t k = 0; k < lower.size(); ++k) {
+      unsigned char c = static_cast<unsigned char>(lower[k]);
+      if (c < 'a' || c > 'z') continue;
+      for (const ClassPart& part : index[c - 'a']) {
+        if ((bits & part.bit) || k + part.text.size() > lower.size()) continue;
+        size_t m = 1;  // parts are a few bytes: compare inline rather than call memcmp
+        while (m < part.text.size() && lower[k + m] == part.text[m]) ++m;
+        if (m == part.text.size()) bits |= part.bit;
       }
-      return false;
-    };
-    if (any(kBylineClassParts)) bits |= kBitByline;
-    if (any(kNotBylineClassParts)) bits |= kBitNotByline;
-    if (any(kDateClassParts)) bits |= kBitDate;
-    if (any(kNoiseClassParts)) bits |= kBitNoise;
-    if (any(kModifiedClassParts)) bits |= kBitModified;
+    }
   }
   return bits;
 }
