@@ -85,7 +85,8 @@ struct ListBest {
 
 // Most tags or categories kept: tag clouds can run to hundreds.
 constexpr size_t kMaxTags = 32;
-// Text gathered from one element (title, h1, byline, date container).
+// Text gathered from one element (title, h1, byline, date container): headlines and bylines
+// are well under 300 bytes; longer text is not one of them anyway.
 constexpr size_t kMaxElementText = 512;
 // Elements whose class names suggest a byline or date get their text read; a page with
 // thousands of "date" classes (archives, comment lists) must not cost a gather each.
@@ -477,12 +478,15 @@ std::string clean_author(std::string_view raw, const Date& reference, bool need_
   s = collapse_space(s);
   while (!s.empty() && (s.back() == ',' || s.back() == ':' || s.back() == '.' || s.back() == '-'))
     s = collapse_space(std::string_view(s).substr(0, s.size() - 1));
+  // Names, even several joined with "and", fit in 100 bytes and 8 words; longer is prose or
+  // a bio. Set by reading byline failures on wcxb-dev, not tuned further.
   if (s.size() < 2 || s.size() > 100 || word_count(s) > 8) return {};
   if (s.find('@') != std::string::npos || s.find("http") != std::string::npos ||
       s.find("www.") != std::string::npos)
     return {};
   for (std::string_view w : kNotNames)
     if (iequals(s, w)) return {};
+  // A name has no more than a "Jr. 2" worth of digits; more is a date or a count left over.
   int digits = 0;
   for (char c : s) digits += (c >= '0' && c <= '9');
   if (digits > 2) return {};
@@ -905,6 +909,7 @@ void Collector::on_text(const Node* n) {
   if (c0 >= 'A' && c0 <= 'Z') c0 = static_cast<unsigned char>(c0 + 32);
   bool maybe_byline =
       c0 >= 0x80 || (c0 && std::string_view("wprsbvdat").find(char(c0)) != std::string_view::npos);
+  // A byline line is short: 200 raw / 120 collapsed bytes hold "By" and a few names.
   if (maybe_byline && author_.rank > kTextByline && data.size() < 200) {
     std::string t = collapse_space(data);
     if (!t.empty() && t.size() < 120) {

@@ -19,11 +19,11 @@ struct MetadataOptions {
   // Dates after this day (plus one day of time-zone slack) are implausible: "YYYY-MM-DD", e.g.
   // the crawl date for archived pages. Empty: today (UTC).
   std::string reference_date;
-  // Nodes visited at most. Real pages have a few thousand; 200k covers the largest we have
-  // seen in the benchmark sets while bounding pathological inputs.
+  // Nodes visited at most. Real pages have a few thousand; 200k is a generous multiple of that
+  // (not measured against the largest page) that still bounds pathological inputs.
   uint32_t max_nodes = 200000;
   // Body text scanned for bylines and dates, in bytes. Bylines and dates sit near the top of
-  // an article; 48 KB covers the first screens of text on the benchmark pages.
+  // an article; 48 KB is a few screens of text (chosen by that reasoning, not tuned).
   size_t max_text_bytes = 48 * 1024;
 };
 
