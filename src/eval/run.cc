@@ -73,10 +73,13 @@ Report score_dataset(Dataset d, const std::vector<GoldPage>& gold,
     const ExtractedPage& pred = it == predictions.end() ? kEmpty : it->second;
     if (d == Dataset::kScrapinghub) {
       shingles.push_back(shingle_counts(g.text, pred.text));
+      double sp = shingle_precision(shingles.back()), sr = shingle_recall(shingles.back());
+      r.per_page.push_back({g.id, sp, sr, sp + sr > 0 ? 2 * sp * sr / (sp + sr) : 0});
     } else {
       WordScore s = word_score(g.text, pred.text,
                                d == Dataset::kChinese ? Tokens::kHanSplit : Tokens::kWords);
       p += s.precision, rc += s.recall, f += s.f1;
+      r.per_page.push_back({g.id, s.precision, s.recall, s.f1});
       if (d == Dataset::kWcxb) {
         with += snippet_rate(pred.text, g.with);
         without += snippet_rate(pred.text, g.without);

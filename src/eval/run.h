@@ -61,6 +61,13 @@ struct FieldRate {
   double rate() const { return gold ? static_cast<double>(match) / gold : 0; }
 };
 
+// One page's text score, for finding the worst pages. scrapinghub: shingle P/R with the
+// script's special cases and their F1; the others: the page's bag-of-words scores.
+struct PageScore {
+  std::string id;
+  double precision = 0, recall = 0, f1 = 0;
+};
+
 struct Report {
   Dataset dataset = Dataset::kScrapinghub;
   size_t pages = 0;    // gold pages scored (a missing prediction scores as empty text)
@@ -72,6 +79,7 @@ struct Report {
   double without_rate = 0;                   // wcxb only: mean share of "without" snippets leaked
   std::map<std::string, TypeScore> by_type;  // wcxb only
   FieldRate title, author, date;
+  std::vector<PageScore> per_page;  // in gold order
 };
 
 // Scores predictions (by page id) against gold with the dataset's own rule.

@@ -47,6 +47,11 @@ TEST(Report, WcxbMeansTypesSnippetsAndMetadata) {
   EXPECT_EQ(r.by_type["article"].pages, 2u);
   EXPECT_DOUBLE_EQ(r.by_type["article"].f1, 0.75 / 2);
   EXPECT_DOUBLE_EQ(r.by_type["listing"].f1, 1);
+  ASSERT_EQ(r.per_page.size(), 3u);
+  EXPECT_EQ(r.per_page[0].id, "1");
+  EXPECT_DOUBLE_EQ(r.per_page[0].f1, 0.75);
+  EXPECT_DOUBLE_EQ(r.per_page[1].f1, 1);
+  EXPECT_DOUBLE_EQ(r.per_page[2].f1, 0);
   EXPECT_EQ(r.title.gold, 1u);
   EXPECT_EQ(r.title.match, 1u);
   EXPECT_EQ(r.author.match, 1u);

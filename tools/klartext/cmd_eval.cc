@@ -4,6 +4,7 @@
 // tests/eval/cmd_eval_test.cc.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -51,6 +52,7 @@ constexpr char kUsage[] =
     "  --score FILE     also score saved outputs, {id: {articleBody, title, byline, date}} or\n"
     "                   {id: \"text\"} (repeatable; ids must be the dataset's)\n"
     "  --limit N        only the first N pages of each dataset (sorted by id)\n"
+    "  --worst N        list our N lowest-scoring pages of each dataset (id, type, P, R, F1)\n"
     "  --json           one JSON object on stdout instead of tables\n\n"
     "Columns: F1/P/R as each benchmark defines them (scrapinghub: means of shingle P and R,\n"
     "F1 of the means; the others: means over pages of bag-of-words scores); acc = share of\n"
@@ -71,11 +73,19 @@ struct Row {
   std::string note;
 };
 
+// A low-scoring page of ours, for --worst.
+struct WorstPage {
+  ev::PageScore score;
+  std::string type;
+  std::string url;
+};
+
 struct DatasetRows {
   ev::Dataset dataset;
   size_t pages = 0;
   ev::FieldRate title{}, author{}, date{};  // gold counts only (match is 0)
   std::vector<Row> rows{};
+  std::vector<WorstPage> worst{};
 };
 
 #ifdef KLARTEXT_EVAL_HAS_API
@@ -205,6 +215,12 @@ void print_table(const DatasetRows& d) {
   }
   std::printf("  metadata gold: title %zu, author %zu, date %zu pages\n", d.title.gold,
               d.author.gold, d.date.gold);
+  if (!d.worst.empty()) std::printf("  klartext's lowest-scoring pages:\n");
+  for (const auto& w : d.worst) {
+    std::printf("    %-20s %-13s P %s R %s F1 %s  %s\n", w.score.id.c_str(), w.type.c_str(),
+                fixed(w.score.precision).c_str(), fixed(w.score.recall).c_str(),
+                fixed(w.score.f1).c_str(), w.url.c_str());
+  }
 }
 
 void write_json(std::string& out, const std::vector<DatasetRows>& all) {
@@ -217,6 +233,15 @@ void write_json(std::string& out, const std::vector<DatasetRows>& all) {
     w.key("title_gold").value(static_cast<uint64_t>(d.title.gold));
     w.key("author_gold").value(static_cast<uint64_t>(d.author.gold));
     w.key("date_gold").value(static_cast<uint64_t>(d.date.gold));
+    if (!d.worst.empty()) {
+      w.key("worst").begin_array();
+      for (const auto& p : d.worst) {
+        w.begin_object().key("id").value(p.score.id).key("type").value(p.type);
+        w.key("url").value(p.url).key("precision").value(p.score.precision);
+        w.key("recall").value(p.score.recall).key("f1").value(p.score.f1).end_object();
+      }
+      w.end_array();
+    }
     w.key("rows").begin_array();
     for (const auto& row : d.rows) {
       w.begin_object().key("system").value(row.system).key("kind").value(row.kind);
@@ -267,7 +292,7 @@ void write_json(std::string& out, const std::vector<DatasetRows>& all) {
 }  // namespace
 
 int run_eval(int argc, char** argv, int first) {
-  Args args({"dataset", "data", "limit", "compare-dir", "score"},
+  Args args({"dataset", "data", "limit", "compare-dir", "score", "worst"},
             {"anchors", "json", "compare", "help"});
   if (!args.parse(argc, argv, first)) {
     std::fprintf(stderr, "klartext eval: %s\n\n%s", args.error().c_str(), kUsage);
@@ -308,6 +333,16 @@ int run_eval(int argc, char** argv, int first) {
     }
     limit = static_cast<size_t>(n);
   }
+  size_t worst = 0;
+  if (args.has("worst")) {
+    char* end = nullptr;
+    std::string v = args.get("worst");
+    worst = static_cast<size_t>(std::strtoull(v.c_str(), &end, 10));
+    if (v.empty() || *end != '\0') {
+      std::fprintf(stderr, "klartext eval: --worst needs a number\n");
+      return 2;
+    }
+  }
   bool json = args.has("json");
 #ifndef KLARTEXT_EVAL_HAS_API
   std::fprintf(stderr,
@@ -337,6 +372,18 @@ int run_eval(int argc, char** argv, int first) {
       row.report = ev::score_dataset(d, *gold, run.pages);
       row.timing = run.timing;
       row.errors = run.errors.size();
+      if (worst) {
+        std::vector<ev::PageScore> sorted = row.report->per_page;
+        std::stable_sort(sorted.begin(), sorted.end(),
+                         [](const auto& a, const auto& b) { return a.f1 < b.f1; });
+        if (sorted.size() > worst) sorted.resize(worst);
+        std::map<std::string, const ev::GoldPage*> by_id;
+        for (const auto& g : *gold) by_id[g.id] = &g;
+        for (auto& p : sorted) {
+          const ev::GoldPage* g = by_id[p.id];
+          rows.worst.push_back({std::move(p), g->page_type, g->url});
+        }
+      }
       rows.rows.push_back(std::move(row));
     }
 #endif
