@@ -1,0 +1,406 @@
+// Robustness of the whole pipeline on pathological input (klartext::extract and html::parse):
+// no crash, no hang, caps respected, text kept where it should be. Inputs come from
+// tests/robustness/pathological_inputs.h; their time and memory are in bench/pathological_bench.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "html/parser.h"
+#include "klartext/klartext.h"
+#include "pathological_inputs.h"
+
+namespace klartext::robustness {
+namespace {
+
+using namespace std::string_literals;  // "...\0..."s keeps its NUL bytes
+
+// Sanitizers make every byte cost ~10x and every allocation more; the sizes are divided by
+// this under ASan so the suite stays within minutes. The shapes (nesting beyond every cap,
+// 1,000,000 siblings scaled to 100,000, ...) still exceed every limit they are meant to hit.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr size_t kScale = 10;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr size_t kScale = 10;
+#else
+constexpr size_t kScale = 1;
+#endif
+#else
+constexpr size_t kScale = 1;
+#endif
+
+constexpr size_t kMb50 = (size_t(50) << 20) / kScale;
+constexpr size_t k100k = 100000 / kScale;
+constexpr size_t k1m = 1000000 / kScale;
+
+bool contains(std::string_view h, std::string_view n) { return h.find(n) != std::string::npos; }
+
+// Whether s is well-formed UTF-8 (no overlongs, surrogates or code points above U+10FFFF).
+bool valid_utf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = s[i];
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1f) : n == 3 ? (c & 0x0f) : (c & 0x07);
+    for (size_t k = 1; k < n; ++k) {
+      unsigned char cc = s[i + k];
+      if ((cc >> 6) != 2) return false;
+      cp = (cp << 6) | (cc & 0x3f);
+    }
+    static constexpr uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+    i += n;
+  }
+  return true;
+}
+
+std::string strip(std::string s, std::string_view what) {
+  for (size_t p; (p = s.find(what)) != std::string::npos;) s.erase(p, what.size());
+  return s;
+}
+
+// Every text field of a Document is valid UTF-8 (JSON output and Python depend on it).
+void expect_valid_document(const Document& d) {
+  for (const std::string* f :
+       {&d.url, &d.title, &d.author, &d.date, &d.sitename, &d.description, &d.language,
+        &d.canonical_url, &d.image, &d.text, &d.headline, &d.markdown, &d.encoding})
+    EXPECT_TRUE(valid_utf8(*f)) << "invalid UTF-8 in a field: " << f->substr(0, 200);
+  for (const auto& t : d.tags) EXPECT_TRUE(valid_utf8(t));
+  EXPECT_TRUE(valid_utf8(to_json(d)));
+}
+
+Document extract_ok(std::string_view bytes, const ExtractOptions& options = {}) {
+  auto r = extract(bytes, options);
+  EXPECT_TRUE(r.ok()) << r.status().to_string();
+  if (!r.ok()) return {};
+  expect_valid_document(*r);
+  return std::move(r.value());
+}
+
+// Deepest element nesting below root (iterative: these trees are deep by construction).
+size_t tree_depth(const dom::Node* root) {
+  size_t depth = 1, best = 0;
+  const dom::Node* n = root->first_child;
+  while (n) {
+    best = std::max(best, depth);
+    if (n->first_child) {
+      n = n->first_child;
+      ++depth;
+      continue;
+    }
+    while (n != root && !n->next_sibling) {
+      n = n->parent;
+      --depth;
+    }
+    if (n == root) break;
+    n = n->next_sibling;
+  }
+  return best;
+}
+
+TEST(RobustnessTest, EmptyAndSingleBytes) {
+  Document d = extract_ok("");
+  EXPECT_EQ(d.text, "");
+  for (int b = 0; b < 256; ++b) extract_ok(std::string(1, char(b)));
+  auto doc = html::parse("");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE((*doc)->body(), nullptr);  // html, head and body exist even for nothing
+}
+
+TEST(RobustnessTest, RandomBinaryGarbage) {
+  for (uint64_t seed = 1; seed <= 16; ++seed) extract_ok(random_bytes(4096 * seed, seed));
+  extract_ok(random_bytes((size_t(1) << 20) / kScale, 99));
+  // Garbage after a real article: the article survives.
+  std::string mixed =
+      page("<article><p>" + prose_sentence(1) + "</p><p>" + prose_sentence(2) + "</p></article>") +
+      random_bytes(20000, 7);
+  Document d = extract_ok(mixed);
+  EXPECT_TRUE(contains(d.text, prose_sentence(1))) << d.text.substr(0, 300);
+}
+
+TEST(RobustnessTest, FiftyMegabytesOfParagraphs) {
+  std::string html = many_paragraphs_page(kMb50);
+  Document d = extract_ok(html);
+  // The extraction time cap may end the walk early (a documented truncation), but what is
+  // returned starts at the start of the article.
+  EXPECT_TRUE(contains(d.text, prose_sentence(0))) << d.text.substr(0, 300);
+  EXPECT_GT(d.text.size(), size_t(1000));
+  EXPECT_EQ(d.title, "T");
+}
+
+TEST(RobustnessTest, FiftyMegabyteTextNode) {
+  std::string html = giant_text_node_page(kMb50);
+  Document d = extract_ok(html);
+  EXPECT_TRUE(d.text.starts_with("Giant-start alpha beta")) << d.text.substr(0, 100);
+  EXPECT_TRUE(d.text.ends_with("giant-end")) << d.text.substr(d.text.size() - 100);
+  EXPECT_GE(d.text.size(), kMb50);
+  html::ParseInfo info;
+  auto doc = html::parse(html, {}, &info);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_FALSE(info.truncated);
+}
+
+TEST(RobustnessTest, DeeplyNestedDivs) {
+  std::string html = nested_page("<div>", k100k, "<p>" + prose_sentence(7) + "</p>");
+  html::ParseInfo info;
+  auto doc = html::parse(html, {}, &info);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_TRUE(info.depth_capped);
+  EXPECT_FALSE(info.truncated);
+  EXPECT_LE(tree_depth((*doc)->root()), size_t(html::ParseOptions().max_depth) + 2);
+  Document d = extract_ok(html);
+  EXPECT_TRUE(contains(d.text, prose_sentence(7))) << d.text.substr(0, 300);
+}
+
+// Formatting elements nested k100k deep: <b> (reconstructed and Noah's-Ark-limited), <a>
+// (each new <a> runs the adoption agency on the previous one), and <table> (each new one
+// closes the last). The paragraph after an <a> run is placed after its end tag: text inside a
+// link is rightly treated as navigation by the extractor.
+TEST(RobustnessTest, DeeplyNestedFormattingAndTables) {
+  for (std::string_view open : {"<b>", "<a href=x>", "<table>", "<i><u>", "<font size=3>"}) {
+    std::string inner = open.starts_with("<a") ? "</a>" : "";
+    std::string html = nested_page(open, k100k, inner + "<p>" + prose_sentence(8) + "</p>");
+    html::ParseInfo info;
+    auto doc = html::parse(html, {}, &info);
+    ASSERT_TRUE(doc.ok()) << open;
+    EXPECT_LE(tree_depth((*doc)->root()), size_t(html::ParseOptions().max_depth) + 2) << open;
+    Document d = extract_ok(html);
+    EXPECT_TRUE(contains(d.text, "river valley cycle path")) << open << ": " << d.text;
+  }
+}
+
+TEST(RobustnessTest, AdoptionAgencyStress) {
+  std::string html = misnested_formatting_page(k100k / 10);
+  html::ParseInfo info;
+  auto doc = html::parse(html, {}, &info);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_LE(tree_depth((*doc)->root()), size_t(html::ParseOptions().max_depth) + 2);
+  EXPECT_LE((*doc)->node_count(), html::ParseOptions().max_nodes + 16);
+  Document d = extract_ok(html);
+  // The first few hundred texts sit in the nested part above the depth cap, outside the block
+  // the extractor chooses; the flattened rest and what follows the misnesting are kept.
+  EXPECT_TRUE(contains(d.text, "misnested text " + std::to_string(k100k / 10 - 1)));
+  EXPECT_TRUE(contains(d.text, "after the misnesting"));
+}
+
+TEST(RobustnessTest, FosterParentingStress) {
+  std::string html = foster_parenting_page(k100k);
+  html::ParseInfo info;
+  auto doc = html::parse(html, {}, &info);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_LE(tree_depth((*doc)->root()), size_t(html::ParseOptions().max_depth) + 2);
+  extract_ok(html);
+}
+
+TEST(RobustnessTest, DeeplyNestedTablesAndLists) {
+  std::string tables = nested_tables_page(k100k);
+  html::ParseInfo info;
+  auto doc = html::parse(tables, {}, &info);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_TRUE(info.depth_capped);
+  EXPECT_LE(tree_depth((*doc)->root()), size_t(html::ParseOptions().max_depth) + 2);
+  Document d = extract_ok(tables);
+  EXPECT_TRUE(contains(d.text, "innermost cell")) << d.text.substr(0, 300);
+
+  std::string lists = nested_lists_page(k100k);
+  doc = html::parse(lists, {}, &info);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_TRUE(info.depth_capped);
+  EXPECT_LE(tree_depth((*doc)->root()), size_t(html::ParseOptions().max_depth) + 2);
+  d = extract_ok(lists);
+  EXPECT_TRUE(contains(d.text, "innermost item")) << d.text.substr(d.text.size() - 300);
+}
+
+TEST(RobustnessTest, MillionSiblings) {
+  std::string html = siblings_page(k1m);
+  html::ParseInfo info;
+  auto doc = html::parse(html, {}, &info);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_FALSE(info.truncated);  // 2 nodes per sibling: below the 4 Mi node cap
+  EXPECT_GE((*doc)->node_count(), 2 * k1m);
+  Document d = extract_ok(html);
+  EXPECT_TRUE(contains(d.text, "after the siblings")) << d.text.substr(d.text.size() - 300);
+
+  // With a small node cap the parse stops, says so, and keeps what it built.
+  html::ParseOptions small;
+  small.max_nodes = 10000;
+  doc = html::parse(html, small, &info);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_TRUE(info.truncated);
+  EXPECT_LE((*doc)->node_count(), small.max_nodes);
+  EXPECT_NE((*doc)->body(), nullptr);
+}
+
+TEST(RobustnessTest, HundredThousandAttributes) {
+  std::string html = many_attributes_page(k100k);
+  auto doc = html::parse(html);
+  ASSERT_TRUE(doc.ok());
+  // <p><div ...>: the div start tag closes the paragraph, so the div is the body's 2nd child.
+  const dom::Node* div = (*doc)->body()->first_child->next_sibling;
+  ASSERT_NE(div, nullptr);
+  ASSERT_TRUE(div->is_html(dom::Tag::kDiv));
+  EXPECT_EQ(div->attr_count, k100k);  // the two duplicates were dropped, first one wins
+  EXPECT_EQ(div->attr("data-a0"), "v");
+  EXPECT_EQ(div->attr("data-a" + std::to_string(k100k - 1)), "v");
+  Document d = extract_ok(html);
+  EXPECT_TRUE(contains(d.text, "text inside the attribute monster")) << d.text;
+}
+
+TEST(RobustnessTest, TenMegabyteAttributeValues) {
+  const size_t n = (size_t(10) << 20) / kScale;
+  std::string html = huge_attribute_page(n);
+  auto doc = html::parse(html);
+  ASSERT_TRUE(doc.ok());
+  ExtractOptions opt;
+  opt.with_markdown = true;
+  opt.include_links = true;
+  opt.include_images = true;
+  Document d = extract_ok(html, opt);
+  EXPECT_TRUE(contains(d.text, "Before the huge link linked words")) << d.text;
+  EXPECT_TRUE(contains(d.text, "and after it.")) << d.text;
+  EXPECT_EQ(d.title, "Huge attributes");
+}
+
+TEST(RobustnessTest, UnclosedCommentScriptCdataRawtext) {
+  const size_t n = kMb50 / 10;
+  struct Case {
+    std::string html;
+    std::string expect;  // text the extraction must keep ("" for none)
+  } cases[] = {
+      {"<p>" + prose_sentence(1) + "</p><!--" + repeat("x", n), prose_sentence(1)},
+      {"<p>" + prose_sentence(2) + "</p><script>" + repeat("x<", n / 2), prose_sentence(2)},
+      {"<p>" + prose_sentence(3) + "</p><svg><![CDATA[" + repeat("x]", n / 2), prose_sentence(3)},
+      {"<p>" + prose_sentence(4) + "</p><style>" + repeat("a{}", n / 3), prose_sentence(4)},
+      {"<p>" + prose_sentence(5) + "</p><textarea>" + repeat("<p>", n / 3), prose_sentence(5)},
+      {"<title>" + repeat("t&amp;", n / 5), ""},
+      {"<p>" + prose_sentence(6) + "</p><plaintext>" + repeat("<b>", n / 3), prose_sentence(6)},
+      {"<p>" + prose_sentence(6) + "</p><![CDATA[" + repeat("y", n), prose_sentence(6)},
+      {"<p>" + prose_sentence(6) + "</p><!DOCTYPE " + repeat("z", n), prose_sentence(6)},
+      {"<p>" + prose_sentence(6) + "</p><div " + repeat("a=\"", n / 3), prose_sentence(6)},
+      {"<p>" + prose_sentence(6) + "</p>&#" + repeat("9", n), prose_sentence(6)},
+  };
+  for (const auto& c : cases) {
+    auto doc = html::parse(c.html);
+    ASSERT_TRUE(doc.ok());
+    Document d = extract_ok(c.html);
+    if (!c.expect.empty()) {
+      EXPECT_TRUE(contains(d.text, c.expect)) << c.html.substr(0, 80) << ": " << d.text;
+    }
+  }
+}
+
+TEST(RobustnessTest, FramesetPage) {
+  Document d = extract_ok(frameset_page());
+  EXPECT_EQ(d.title, "Frames");
+  auto doc = html::parse(frameset_page());
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ((*doc)->body(), nullptr);  // a frameset document has no body
+}
+
+TEST(RobustnessTest, NoscriptAndTemplateOnly) {
+  Document d = extract_ok(noscript_template_page());
+  // Scripting is off, so <noscript> content is ordinary markup; template content is inert.
+  EXPECT_TRUE(contains(d.text, "Please enable JavaScript")) << d.text;
+  EXPECT_FALSE(contains(d.text, "Template content")) << d.text;
+}
+
+TEST(RobustnessTest, Utf16WithAndWithoutBom) {
+  for (bool le : {true, false}) {
+    Document d = extract_ok(utf16_page(le, true));
+    EXPECT_TRUE(d.encoding.starts_with("UTF-16")) << d.encoding;
+    EXPECT_TRUE(contains(d.text, "Grüße aus Köln, 日本語 und Русский")) << d.text;
+  }
+  // Without a BOM nothing says UTF-16: any text is acceptable, but no crash and valid UTF-8.
+  extract_ok(utf16_page(true, false));
+  extract_ok(utf16_page(false, false));
+  // Odd byte counts and a lone surrogate after the BOM.
+  extract_ok(std::string("\xff\xfe<\0p\0>\0\x00\xd8", 10));
+  extract_ok(std::string("\xfe\xff\0<\0p\0>\xdc\x00\0", 11));
+}
+
+TEST(RobustnessTest, InvalidUtf8Everywhere) {
+  std::string html = invalid_utf8_page(200);
+  Document d = extract_ok(html);
+  EXPECT_EQ(d.encoding, "UTF-8");
+  EXPECT_TRUE(contains(d.text, "\xef\xbf\xbd"));  // U+FFFD stands for the bad bytes
+  // Every malformed sequence became U+FFFD and no good byte was swallowed with it.
+  std::string clean = strip(d.text, "\xef\xbf\xbd");
+  EXPECT_TRUE(contains(clean, prose_sentence(0))) << clean.substr(0, 300);
+  EXPECT_TRUE(contains(clean, prose_sentence(199))) << clean.substr(clean.size() - 300);
+  EXPECT_TRUE(strip(d.title, "\xef\xbf\xbd").starts_with("Gre")) << d.title;
+}
+
+TEST(RobustnessTest, NulBytes) {
+  std::string s = prose_sentence(3);
+  std::string with_nuls;
+  for (size_t i = 0; i < s.size(); ++i) {
+    with_nuls += s[i];
+    if (i % 9 == 4) with_nuls += '\0';
+  }
+  std::string html = page("<article><p>"s + with_nuls + "</p><p\0 a\0=\"\0\">x</p>"s +
+                              "<!--\0--><script>\0</script><p>"s + prose_sentence(4) + "</p>" +
+                              "<\0>\0</\0>"s + "</article>",
+                          "<title>T\0T</title>"s);
+  Document d = extract_ok(html);
+  // NUL in body text is dropped by the tree builder (a parse error), the words stay.
+  EXPECT_TRUE(contains(d.text, prose_sentence(3))) << d.text;
+  EXPECT_TRUE(contains(d.text, prose_sentence(4))) << d.text;
+  EXPECT_EQ(d.title, "T\xef\xbf\xbdT");  // in RCDATA it becomes U+FFFD
+  extract_ok(page(repeat("<p>a\0b</p><\0>"s, k100k / 10)));
+}
+
+TEST(RobustnessTest, WrongMetaCharset) {
+  Document d = extract_ok(wrong_meta_page());
+  EXPECT_EQ(d.encoding, "windows-1251");
+  EXPECT_TRUE(contains(d.text, "Москва — столица России")) << d.text;
+  // A meta label saying UTF-16 is read as UTF-8 (HTML's prescan rule).
+  d = extract_ok(page("<p>" + prose_sentence(1) + " Köln</p>", "<meta charset=utf-16>"));
+  EXPECT_TRUE(contains(d.text, "Köln")) << d.text;
+}
+
+TEST(RobustnessTest, LegacyEncodingsLabelledAndNot) {
+  for (const auto& s : legacy_samples()) {
+    for (bool labelled : {true, false}) {
+      std::string bytes = legacy_page(s, labelled ? s.encoding : "");
+      ASSERT_FALSE(bytes.empty()) << s.encoding;
+      Document d = extract_ok(bytes);
+      // gb18030 is GBK's superset (same bytes, same text): a detector may name either.
+      if (std::string_view(s.encoding) == "GBK" && !labelled) {
+        EXPECT_TRUE(d.encoding == "GBK" || d.encoding == "gb18030") << d.encoding;
+      } else {
+        EXPECT_EQ(d.encoding, s.encoding) << (labelled ? "labelled " : "unlabelled ");
+      }
+      std::string_view text = s.text;
+      EXPECT_TRUE(contains(d.text, text.substr(0, text.find_first_of(".。，,")))) << d.text;
+    }
+  }
+}
+
+TEST(RobustnessTest, InputOverTheCapIsALimitError) {
+  ExtractOptions opt;
+  opt.max_input_bytes = 1000;
+  std::string html = page("<p>" + repeat("a", 2000) + "</p>");
+  auto r = extract(html, opt);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kLimitExceeded);
+  EXPECT_TRUE(contains(r.status().message(), "max_input_bytes")) << r.status().message();
+  EXPECT_TRUE(extract(html.substr(0, 1000), opt).ok());
+
+  // The default cap: 64 MiB and one byte is refused before any work is done.
+  std::string big(ExtractOptions().max_input_bytes + 1, ' ');
+  r = extract(big);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kLimitExceeded);
+
+  html::ParseOptions popt;
+  popt.max_input_bytes = 100;
+  auto p = html::parse(std::string(101, 'x'), popt);
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(p.status().code(), StatusCode::kLimitExceeded);
+}
+
+}  // namespace
+}  // namespace klartext::robustness
