@@ -599,7 +599,10 @@ std::string strip_site(std::string title, std::string_view sitename, std::string
       continue;
     }
     TitleSplit first = split_title(title, true);
-    if (first.found && names_site(first.head, sitename, host) && !first.tail.empty()) {
+    // A site-name prefix is short ("Daily Planet | ..."); a longer head that mentions the
+    // host ("How we designed Example's ATF - ...") is the headline itself.
+    if (first.found && word_count(first.head) <= 3 && names_site(first.head, sitename, host) &&
+        !first.tail.empty()) {
       title = collapse_space(first.tail);
       continue;
     }

@@ -141,6 +141,12 @@ TEST(MetadataTest, TitleSuffixStripping) {
                     "https://dailyplanet.example/")
                 .title,
             "Rain Expected Tomorrow");
+  // A long head that merely mentions the host is the headline, not a site prefix.
+  EXPECT_EQ(
+      meta_of("<title>How We Built The DailyPlanet Search - A Story In Five Long Parts</title>",
+              "https://dailyplanet.example/")
+          .title,
+      "How We Built The DailyPlanet Search - A Story In Five Long Parts");
   // Not the site: kept whole.
   EXPECT_EQ(meta_of("<title>Python - The Good Parts</title>", "https://books.example/").title,
             "Python - The Good Parts");
