@@ -42,7 +42,7 @@ struct Document {
   std::string image;
   std::vector<std::string> tags;
   std::vector<std::string> categories;
-  std::string text;      // main content: paragraphs separated by blank lines
+  std::string text;  // main content: paragraphs separated by blank lines
   // The heading that opened the content and repeated the title; left out of `text` (benchmark
   // gold treats the headline as metadata) and printed above it by `klartext extract`.
   std::string headline;
