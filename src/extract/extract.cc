@@ -669,6 +669,16 @@ class Extractor {
     if (!found) return;
     result.headline = inline_text(found, 1024);
     skip[found->id] = 1;
+    // The headline's <header> (HTML's introductory content of an article: kicker, byline,
+    // date, share bar) goes with it, as long as it holds no prose of its own (300 bytes: a
+    // long standfirst stays; chosen on scrapinghub, whose gold has no bylines or kickers).
+    if (!drop_header_) return;
+    for (const Node* p = found->parent; p && p != winner; p = p->parent) {
+      if (p->is_html(Tag::kHeader) || p->is_html(Tag::kHgroup)) {
+        if (in_range(p) && at(p).text_len < 300) skip[p->id] = 1;
+        break;
+      }
+    }
   }
 
   std::string describe(const Node* n) {
@@ -731,6 +741,11 @@ class Extractor {
   bool drop_datelines_ = getenv("NODATE") == nullptr;
 #else
   bool drop_datelines_ = true;
+#endif
+#ifdef KLARTEXT_TUNE
+  bool drop_header_ = getenv("NOHDR") == nullptr;
+#else
+  bool drop_header_ = true;
 #endif
   bool listing_ = false;
   bool link_list_ = false;  // the content is a list of links: no link-density pruning

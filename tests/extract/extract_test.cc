@@ -48,6 +48,8 @@ TEST(ExtractTest, PressReleaseIsExactlyItsContent) {
     EXPECT_FALSE(contains(t, unwanted)) << "leaked: " << unwanted << "\n---\n" << t;
   // The content ends with the contact line: nothing from the page after the article.
   EXPECT_EQ(t.substr(t.size() - 16), "+49 511 0000 117");
+  // ... and it starts with the lead: the headline is reported apart, kicker and byline go.
+  EXPECT_EQ(t.rfind("The state will invest", 0), 0u) << t;
   // List items one per line, paragraphs apart.
   EXPECT_TRUE(contains(t, "green verge;\n24 kilometres"));
   EXPECT_TRUE(contains(t, "the route.\n\n“Many"));
