@@ -229,7 +229,10 @@ int main(int argc, char** argv) {
       row.mb = double(bytes.size()) / 1e6;
       int r = bytes.size() > (size_t(8) << 20) ? 1 : rounds;
       row.ours = run_extract(bytes, r);
-      row.xml = run_libxml2(bytes, r);
+      // libxml2 checks each attribute against all earlier ones: at 100,000 attributes that is
+      // minutes (5 s at 10,000), so the reference is skipped there and printed as 0.
+      if (in.name.find("attributes") == std::string::npos || scale >= 10)
+        row.xml = run_libxml2(bytes, r);
     }
     print_row(row);
     if (row.ours.ms > worst_ms) worst_ms = row.ours.ms, worst = row.name;

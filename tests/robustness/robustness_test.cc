@@ -10,6 +10,8 @@
 #include "html/parser.h"
 #include "klartext/klartext.h"
 #include "pathological_inputs.h"
+#include "warc/reader.h"
+#include "warc/writer.h"
 
 namespace klartext::robustness {
 namespace {
@@ -185,6 +187,16 @@ TEST(RobustnessTest, AdoptionAgencyStress) {
   EXPECT_TRUE(contains(d.text, "misnested text " + std::to_string(k100k / 10 - 1)));
   EXPECT_TRUE(contains(d.text, "after the misnesting"));
 }
+
+// Known issue, left out of this suite until src/html/tree_builder.cc bounds it (reported to its
+// owner): formatting elements with distinct attributes followed by many paragraphs,
+// distinct_formatting_page(512, 20000) (0.5 MB: "<p>" + 512 x "<b id=bN>" + 20,000 x
+// "</p><p>reconstructed N"), make "reconstruct the active formatting elements" clone all 512
+// per paragraph: html::parse stops at max_nodes (4,194,304 nodes, ParseInfo::truncated) after
+// building a 544 MB DOM, and extract takes over a second of CPU and 1.2 GB RSS. Memory is
+// bounded only by max_nodes, not by the input size; the assertion to restore is
+//   EXPECT_LE(doc->memory_bytes(), 64 * html.size() + (1 << 20));
+// bench/pathological_bench measures it ("512 distinct b x 20k p").
 
 TEST(RobustnessTest, FosterParentingStress) {
   std::string html = foster_parenting_page(k100k);
@@ -400,6 +412,68 @@ TEST(RobustnessTest, InputOverTheCapIsALimitError) {
   auto p = html::parse(std::string(101, 'x'), popt);
   ASSERT_FALSE(p.ok());
   EXPECT_EQ(p.status().code(), StatusCode::kLimitExceeded);
+}
+
+// End to end over an archive: good pages around a pathological page, binary garbage labelled
+// text/html, a broken gzip member and a corrupt content coding. The good pages are all kept and
+// each bad spot is either extracted sensibly or reported, and the loop ends.
+TEST(RobustnessTest, ArchiveWithBadRecordsKeepsTheGoodOnes) {
+  std::string warc;
+  auto writer = warc::Writer::to_string(&warc);
+  ASSERT_TRUE(writer.ok());
+  auto response = [&](std::string_view uri, std::string_view extra_head, std::string_view body) {
+    std::string block = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + std::string(extra_head) +
+                        "\r\n" + std::string(body);
+    auto r = (*writer)->write("response", {{"WARC-Target-URI", uri}}, block);
+    ASSERT_TRUE(r.ok()) << r.status().to_string();
+  };
+  auto article = [](size_t i) {
+    return page("<article><p>" + prose_sentence(i) + "</p><p>" + prose_sentence(i + 1) +
+                "</p></article>");
+  };
+  response("https://e.org/good1", "", article(100));
+  response("https://e.org/deep", "", nested_page("<div>", k100k, "<p>deep page</p>"));
+  response("https://e.org/garbage", "", random_bytes(50000, 3));
+  warc += random_bytes(3000, 4);  // not a gzip member: the reader must resync
+  warc += std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03broken member", 23);
+  response("https://e.org/bad-coding", "Content-Encoding: gzip\r\n", "not gzip at all");
+  response("https://e.org/table", "", nested_tables_page(k100k / 10));
+  response("https://e.org/good2", "", article(200));
+  ASSERT_TRUE((*writer)->close().ok());
+
+  auto reader = warc::Reader::from_buffer(warc);
+  ASSERT_TRUE(reader.ok());
+  warc::Record rec;
+  std::vector<std::string> uris;
+  std::string texts;
+  size_t errors = 0;
+  for (size_t guard = 0; guard < 1000; ++guard) {
+    auto r = (*reader)->next(rec);
+    if (!r.ok()) {
+      ++errors;
+      EXPECT_TRUE(contains(r.status().message(), "offset")) << r.status().to_string();
+      continue;
+    }
+    if (!*r) break;
+    if (rec.type() != warc::RecordType::kResponse) continue;
+    uris.emplace_back(rec.target_uri());
+    auto payload = rec.payload();
+    if (!payload.ok()) {
+      ++errors;
+      continue;
+    }
+    auto doc = extract(*payload);
+    ASSERT_TRUE(doc.ok()) << uris.back() << ": " << doc.status().to_string();
+    expect_valid_document(*doc);
+    texts += doc->text + "\n";
+  }
+  EXPECT_GE(errors, size_t(1));  // the garbage between members is reported
+  EXPECT_TRUE(contains(texts, prose_sentence(100)));
+  EXPECT_TRUE(contains(texts, prose_sentence(201)));
+  EXPECT_TRUE(contains(texts, "deep page"));
+  ASSERT_FALSE(uris.empty());
+  EXPECT_EQ(uris.front(), "https://e.org/good1");
+  EXPECT_EQ(uris.back(), "https://e.org/good2");
 }
 
 }  // namespace
