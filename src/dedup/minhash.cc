@@ -152,7 +152,11 @@ uint64_t MinHasher::hash_shingle(std::string_view shingle) const {
 
 bool MinHasher::signature(std::string_view text, MinHashWorkspace& ws, uint64_t* sig) const {
   normalize_for_dedup(text, &ws.normalized, config_.normalize);
-  const std::string& norm = ws.normalized;
+  return signature_of_normalized(ws.normalized, ws, sig);
+}
+
+bool MinHasher::signature_of_normalized(std::string_view norm, MinHashWorkspace& ws,
+                                        uint64_t* sig) const {
   size_t n = static_cast<size_t>(config_.n_grams);
   ws.shingles.clear();
   if (!text::has_dictionary_script(norm)) {

@@ -74,6 +74,11 @@ class MinHasher {
   // language's tokenizer there, e.g. jieba; see text/words.h).
   bool signature(std::string_view text, MinHashWorkspace& ws, uint64_t* sig) const;
 
+  // Same, for text already normalised with config().normalize (normalize_for_dedup), so a
+  // caller that also needs the normalised text (the corpus job's exact hash) normalises once.
+  bool signature_of_normalized(std::string_view normalized, MinHashWorkspace& ws,
+                               uint64_t* sig) const;
+
   // Same, from precomputed shingle hashes (for tests and callers with their own shingling).
   void signature_from_hashes(const uint64_t* hashes, size_t n, uint64_t* sig) const;
 

@@ -116,6 +116,11 @@ struct ThreadScratch {
   std::string buffer;
 };
 
+bool same_normalization(const dedup::NormalizeOptions& a, const dedup::NormalizeOptions& b) {
+  return a.lowercase == b.lowercase && a.numbers == b.numbers && a.punctuation == b.punctuation &&
+         a.diacritics == b.diacritics;
+}
+
 PageResult process_page(Page& page, const Shared& shared) {
   thread_local ThreadScratch scratch;
   const CorpusOptions& o = *shared.options;
@@ -175,10 +180,24 @@ PageResult process_page(Page& page, const Shared& shared) {
       r.doc.text.swap(scratch.buffer);
   }
 
-  if (o.exact_dedup) r.exact_hash = dedup::exact_hash(r.doc.text, &scratch.buffer);
-  if (o.near_dedup || o.write_signatures) {
+  // Both hashes work on normalize_for_dedup(text): normalise once (the normaliser is a fifth
+  // of the dedup cost) when the hasher uses exact_hash()'s default normalisation, as it does.
+  bool want_signature = o.near_dedup || o.write_signatures;
+  const dedup::NormalizeOptions defaults;
+  bool shared_norm = o.exact_dedup && want_signature &&
+                     same_normalization(shared.hasher->config().normalize, defaults);
+  if (shared_norm) {
+    dedup::normalize_for_dedup(r.doc.text, &scratch.buffer, defaults);
+    r.exact_hash = dedup::raw_hash(scratch.buffer);  // == exact_hash(text)
+  } else if (o.exact_dedup) {
+    r.exact_hash = dedup::exact_hash(r.doc.text, &scratch.buffer);
+  }
+  if (want_signature) {
     r.signature.resize(shared.hasher->num_hashes());
-    r.has_signature = shared.hasher->signature(r.doc.text, scratch.minhash_ws, r.signature.data());
+    r.has_signature =
+        shared_norm ? shared.hasher->signature_of_normalized(scratch.buffer, scratch.minhash_ws,
+                                                             r.signature.data())
+                    : shared.hasher->signature(r.doc.text, scratch.minhash_ws, r.signature.data());
     if (!r.has_signature) r.signature.clear();
   }
   return r;

@@ -263,9 +263,10 @@ size_t count_sentences(std::string_view line) {
       at_boundary = is_space(next_code_point(line, &k));
     }
     // ASCII stops need a following space ("3.5", "e.g.x" are not ends); CJK stops do not.
-    bool abbreviation = !wide && j == term_start + 1 && line[term_start] == '.' &&
-                        j < line.size() && is_abbreviation_period(line, term_start);
-    if (pending && (at_boundary || wide) && !abbreviation) {
+    // The abbreviation lookup only matters when this would end a sentence: test it last.
+    if (pending && (at_boundary || wide) &&
+        !(!wide && j == term_start + 1 && line[term_start] == '.' && j < line.size() &&
+          is_abbreviation_period(line, term_start))) {
       ++n;
       pending = false;
     }
@@ -398,35 +399,79 @@ std::string gopher_repetition(std::string_view text, const std::vector<std::stri
     return static_cast<size_t>(ws.word_lengths[i + static_cast<size_t>(n)] - ws.word_lengths[i]);
   };
 
-  for (const auto& [n, frac] : o.top_n_grams) {
-    if (n <= 0 || nw < static_cast<size_t>(n)) continue;
-    size_t count = nw - static_cast<size_t>(n) + 1;
-    ws.ngram_counts.reset(count);
+  // The n-gram rules, computed level by level over the distinct n of both lists in ascending
+  // order. An n-gram that occurs twice has an m-gram prefix (m < n) that occurs twice, so each
+  // level only examines the positions whose n-gram at the previous level was not unique; every
+  // other position holds a unique n-gram, which counts once (top n-gram) and is never a repeat
+  // (duplicate n-grams). For prose that leaves one full pass (the smallest n) instead of one per
+  // rule, with the same results. Checks still run in the options' order: top n-grams, then
+  // duplicate n-grams, each list in its own order, stopping at the first failure.
+  struct Check {
+    bool top;
+    int n;
+    double frac;
+  };
+  std::vector<Check> checks;
+  for (const auto& [n, frac] : o.top_n_grams)
+    if (n > 0 && nw >= static_cast<size_t>(n)) checks.push_back({true, n, frac});
+  for (const auto& [n, frac] : o.dup_n_grams)
+    if (n > 0 && nw >= static_cast<size_t>(n)) checks.push_back({false, n, frac});
+  std::vector<int> levels;
+  for (const Check& c : checks) levels.push_back(c.n);
+  std::sort(levels.begin(), levels.end());
+  levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+  std::vector<double> top_value(levels.size(), 0), dup_value(levels.size(), 0);
+  auto level_of = [&](int n) {
+    return static_cast<size_t>(std::lower_bound(levels.begin(), levels.end(), n) - levels.begin());
+  };
+
+  // Candidates of the current level: n-gram start positions, ascending.
+  std::vector<uint32_t>& cand = ws.positions;
+  std::vector<uint32_t>& multi = ws.next_positions;
+  cand.clear();
+  if (!levels.empty()) {
+    size_t first = nw - static_cast<size_t>(levels[0]) + 1;
+    cand.resize(first);
+    for (size_t i = 0; i < first; ++i) cand[i] = static_cast<uint32_t>(i);
+  }
+  size_t next_check = 0;
+  for (size_t li = 0; li < levels.size(); ++li) {
+    int n = levels[li];
+    size_t limit = nw - static_cast<size_t>(n) + 1;  // valid starts are < limit
+    while (!cand.empty() && cand.back() >= limit) cand.pop_back();
+    // Count every candidate n-gram. The table is sized for all of them, so it never grows and
+    // the slot pointers stay valid.
+    ws.ngram_counts.reset(cand.size());
+    ws.slots.resize(cand.size());
     // Counter.most_common(1): the highest count, and among equals the n-gram seen first.
-    uint32_t best = 0, best_first = 0;
-    for (size_t i = 0; i < count; ++i) {
+    // Position 0 holds an n-gram (nw >= n) with count >= 1, so (1, 0) is the floor.
+    uint32_t best = 1, best_first = 0;
+    for (size_t k = 0; k < cand.size(); ++k) {
       bool inserted = false;
-      NgramCount& c = ws.ngram_counts.find_or_insert(ngram_key(&ws.word_hashes[i], n), &inserted);
-      if (inserted) c.first = static_cast<uint32_t>(i);
+      NgramCount& c =
+          ws.ngram_counts.find_or_insert(ngram_key(&ws.word_hashes[cand[k]], n), &inserted);
+      if (inserted) c.first = cand[k];
       ++c.count;
+      ws.slots[k] = &c;
       if (c.count > best || (c.count == best && c.first < best_first)) {
         best = c.count;
         best_first = c.first;
       }
     }
-    double chars = static_cast<double>(span_len(best_first, n) + static_cast<size_t>(n - 1));
-    if (chars * best / tl > frac) return "top_" + std::to_string(n) + "_gram";
-  }
-  // A repeated n-gram contains a repeated m-gram for every m < n, so once some n finds no
-  // repeat at all, no larger n can: skip them (the common case for clean prose).
-  int no_repeat_at = 0;
-  for (const auto& [n, frac] : o.dup_n_grams) {
-    if (n <= 0 || nw < static_cast<size_t>(n)) continue;
-    if (no_repeat_at > 0 && n > no_repeat_at) continue;
-    ws.counts.reset(nw);
-    size_t repeated = 0;
-    size_t idx = 0;
-    while (idx + static_cast<size_t>(n) <= nw) {
+    top_value[li] =
+        static_cast<double>(span_len(best_first, n) + static_cast<size_t>(n - 1)) * best / tl;
+    multi.clear();
+    for (size_t k = 0; k < cand.size(); ++k)
+      if (ws.slots[k]->count >= 2) multi.push_back(cand[k]);
+    // Greedy duplicate scan (datatrove): at a repeated n-gram add its length and jump n,
+    // otherwise step 1. Positions outside `multi` are first occurrences, so the scan jumps
+    // straight to the next position in `multi`.
+    ws.counts.reset(multi.size());
+    size_t repeated = 0, idx = 0, k = 0;
+    for (;;) {
+      while (k < multi.size() && multi[k] < idx) ++k;
+      if (k == multi.size()) break;
+      idx = multi[k];
       bool inserted = false;
       ws.counts.find_or_insert(ngram_key(&ws.word_hashes[idx], n), &inserted);
       if (!inserted) {
@@ -436,10 +481,15 @@ std::string gopher_repetition(std::string_view text, const std::vector<std::stri
         ++idx;
       }
     }
-    if (static_cast<double>(repeated) / tl > frac) {
-      return "duplicated_" + std::to_string(n) + "_n_grams";
+    dup_value[li] = static_cast<double>(repeated) / tl;
+    cand.swap(multi);
+    // Run the checks whose levels are done, in order.
+    while (next_check < checks.size() && checks[next_check].n <= n) {
+      const Check& c = checks[next_check++];
+      size_t l = level_of(c.n);
+      if (c.top && top_value[l] > c.frac) return "top_" + std::to_string(c.n) + "_gram";
+      if (!c.top && dup_value[l] > c.frac) return "duplicated_" + std::to_string(c.n) + "_n_grams";
     }
-    if (repeated == 0 && (no_repeat_at == 0 || n < no_repeat_at)) no_repeat_at = n;
   }
   return {};
 }
@@ -511,7 +561,10 @@ std::string c4_quality(std::string_view text, const C4Options& o, std::string* o
         continue;
       }
     }
-    sentences += count_sentences(line);
+    // Only "fewer than min_num_sentences" matters, so stop counting once there are enough
+    // (sentence counting was a third of C4's time).
+    if (!o.min_num_sentences || sentences < *o.min_num_sentences)
+      sentences += count_sentences(line);
     ++st.kept;
     if (!out->empty()) out->push_back('\n');
     out->append(line);
@@ -653,7 +706,10 @@ FilterOutcome QualityFilter::run(std::string_view text, FilterWorkspace& ws) con
     }
   }
   if (preset_.fineweb) {
-    ws.segmenter.words(current, &ws.words);
+    // FineWeb needs only the token count. The text was tokenised above for Gopher; only a text
+    // that C4 rewrote (or a preset without Gopher) needs tokenising again.
+    bool have_words = preset_.gopher_repetition || preset_.gopher_quality;
+    if (!have_words || out.modified) ws.segmenter.words(current, &ws.words);
     std::string r = fineweb_quality(current, ws.words.size(), *preset_.fineweb, ws);
     if (!r.empty()) return drop("fineweb_quality", std::move(r));
   }

@@ -161,6 +161,8 @@ class FilterWorkspace {
   std::vector<std::string_view> pieces;
   U64Map<uint32_t> counts;
   U64Map<NgramCount> ngram_counts;
+  std::vector<uint32_t> positions, next_positions;  // n-gram starts per level (repetition)
+  std::vector<NgramCount*> slots;
   std::string buffer;
 };
 

@@ -3,7 +3,6 @@
 #ifndef KLARTEXT_TEXT_FLAT_MAP_H_
 #define KLARTEXT_TEXT_FLAT_MAP_H_
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -12,6 +11,8 @@ namespace klartext::text {
 
 // Keys are already well-mixed hashes (XXH3), so the low bits index directly. Key 0 marks an
 // empty slot; a real 0 hash is remapped to 1 (a 2^-64 event, harmless for counting).
+// Keys and values sit side by side in one slot array, so a lookup touches one cache line
+// (the repetition rules do several lookups per word; separate arrays cost two misses each).
 template <typename V>
 class U64Map {
  public:
@@ -20,11 +21,10 @@ class U64Map {
   void reset(size_t n) {
     size_t cap = 16;
     while (cap < 2 * n) cap <<= 1;
-    if (keys_.size() != cap) {
-      keys_.assign(cap, 0);
-      values_.resize(cap);
+    if (slots_.size() != cap) {
+      slots_.assign(cap, Slot{});
     } else {
-      std::fill(keys_.begin(), keys_.end(), 0);
+      for (Slot& s : slots_) s.key = 0;
     }
     mask_ = cap - 1;
     size_ = 0;
@@ -33,43 +33,44 @@ class U64Map {
   // Returns the value slot for key, inserting V{} if absent; *inserted says which.
   V& find_or_insert(uint64_t key, bool* inserted) {
     if (key == 0) key = 1;
-    if (2 * (size_ + 1) > keys_.size()) grow();
+    if (2 * (size_ + 1) > slots_.size()) grow();
     size_t i = key & mask_;
-    while (keys_[i] != 0) {
-      if (keys_[i] == key) {
+    while (slots_[i].key != 0) {
+      if (slots_[i].key == key) {
         *inserted = false;
-        return values_[i];
+        return slots_[i].value;
       }
       i = (i + 1) & mask_;
     }
-    keys_[i] = key;
-    values_[i] = V{};
+    slots_[i].key = key;
+    slots_[i].value = V{};
     ++size_;
     *inserted = true;
-    return values_[i];
+    return slots_[i].value;
   }
 
   size_t size() const { return size_; }
 
  private:
+  struct Slot {
+    uint64_t key = 0;  // 0 = empty
+    V value{};
+  };
+
   void grow() {
-    std::vector<uint64_t> old_keys = std::move(keys_);
-    std::vector<V> old_values = std::move(values_);
-    size_t cap = old_keys.empty() ? 16 : old_keys.size() * 2;
-    keys_.assign(cap, 0);
-    values_.assign(cap, V{});
+    std::vector<Slot> old = std::move(slots_);
+    size_t cap = old.empty() ? 16 : old.size() * 2;
+    slots_.assign(cap, Slot{});
     mask_ = cap - 1;
-    for (size_t j = 0; j < old_keys.size(); ++j) {
-      if (old_keys[j] == 0) continue;
-      size_t i = old_keys[j] & mask_;
-      while (keys_[i] != 0) i = (i + 1) & mask_;
-      keys_[i] = old_keys[j];
-      values_[i] = old_values[j];
+    for (const Slot& s : old) {
+      if (s.key == 0) continue;
+      size_t i = s.key & mask_;
+      while (slots_[i].key != 0) i = (i + 1) & mask_;
+      slots_[i] = s;
     }
   }
 
-  std::vector<uint64_t> keys_;
-  std::vector<V> values_;
+  std::vector<Slot> slots_;
   size_t mask_ = 0;
   size_t size_ = 0;
 };

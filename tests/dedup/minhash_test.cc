@@ -170,6 +170,24 @@ TEST(MinHash, ShortTextsHaveNoSignature) {
   EXPECT_TRUE(m.signature("now there are five words", ws, sig.data()));
 }
 
+// The corpus job normalises once for the exact hash and the signature: the signature of the
+// normalised text must equal the signature of the raw text, spaced and dictionary scripts alike.
+TEST(MinHash, SignatureOfNormalizedTextMatchesSignature) {
+  MinHasher m = *MinHasher::create({});
+  MinHashWorkspace ws;
+  std::string norm;
+  for (std::string text : {std::string("The QUICK brown fox, 42.5 times, jumps over Café dogs!"),
+                           std::string("我们今天去图书馆看书，然后在公园里散步，晚上一起吃饭。"),
+                           std::string("only four words here")}) {
+    std::vector<uint64_t> a(112, 7), b(112, 7);
+    bool ha = m.signature(text, ws, a.data());
+    normalize_for_dedup(text, &norm, m.config().normalize);
+    bool hb = m.signature_of_normalized(norm, ws, b.data());
+    EXPECT_EQ(ha, hb) << text;
+    EXPECT_EQ(a, b) << text;
+  }
+}
+
 TEST(MinHash, ChineseTextIsShingledByWords) {
   MinHasher m = *MinHasher::create({});
   MinHashWorkspace ws;

@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <map>
 #include <random>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -288,6 +290,101 @@ TEST_F(GopherRepetitionTest, DuplicatedFiveGrams) {
     }
   }
   EXPECT_TRUE(saw_pass && saw_fail);
+}
+
+// The n-gram rules examine, per n, only positions whose shorter n-gram repeats. This checks
+// them against the direct definition (datatrove's Counter and greedy scan, n-grams compared as
+// token sequences) on random texts over tiny vocabularies, so repeats of every length occur,
+// with random thresholds and rule lists in any order.
+std::string reference_ngram_rules(std::string_view text, const std::vector<std::string_view>& w,
+                                  const GopherRepetitionOptions& o) {
+  double tl = 0;
+  for (size_t i = 0; i < text.size(); ++i)
+    tl += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  auto key = [&](size_t i, int n) {
+    std::string k;
+    for (int j = 0; j < n; ++j) k.append(w[i + j]).push_back('\x1f');  // \x1f is whitespace
+    return k;
+  };
+  auto chars = [&](size_t i, int n) {
+    size_t c = 0;
+    for (int j = 0; j < n; ++j)
+      for (char ch : w[i + j]) c += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    return c;
+  };
+  for (const auto& [n, frac] : o.top_n_grams) {
+    if (n <= 0 || w.size() < static_cast<size_t>(n)) continue;
+    std::map<std::string, std::pair<size_t, size_t>> counts;  // count, first
+    for (size_t i = 0; i + n <= w.size(); ++i) {
+      auto [it, fresh] = counts.try_emplace(key(i, n), 0, i);
+      ++it->second.first;
+    }
+    size_t best = 0, first = 0;
+    for (const auto& [k, v] : counts)
+      if (v.first > best || (v.first == best && v.second < first)) best = v.first, first = v.second;
+    double c = static_cast<double>(chars(first, n) + static_cast<size_t>(n - 1));
+    if (c * static_cast<double>(best) / tl > frac) return "top_" + std::to_string(n) + "_gram";
+  }
+  for (const auto& [n, frac] : o.dup_n_grams) {
+    if (n <= 0 || w.size() < static_cast<size_t>(n)) continue;
+    std::set<std::string> seen;
+    size_t repeated = 0;
+    for (size_t i = 0; i + n <= w.size();) {
+      if (!seen.insert(key(i, n)).second) {
+        repeated += chars(i, n);
+        i += static_cast<size_t>(n);
+      } else {
+        ++i;
+      }
+    }
+    if (static_cast<double>(repeated) / tl > frac)
+      return "duplicated_" + std::to_string(n) + "_n_grams";
+  }
+  return "";
+}
+
+TEST_F(GopherRepetitionTest, NgramRulesMatchTheDirectDefinition) {
+  std::mt19937 rng(12345);
+  const char* vocab[] = {"a", "bb", "ccc", "dddd", "e", "ff", "über", "of"};
+  size_t fails = 0, passes = 0;
+  for (int trial = 0; trial < 400; ++trial) {
+    size_t v = 2 + rng() % 7;  // vocabulary size: small ones repeat long n-grams
+    size_t words = rng() % 300;
+    std::string t;
+    for (size_t i = 0; i < words; ++i) {
+      // Runs of a repeated phrase now and then, so long n-grams repeat too.
+      if (rng() % 20 == 0 && t.size() > 40) {
+        size_t from = rng() % (t.size() / 2);
+        size_t sp = t.find(' ', from);
+        if (sp != std::string::npos) t += t.substr(sp + 1, rng() % 40) + " ";
+      }
+      t += vocab[rng() % v];
+      t += (rng() % 10 == 0) ? "\n" : " ";
+    }
+    GopherRepetitionOptions o = no_repetition_rules();
+    std::uniform_real_distribution<double> frac(0.0, 0.6);
+    for (int k = 0, nk = static_cast<int>(rng() % 4); k < nk; ++k)
+      o.top_n_grams.emplace_back(1 + static_cast<int>(rng() % 6), frac(rng));
+    for (int k = 0, nk = static_cast<int>(rng() % 7); k < nk; ++k)
+      o.dup_n_grams.emplace_back(1 + static_cast<int>(rng() % 12), frac(rng));
+    std::vector<std::string_view> w = tokens_of(t, ws_.segmenter);
+    std::string expected = reference_ngram_rules(t, w, o);
+    EXPECT_EQ(gopher_repetition(t, w, o, ws_), expected) << "trial " << trial << ": " << t;
+    (expected.empty() ? passes : fails) += 1;
+  }
+  // Both outcomes were exercised.
+  EXPECT_GT(fails, 50u);
+  EXPECT_GT(passes, 50u);
+  // And the default rules on prose and on a repeated block.
+  GopherRepetitionOptions d;
+  d.dup_para_frac.reset();
+  d.dup_para_char_frac.reset();
+  d.dup_line_frac.reset();
+  d.dup_line_char_frac.reset();
+  for (const std::string& t : {doc(40), doc(20) + doc(5) + doc(5) + doc(5), doc(30) + doc(3)}) {
+    std::vector<std::string_view> w = tokens_of(t, ws_.segmenter);
+    EXPECT_EQ(gopher_repetition(t, w, d, ws_), reference_ngram_rules(t, w, d));
+  }
 }
 
 TEST_F(GopherRepetitionTest, ChineseRepetitionUsesWords) {
