@@ -50,9 +50,10 @@ std::string join(const std::vector<std::string>& v) {
 void print(const char* name, const Totals& t) {
   if (!t.pages) return;
   double p = t.parse_ms / double(t.pages), m = t.metadata_ms / double(t.pages);
-  std::printf("%-12s %5zu pages %7.1f MB  html::parse %7.3f ms/page  extract_metadata %7.3f "
-              "ms/page  metadata/parse %.3f\n",
-              name, t.pages, t.bytes / 1e6, p, m, m / p);
+  std::printf(
+      "%-12s %5zu pages %7.1f MB  html::parse %7.3f ms/page  extract_metadata %7.3f "
+      "ms/page  metadata/parse %.3f\n",
+      name, t.pages, t.bytes / 1e6, p, m, m / p);
 }
 
 }  // namespace

@@ -594,6 +594,30 @@ bool try_word(std::string_view s, size_t i, Date& d, size_t& end) {
   return true;
 }
 
+// Bytes a text date can span before its year, rounded up from the 61 of the longest form
+// ("29. º de <24-byte month>., de 2026" with the most spaces skip_spaces takes).
+constexpr size_t kMaxLeadBeforeYear = 96;
+
+// Position of the first maximal run of exactly four ASCII digits in s[from..] whose value lies
+// in 1995..max_year, or npos.
+size_t first_year_run(std::string_view s, size_t from, int max_year) {
+  const size_t n = s.size();
+  size_t i = from;
+  while (i < n) {
+    // Skip to the next digit: the common case, kept to one compare per byte.
+    while (i<n&& static_cast<unsigned char>(s[i] - '0')> 9) ++i;
+    if (i >= n) break;
+    size_t start = i;
+    int value = 0;
+    while (i < n && is_digit(s[i])) {
+      if (i - start < 4) value = value * 10 + (s[i] - '0');
+      ++i;
+    }
+    if (i - start == 4 && value >= 1995 && value <= max_year) return start;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 long days_from_civil(int y, int m, int d) {
@@ -666,6 +690,18 @@ std::string_view month_name_at(size_t i, int* month) {
 std::optional<DateHit> find_date(std::string_view s, const Date& reference,
                                  const DateScanOptions& options, size_t from) {
   size_t i = from;
+  if (!options.allow_compact) {
+    // Every text form ends its date with a year: a run of exactly four digits (read_year, or
+    // the leading year of ISO, Hungarian and CJK dates), and plausible() wants it in
+    // 1995..reference year + 1. Most text has no such run and is rejected by this one cheap
+    // pass. The scan can also start shortly before the first such run: no form puts more than
+    // 61 bytes between a date's first byte and its year (day, ordinal, spaces, "de", a month
+    // word of at most 24 bytes, ...), and the scan is self-synchronising (whether a position
+    // may start a date depends only on the byte before it).
+    size_t year_at = first_year_run(s, from, reference.year + 1);
+    if (year_at == std::string_view::npos) return std::nullopt;
+    if (year_at > from + kMaxLeadBeforeYear) i = year_at - kMaxLeadBeforeYear;
+  }
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     unsigned char prev = i > 0 ? static_cast<unsigned char>(s[i - 1]) : ' ';

@@ -3,7 +3,10 @@
 // field then takes its best-ranked plausible candidate. Tested in tests/metadata/.
 #include "metadata/metadata.h"
 
+#include <array>
 #include <climits>
+#include <cstdint>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -293,6 +296,32 @@ bool has_cjk_lead(std::string_view s) {
   return false;
 }
 
+// Whether text (starting at its first non-space byte) can begin with a byline prefix once
+// whitespace-collapsed: its first two letters are the first two of a Latin prefix of
+// kBylinePrefixes (table built from it), or the text starts with a byte the two-letter test
+// cannot judge (non-ASCII: CJK prefixes, NBSP; a second byte that is no ASCII letter, which
+// collapsing could turn into a space or drop). Most short text nodes fail this before any copy.
+bool may_start_byline(std::string_view t) {
+  static const auto* table = [] {
+    auto* bits = new std::array<uint32_t, 26>{};  // bits[first letter] has bit (second letter)
+    for (std::string_view p : kBylinePrefixes) {
+      unsigned char a = static_cast<unsigned char>(p[0]), b = static_cast<unsigned char>(p[1]);
+      if (a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z')
+        (*bits)[a - 'a'] |= uint32_t(1) << (b - 'a');
+    }
+    return bits;
+  }();
+  unsigned char a = static_cast<unsigned char>(t[0]);
+  if (a >= 0x80) return true;
+  if (a >= 'A' && a <= 'Z') a = static_cast<unsigned char>(a + 32);
+  if (a < 'a' || a > 'z') return false;  // no prefix starts with another ASCII byte
+  if (t.size() < 2) return false;        // every prefix has two bytes before its end
+  unsigned char b = static_cast<unsigned char>(t[1]);
+  if (b >= 'A' && b <= 'Z') b = static_cast<unsigned char>(b + 32);
+  if (b < 'a' || b > 'z') return true;
+  return ((*table)[a - 'a'] >> (b - 'a')) & 1;
+}
+
 // The next node in document order after n's subtree, within `stop`'s subtree.
 const Node* next_after(const Node* n, const Node* stop) {
   while (n && n != stop) {
@@ -343,12 +372,35 @@ struct ClassPart {
   uint32_t bit;
 };
 
-// The class-part tables above, indexed by first letter.
-const std::vector<ClassPart>* class_part_index() {
-  static const std::vector<ClassPart>* index = [] {
-    auto* idx = new std::vector<ClassPart>[26];
+// The class-part tables above, indexed by their first two letters: a class value is scanned
+// once, and at each position one table lookup rejects almost every start (most bigrams begin
+// no part). Built once from the tables, so the tables stay the only word lists.
+struct ClassPartIndex {
+  static constexpr int kMaxParts = 32;
+  ClassPart parts[kMaxParts];
+  int count = 0;
+  // letter[c]: 1..26 for a-z/A-Z, 0 for any other byte (parts start with two letters).
+  uint8_t letter[256] = {};
+  // bigram[a][b]: bit i set when parts[i] starts with letters a, b.
+  uint32_t bigram[27][27] = {};
+};
+
+const ClassPartIndex& class_part_index() {
+  static const ClassPartIndex* index = [] {
+    auto* idx = new ClassPartIndex;
+    for (int c = 'a'; c <= 'z'; ++c) {
+      idx->letter[c] = uint8_t(c - 'a' + 1);
+      idx->letter[c - 32] = uint8_t(c - 'a' + 1);
+    }
     auto add = [&](const auto& parts, uint32_t bit) {
-      for (std::string_view p : parts) idx[p[0] - 'a'].push_back({p, bit});
+      for (std::string_view p : parts) {
+        if (idx->count >= ClassPartIndex::kMaxParts) std::abort();  // the tables outgrew it
+        uint8_t a = idx->letter[static_cast<unsigned char>(p[0])];
+        uint8_t b = idx->letter[static_cast<unsigned char>(p[1])];
+        if (!a || !b) std::abort();  // every part starts with two lower-case letters
+        idx->bigram[a][b] |= uint32_t(1) << idx->count;
+        idx->parts[idx->count++] = {p, bit};
+      }
     };
     add(kBylineClassParts, kBitByline);
     add(kNotBylineClassParts, kBitNotByline);
@@ -357,39 +409,50 @@ const std::vector<ClassPart>* class_part_index() {
     add(kModifiedClassParts, kBitModified);
     return idx;
   }();
-  return index;
+  return *index;
 }
 
-// All class-name tables tested in one pass over a class or id value.
+// All class-name tables tested in one pass over a class or id value: each space-separated
+// token of at most 64 bytes without ':' or '[' (utility classes such as "md:flex" or
+// "w-[20px]" name no role) is matched case-insensitively against every part.
 uint32_t class_bits(std::string_view value) {
   if (value.empty() || value.size() > 1024) return 0;
+  const ClassPartIndex& idx = class_part_index();
+  const char* s = value.data();
+  const size_t n = value.size();
   uint32_t bits = 0;
-  char buf[64];
   size_t i = 0;
-  while (i < value.size()) {
-    while (i < value.size() && value[i] == ' ') ++i;
-    size_t j = value.find(' ', i);
-    if (j == std::string_view::npos) j = value.size();
-    std::string_view token = value.substr(i, j - i);
-    i = j;
-    if (token.empty() || token.size() > sizeof buf ||
-        token.find_first_of(":[") != std::string_view::npos)
-      continue;
-    for (size_t k = 0; k < token.size(); ++k)
-      buf[k] = (token[k] >= 'A' && token[k] <= 'Z') ? char(token[k] + 32) : token[k];
-    std::string_view lower(buf, token.size());
-    // Every part is looked up by its first letter, so a token costs one pass.
-    const std::vector<ClassPart>* index = class_part_index();
-    for (size_t k = 0; k < lower.size(); ++k) {
-      unsigned char c = static_cast<unsigned char>(lower[k]);
-      if (c < 'a' || c > 'z') continue;
-      for (const ClassPart& part : index[c - 'a']) {
-        if ((bits & part.bit) || k + part.text.size() > lower.size()) continue;
-        size_t m = 1;  // parts are a few bytes: compare inline rather than call memcmp
-        while (m < part.text.size() && lower[k + m] == part.text[m]) ++m;
-        if (m == part.text.size()) bits |= part.bit;
-      }
+  while (i < n) {
+    while (i < n && s[i] == ' ') ++i;
+    size_t j = i;
+    bool utility = false;
+    while (j < n && s[j] != ' ') {
+      utility |= (s[j] == ':' || s[j] == '[');
+      ++j;
     }
+    // Token [i, j). 64 bytes: longer tokens are generated names, not roles.
+    if (j > i && j - i <= 64 && !utility) {
+      uint32_t token_bits = 0;
+      for (size_t k = i; k + 1 < j; ++k) {
+        uint32_t cand = idx.bigram[idx.letter[static_cast<unsigned char>(s[k])]]
+                                  [idx.letter[static_cast<unsigned char>(s[k + 1])]];
+        while (cand) {
+          const ClassPart& part = idx.parts[__builtin_ctz(cand)];
+          cand &= cand - 1;
+          if ((token_bits & part.bit) || k + part.text.size() > j) continue;
+          size_t m = 2;  // parts are a few bytes: compare inline rather than call memcmp
+          while (m < part.text.size()) {
+            char c = s[k + m];
+            if (c >= 'A' && c <= 'Z') c = char(c + 32);
+            if (c != part.text[m]) break;
+            ++m;
+          }
+          if (m == part.text.size()) token_bits |= part.bit;
+        }
+      }
+      bits |= token_bits;
+    }
+    i = j;
   }
   return bits;
 }
@@ -848,9 +911,7 @@ void Collector::on_element(const Node* n) {
 
   if (!in_body_ || noise_region_) return;
   if (n->tag == Tag::kA || n->tag == Tag::kLink) {
-    std::string rel = ascii_lower(n->attr("rel"));
-    if (rel.find("author") != std::string::npos)
-      offer_author(gather_text(n, 256), kRelAuthor, false);
+    if (icontains(n->attr("rel"), "author")) offer_author(gather_text(n, 256), kRelAuthor, false);
   }
   if (class_gathers_ >= kMaxClassGathers) return;
   bool byline_class =
@@ -908,12 +969,8 @@ void Collector::on_text(const Node* n) {
     ++first;
   if (first == data.size()) return;  // whitespace between tags: most text nodes
 
-  unsigned char c0 = static_cast<unsigned char>(data[first]);
-  if (c0 >= 'A' && c0 <= 'Z') c0 = static_cast<unsigned char>(c0 + 32);
-  bool maybe_byline =
-      c0 >= 0x80 || (c0 && std::string_view("wprsbvdat").find(char(c0)) != std::string_view::npos);
   // A byline line is short: 200 raw / 120 collapsed bytes hold "By" and a few names.
-  if (maybe_byline && author_.rank > kTextByline && data.size() < 200) {
+  if (author_.rank > kTextByline && data.size() < 200 && may_start_byline(data.substr(first))) {
     std::string t = collapse_space(data);
     if (!t.empty() && t.size() < 120) {
       for (std::string_view p : kBylinePrefixes) {
