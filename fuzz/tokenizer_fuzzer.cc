@@ -24,9 +24,9 @@ void check(bool ok) {
   if (!ok) std::abort();
 }
 
-constexpr std::string_view kLastTags[] = {"script", "title",    "textarea", "style",
-                                          "xmp",    "iframe",   "noembed",  "noframes",
-                                          "",       "plaintext", "a",       "noscript"};
+constexpr std::string_view kLastTags[] = {"script", "title",     "textarea", "style",
+                                          "xmp",    "iframe",    "noembed",  "noframes",
+                                          "",       "plaintext", "a",        "noscript"};
 
 // Reads every byte of a view (so ASan sees a dangling one) and checks where it lives: wholly
 // inside the input, or wholly outside it (the tokenizer's scratch), never straddling it.
@@ -98,9 +98,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     tok.next(t);
     if (t.data_stable) {
       // Stable views point into the input itself.
-      check(t.data.empty() ||
-            (t.data.data() >= input.data() && t.data.data() + t.data.size() <=
-                                                   input.data() + input.size()));
+      check(t.data.empty() || (t.data.data() >= input.data() &&
+                               t.data.data() + t.data.size() <= input.data() + input.size()));
     }
     sum += touch(t.data, input) + touch(t.name, input) + touch(t.public_id, input) +
            touch(t.system_id, input);
