@@ -7,6 +7,7 @@
 #include <climits>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -289,8 +290,14 @@ bool inside_article(const Node* n) {
 // Whether s has a lead byte of a 3-byte UTF-8 sequence in U+4000..U+9FFF (the CJK ideographs
 // the credit markers use), so Latin text skips the marker search.
 bool has_cjk_lead(std::string_view s) {
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
+  size_t i = 0;
+  // ASCII text (no byte from 0x80 up) is passed over eight bytes at a time.
+  for (uint64_t x; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&x, s.data() + i, 8);
+    if (x & 0x8080808080808080ull) break;
+  }
+  for (; i < s.size(); ++i) {
+    unsigned char u = static_cast<unsigned char>(s[i]);
     if (u >= 0xE4 && u <= 0xE9) return true;
   }
   return false;
@@ -372,17 +379,20 @@ struct ClassPart {
   uint32_t bit;
 };
 
-// The class-part tables above, indexed by their first two letters: a class value is scanned
-// once, and at each position one table lookup rejects almost every start (most bigrams begin
-// no part). Built once from the tables, so the tables stay the only word lists.
+// The class-part tables above, indexed by letter pairs so that a class value is looked at two
+// bytes at a time: every part is at least three letters long, so an occurrence at an even
+// position shows its letters 0-1 at a pair start, and one at an odd position its letters 1-2.
+// One table lookup per pair rejects almost every position (few pairs occur in parts). Built
+// once from the tables, so the tables stay the only word lists.
 struct ClassPartIndex {
   static constexpr int kMaxParts = 32;
   ClassPart parts[kMaxParts];
   int count = 0;
-  // letter[c]: 1..26 for a-z/A-Z, 0 for any other byte (parts start with two letters).
-  uint8_t letter[256] = {};
-  // bigram[a][b]: bit i set when parts[i] starts with letters a, b.
-  uint32_t bigram[27][27] = {};
+  uint8_t letter[256] = {};  // 1..26 for a-z and A-Z, 0 for any other byte
+  // pair[a][b]: bit i set when parts[i] has letters a, b at offset 0; odd_pair the same at
+  // offset 1.
+  uint32_t pair[27][27] = {};
+  uint32_t odd_pair[27][27] = {};
 };
 
 const ClassPartIndex& class_part_index() {
@@ -395,10 +405,13 @@ const ClassPartIndex& class_part_index() {
     auto add = [&](const auto& parts, uint32_t bit) {
       for (std::string_view p : parts) {
         if (idx->count >= ClassPartIndex::kMaxParts) std::abort();  // the tables outgrew it
-        uint8_t a = idx->letter[static_cast<unsigned char>(p[0])];
-        uint8_t b = idx->letter[static_cast<unsigned char>(p[1])];
-        if (!a || !b) std::abort();  // every part starts with two lower-case letters
-        idx->bigram[a][b] |= uint32_t(1) << idx->count;
+        uint8_t l[3];
+        for (int k = 0; k < 3; ++k) {
+          l[k] = k < int(p.size()) ? idx->letter[static_cast<unsigned char>(p[k])] : 0;
+          if (!l[k] || (p[k] >= 'A' && p[k] <= 'Z')) std::abort();  // three lower-case letters
+        }
+        idx->pair[l[0]][l[1]] |= uint32_t(1) << idx->count;
+        idx->odd_pair[l[1]][l[2]] |= uint32_t(1) << idx->count;
         idx->parts[idx->count++] = {p, bit};
       }
     };
@@ -412,47 +425,48 @@ const ClassPartIndex& class_part_index() {
   return *index;
 }
 
-// All class-name tables tested in one pass over a class or id value: each space-separated
-// token of at most 64 bytes without ':' or '[' (utility classes such as "md:flex" or
-// "w-[20px]" name no role) is matched case-insensitively against every part.
+// Whether the space-separated token around value[pos] counts: at most 64 bytes (longer tokens
+// are generated names) and without ':' or '[' (utility classes such as "md:flex" or
+// "w-[20px]" name no role).
+bool role_token(std::string_view value, size_t pos) {
+  size_t begin = value.rfind(' ', pos);
+  begin = begin == std::string_view::npos ? 0 : begin + 1;
+  size_t end = value.find(' ', pos);
+  if (end == std::string_view::npos) end = value.size();
+  if (end - begin > 64) return false;
+  return value.substr(begin, end - begin).find_first_of(":[") == std::string_view::npos;
+}
+
+// All class-name tables tested in one pass over a class or id value: every part is matched
+// case-insensitively inside the value's role tokens (role_token). Parts hold no space, so a
+// match lies inside one token, which is checked only then (matches are rare).
 uint32_t class_bits(std::string_view value) {
   if (value.empty() || value.size() > 1024) return 0;
   const ClassPartIndex& idx = class_part_index();
-  const char* s = value.data();
+  const unsigned char* s = reinterpret_cast<const unsigned char*>(value.data());
   const size_t n = value.size();
   uint32_t bits = 0;
-  size_t i = 0;
-  while (i < n) {
-    while (i < n && s[i] == ' ') ++i;
-    size_t j = i;
-    bool utility = false;
-    while (j < n && s[j] != ' ') {
-      utility |= (s[j] == ':' || s[j] == '[');
-      ++j;
-    }
-    // Token [i, j). 64 bytes: longer tokens are generated names, not roles.
-    if (j > i && j - i <= 64 && !utility) {
-      uint32_t token_bits = 0;
-      for (size_t k = i; k + 1 < j; ++k) {
-        uint32_t cand = idx.bigram[idx.letter[static_cast<unsigned char>(s[k])]]
-                                  [idx.letter[static_cast<unsigned char>(s[k + 1])]];
-        while (cand) {
-          const ClassPart& part = idx.parts[__builtin_ctz(cand)];
-          cand &= cand - 1;
-          if ((token_bits & part.bit) || k + part.text.size() > j) continue;
-          size_t m = 2;  // parts are a few bytes: compare inline rather than call memcmp
-          while (m < part.text.size()) {
-            char c = s[k + m];
-            if (c >= 'A' && c <= 'Z') c = char(c + 32);
-            if (c != part.text[m]) break;
-            ++m;
-          }
-          if (m == part.text.size()) token_bits |= part.bit;
+  for (size_t k = 0; k + 1 < n; k += 2) {
+    uint8_t a = idx.letter[s[k]], b = idx.letter[s[k + 1]];
+    uint32_t even = idx.pair[a][b], odd = k > 0 ? idx.odd_pair[a][b] : 0;
+    if (!(even | odd)) continue;
+    for (int o = 0; o < 2; ++o) {
+      uint32_t cand = o == 0 ? even : odd;
+      size_t at = k - size_t(o);  // where the part would start
+      while (cand) {
+        const ClassPart& part = idx.parts[__builtin_ctz(cand)];
+        cand &= cand - 1;
+        if ((bits & part.bit) || at + part.text.size() > n) continue;
+        size_t m = 0;  // parts are a few bytes: compare inline rather than call memcmp
+        while (m < part.text.size()) {
+          unsigned char c = s[at + m];
+          if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+          if (c != static_cast<unsigned char>(part.text[m])) break;
+          ++m;
         }
+        if (m == part.text.size() && role_token(value, at)) bits |= part.bit;
       }
-      bits |= token_bits;
     }
-    i = j;
   }
   return bits;
 }
@@ -694,6 +708,28 @@ bool month_first_language(std::string_view lang) {
   return true;
 }
 
+// The attributes asked of every element, found in one pass over its attributes (instead of
+// one Node::attr search each). The first of duplicate names wins, as with Node::attr.
+struct CommonAttrs {
+  std::string_view cls, id, itemprop;
+};
+
+CommonAttrs common_attrs(const Node* n) {
+  CommonAttrs a;
+  bool has_cls = false, has_id = false, has_itemprop = false;
+  for (uint32_t i = 0; i < n->attr_count; ++i) {
+    std::string_view name = n->attrs[i].name;
+    if (name.size() == 5 && !has_cls && std::memcmp(name.data(), "class", 5) == 0) {
+      a.cls = n->attrs[i].value, has_cls = true;
+    } else if (name.size() == 2 && !has_id && name[0] == 'i' && name[1] == 'd') {
+      a.id = n->attrs[i].value, has_id = true;
+    } else if (name.size() == 8 && !has_itemprop && std::memcmp(name.data(), "itemprop", 8) == 0) {
+      a.itemprop = n->attrs[i].value, has_itemprop = true;
+    }
+  }
+  return a;
+}
+
 // ---- The collector ---------------------------------------------------------------------------
 
 class Collector {
@@ -742,6 +778,7 @@ class Collector {
   // Walk state.
   bool in_body_ = false;
   const Node* noise_region_ = nullptr;
+  CommonAttrs attrs_;  // of the element being visited
   int class_gathers_ = 0;
   size_t text_budget_ = 0;
 };
@@ -876,7 +913,7 @@ void Collector::on_element(const Node* n) {
       if (!noise_region_ && in_body_) {
         std::string_view dt = n->attr("datetime");
         std::string v = dt.empty() ? gather_text(n, 128) : std::string(dt);
-        std::string_view ip = n->attr("itemprop");
+        std::string_view ip = attrs_.itemprop;
         bool modified = (cls_bits_ & kBitModified) || ip == "dateModified";
         if (modified) {
           offer_date(v, kFallback + 3, true, true);
@@ -892,7 +929,7 @@ void Collector::on_element(const Node* n) {
   }
 
   // Microdata.
-  std::string_view itemprop = n->attr("itemprop");
+  std::string_view itemprop = attrs_.itemprop;
   if (!itemprop.empty() && n->tag != Tag::kMeta) {
     if (itemprop == "author" || itemprop == "creator") {
       if (n->tag != Tag::kLink) offer_author(gather_text(n, 256), kMicrodata, false);
@@ -1107,11 +1144,12 @@ Metadata Collector::run(const dom::Document& doc) {
     if (n->is_element()) {
       class_only_bits_ = 0;
       cls_bits_ = 0;
+      attrs_ = common_attrs(n);
       // Classes matter only where bylines and dates are still looked for: inside the
       // scanned text budget and outside a noise region already entered.
       if (in_body_ && n->attr_count && !noise_region_ && text_budget_ < options_.max_text_bytes) {
-        class_only_bits_ = class_bits(n->attr("class"));
-        cls_bits_ = class_only_bits_ | class_bits(n->attr("id"));
+        class_only_bits_ = class_bits(attrs_.cls);
+        cls_bits_ = class_only_bits_ | class_bits(attrs_.id);
       }
       if (!noise_region_ && in_body_ && n->ns == dom::Namespace::kHtml &&
           (n->tag == Tag::kNav || n->tag == Tag::kFooter ||
