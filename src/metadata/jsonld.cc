@@ -254,6 +254,16 @@ std::vector<std::string> repair_jsonld(std::string_view text, size_t max_values,
       continue;
     }
     if (in_string) {
+      // Most bytes are plain string content: copied as one run.
+      size_t j = i;
+      while (j < text.size() && text[j] != '\\' && text[j] != '"' &&
+             static_cast<unsigned char>(text[j]) >= 0x20)
+        ++j;
+      if (j > i) {
+        cur.append(text.data() + i, j - i);
+        i = j - 1;
+        continue;
+      }
       if (c == '\\' && i + 1 < text.size()) {
         char n = text[i + 1];
         if (n == '"' || n == '\\' || n == '/' || n == 'b' || n == 'f' || n == 'n' || n == 'r' ||

@@ -379,20 +379,22 @@ struct ClassPart {
   uint32_t bit;
 };
 
-// The class-part tables above, indexed by letter pairs so that a class value is looked at two
-// bytes at a time: every part is at least three letters long, so an occurrence at an even
-// position shows its letters 0-1 at a pair start, and one at an odd position its letters 1-2.
-// One table lookup per pair rejects almost every position (few pairs occur in parts). Built
+// The class-part tables above, indexed by letter pairs so that a class value is looked at
+// kStride bytes at a time: every part starts with at least kStride + 1 letters, so an
+// occurrence at any position shows one of its letter pairs at offsets 0..kStride-1 at a pair
+// start. One table lookup per pair start rejects almost every position (few pairs occur in
+// parts). 3 is the largest stride the shortest parts ("date", "time", "meta") allow. Built
 // once from the tables, so the tables stay the only word lists.
 struct ClassPartIndex {
   static constexpr int kMaxParts = 32;
+  static constexpr size_t kStride = 3;
   ClassPart parts[kMaxParts];
   int count = 0;
   uint8_t letter[256] = {};  // 1..26 for a-z and A-Z, 0 for any other byte
-  // pair[a][b]: bit i set when parts[i] has letters a, b at offset 0; odd_pair the same at
-  // offset 1.
-  uint32_t pair[27][27] = {};
-  uint32_t odd_pair[27][27] = {};
+  // at_offset[o][a][b]: bit i set when parts[i] has letters a, b at offsets o, o + 1;
+  // any[a][b]: the union over o.
+  uint32_t at_offset[kStride][27][27] = {};
+  uint32_t any[27][27] = {};
 };
 
 const ClassPartIndex& class_part_index() {
@@ -405,13 +407,15 @@ const ClassPartIndex& class_part_index() {
     auto add = [&](const auto& parts, uint32_t bit) {
       for (std::string_view p : parts) {
         if (idx->count >= ClassPartIndex::kMaxParts) std::abort();  // the tables outgrew it
-        uint8_t l[3];
-        for (int k = 0; k < 3; ++k) {
-          l[k] = k < int(p.size()) ? idx->letter[static_cast<unsigned char>(p[k])] : 0;
-          if (!l[k] || (p[k] >= 'A' && p[k] <= 'Z')) std::abort();  // three lower-case letters
+        uint8_t l[ClassPartIndex::kStride + 1];
+        for (size_t k = 0; k <= ClassPartIndex::kStride; ++k) {
+          l[k] = k < p.size() ? idx->letter[static_cast<unsigned char>(p[k])] : 0;
+          if (!l[k] || (p[k] >= 'A' && p[k] <= 'Z')) std::abort();  // lower-case letters
         }
-        idx->pair[l[0]][l[1]] |= uint32_t(1) << idx->count;
-        idx->odd_pair[l[1]][l[2]] |= uint32_t(1) << idx->count;
+        for (size_t o = 0; o < ClassPartIndex::kStride; ++o) {
+          idx->at_offset[o][l[o]][l[o + 1]] |= uint32_t(1) << idx->count;
+          idx->any[l[o]][l[o + 1]] |= uint32_t(1) << idx->count;
+        }
         idx->parts[idx->count++] = {p, bit};
       }
     };
@@ -446,13 +450,12 @@ uint32_t class_bits(std::string_view value) {
   const unsigned char* s = reinterpret_cast<const unsigned char*>(value.data());
   const size_t n = value.size();
   uint32_t bits = 0;
-  for (size_t k = 0; k + 1 < n; k += 2) {
+  for (size_t k = 0; k + 1 < n; k += ClassPartIndex::kStride) {
     uint8_t a = idx.letter[s[k]], b = idx.letter[s[k + 1]];
-    uint32_t even = idx.pair[a][b], odd = k > 0 ? idx.odd_pair[a][b] : 0;
-    if (!(even | odd)) continue;
-    for (int o = 0; o < 2; ++o) {
-      uint32_t cand = o == 0 ? even : odd;
-      size_t at = k - size_t(o);  // where the part would start
+    if (!idx.any[a][b]) continue;
+    for (size_t o = 0; o < ClassPartIndex::kStride && o <= k; ++o) {
+      uint32_t cand = idx.at_offset[o][a][b];
+      size_t at = k - o;  // where the part would start
       while (cand) {
         const ClassPart& part = idx.parts[__builtin_ctz(cand)];
         cand &= cand - 1;

@@ -1,6 +1,7 @@
 // String helpers for the metadata stage. Tested in tests/metadata/text_util_test.cc.
 #include "metadata/text_util.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace klartext::metadata {
@@ -75,6 +76,21 @@ void append_collapsed(std::string& out, std::string_view s, bool& pending_space,
       continue;
     }
     unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c > 0x20 && c < 0x7F) {
+      // A run of printable ASCII (no space, no control) is copied at once: exactly what the
+      // byte-by-byte path below would append, up to max_bytes.
+      size_t j = i + 1;
+      while (j < s.size() && static_cast<unsigned char>(s[j]) > 0x20 &&
+             static_cast<unsigned char>(s[j]) < 0x7F)
+        ++j;
+      if (out.size() + 1 + (pending_space ? 1 : 0) > max_bytes) break;
+      if (pending_space && !out.empty()) out += ' ';
+      pending_space = false;
+      size_t take = std::min(j - i, max_bytes - out.size());
+      out.append(s.data() + i, take);
+      i += take;
+      continue;
+    }
     if (c < 0x20 || c == 0x7F) {
       ++i;
       continue;
