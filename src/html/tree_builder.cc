@@ -501,6 +501,12 @@ class Builder {
     // The cap never closes <html>, and html > body > one element is the least a page needs
     // to keep its shape; 4 is the smallest cap that leaves room for that.
     max_depth_ = std::max<uint32_t>(options.max_depth, 4);
+    // Reconstructing the active formatting elements clones up to the whole list (capped at
+    // max_depth entries) for every paragraph, so "<b>" x 512 followed by "</p><p>" x 20,000
+    // builds 10 million nodes from half a megabyte. Real pages reconstruct a few elements per
+    // paragraph (an unclosed <font> or <b>), far below one clone per 8 input bytes; past the
+    // budget, text goes into the current element instead (all of it is kept).
+    reconstruct_budget_ = kMinReconstructBudget + input.size() / 8;
   }
 
   void set_fragment(const FragmentContext& ctx);
@@ -635,6 +641,9 @@ class Builder {
   // rescans its select, so a page with one <selectedcontent> and a huge select would be
   // quadratic; the budget equals the default max_nodes, far above any real form.
   size_t clone_budget_ = size_t(4) << 20;
+  // Element clones that reconstruct_formatting may still make (see the constructor).
+  static constexpr size_t kMinReconstructBudget = 1 << 16;
+  size_t reconstruct_budget_ = 0;
 
   std::string pending_table_text_;
   bool pending_has_non_ws_ = false;
@@ -979,6 +988,9 @@ void Builder::reconstruct_formatting() {
     if (!e || on_stack(e)) break;
     --i;
   }
+  size_t needed = afe_.size() - i;
+  if (needed > reconstruct_budget_) return;  // resource cap, not in the standard
+  reconstruct_budget_ -= needed;
   for (; i < afe_.size(); ++i) {
     Node* clone = clone_element(afe_[i]);
     place_and_push(clone);
