@@ -658,13 +658,38 @@ struct TitleSplit {
   bool found = false;
 };
 
+// Around the first (or last) separator of t, at a position above 0. Every separator starts
+// with a space, so only spaces are tried (one pass, rather than one search per separator).
+// Where two separators start at one position the earlier in kTitleSeparators wins. In `first`
+// mode a separator that starts t is not used at all, as a find() stopping at 0 would have it.
 TitleSplit split_title(std::string_view t, bool first) {
+  constexpr size_t kSeps = sizeof(kTitleSeparators) / sizeof(kTitleSeparators[0]);
+  static_assert(kSeps <= 32);
+  static_assert([] {
+    for (std::string_view sep : kTitleSeparators)
+      if (sep.empty() || sep[0] != ' ') return false;
+    return true;
+  }());  // the scan relies on it
+  uint32_t skip = 0;
+  if (first)
+    for (size_t i = 0; i < kSeps; ++i)
+      if (t.starts_with(kTitleSeparators[i])) skip |= uint32_t(1) << i;
+  auto at = [&](size_t pos, TitleSplit& out) {
+    std::string_view rest = t.substr(pos);
+    for (size_t i = 0; i < kSeps; ++i) {
+      if ((skip >> i) & 1 || !rest.starts_with(kTitleSeparators[i])) continue;
+      out = {t.substr(0, pos), t.substr(pos + kTitleSeparators[i].size()), true};
+      return true;
+    }
+    return false;
+  };
   TitleSplit best;
-  for (std::string_view sep : kTitleSeparators) {
-    size_t pos = first ? t.find(sep) : t.rfind(sep);
-    if (pos == std::string_view::npos || pos == 0) continue;
-    bool better = !best.found || (first ? pos < best.head.size() : pos > best.head.size());
-    if (better) best = {t.substr(0, pos), t.substr(pos + sep.size()), true};
+  if (first) {
+    for (size_t pos = 1; pos < t.size(); ++pos)
+      if (t[pos] == ' ' && at(pos, best)) break;
+  } else {
+    for (size_t pos = t.size(); pos-- > 1;)
+      if (t[pos] == ' ' && at(pos, best)) break;
   }
   return best;
 }
@@ -733,6 +758,51 @@ CommonAttrs common_attrs(const Node* n) {
   return a;
 }
 
+// class_bits of the values seen on this page, remembered: pages repeat the same class values
+// on many elements ("nav-item", "col-md-4"), and hashing a value costs a fraction of matching
+// it. A hit is checked byte for byte, so the result is always class_bits(value). 512 slots
+// (12 KiB) hold the distinct values of a typical page; a collision only evicts.
+class ClassBitsMemo {
+ public:
+  uint32_t bits(std::string_view v) {
+    if (v.empty()) return 0;
+    uint64_t h = hash(v);
+    Slot& slot = slots_[h & (kSlots - 1)];
+    if (slot.hash == h && slot.size == v.size() && slot.data &&
+        std::memcmp(slot.data, v.data(), v.size()) == 0)
+      return slot.bits;
+    uint32_t b = class_bits(v);
+    slot = {v.data(), uint32_t(v.size()), b, h};
+    return b;
+  }
+
+ private:
+  static constexpr size_t kSlots = 512;
+  struct Slot {
+    const char* data = nullptr;  // points into the document, alive for the whole walk
+    uint32_t size = 0;
+    uint32_t bits = 0;
+    uint64_t hash = 0;
+  };
+  // Eight bytes at a time, multiply-rotate mixing (only spreads values over slots).
+  static uint64_t hash(std::string_view v) {
+    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+    uint64_t h = v.size() * kMul;
+    size_t i = 0;
+    for (; i + 8 <= v.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, v.data() + i, 8);
+      h = (h ^ w) * kMul;
+      h ^= h >> 29;
+    }
+    uint64_t w = 0;
+    std::memcpy(&w, v.data() + i, v.size() - i);
+    h = (h ^ w) * kMul;
+    return h ^ (h >> 32);
+  }
+  std::array<Slot, kSlots> slots_{};
+};
+
 // ---- The collector ---------------------------------------------------------------------------
 
 class Collector {
@@ -782,6 +852,7 @@ class Collector {
   bool in_body_ = false;
   const Node* noise_region_ = nullptr;
   CommonAttrs attrs_;  // of the element being visited
+  ClassBitsMemo class_memo_;
   int class_gathers_ = 0;
   size_t text_budget_ = 0;
 };
@@ -1151,8 +1222,8 @@ Metadata Collector::run(const dom::Document& doc) {
       // Classes matter only where bylines and dates are still looked for: inside the
       // scanned text budget and outside a noise region already entered.
       if (in_body_ && n->attr_count && !noise_region_ && text_budget_ < options_.max_text_bytes) {
-        class_only_bits_ = class_bits(attrs_.cls);
-        cls_bits_ = class_only_bits_ | class_bits(attrs_.id);
+        class_only_bits_ = class_memo_.bits(attrs_.cls);
+        cls_bits_ = class_only_bits_ | class_memo_.bits(attrs_.id);
       }
       if (!noise_region_ && in_body_ && n->ns == dom::Namespace::kHtml &&
           (n->tag == Tag::kNav || n->tag == Tag::kFooter ||
