@@ -1,11 +1,13 @@
 // metadata_bench: ms/page of metadata::extract_metadata beside html::parse of the same pages
-// (scrapinghub and wcxb-dev), measured page by page in the same run, and their ratio.
+// (scrapinghub and wcxb-dev), measured page by page in the same run, and their ratio; and a
+// bare walk over every DOM node, the floor for any stage that reads the whole tree.
 // Usage: metadata_bench [ROUNDS] [EVERY] [DUMP_FILE]. Built with -DKLARTEXT_BENCH=ON.
 //   ROUNDS    timed repetitions per page; each page keeps its fastest (default 3)
 //   EVERY     take every EVERY-th page only, e.g. for callgrind (default 1: all)
 //   DUMP_FILE write every page's metadata, one tab-separated line each, to compare outputs
 //             before and after a change (identical files: identical results on these pages)
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -29,10 +31,33 @@ double thread_cpu_ms() {
   return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
+// The floor for any stage that reads the whole DOM: one visit of every node in document order,
+// reading what every stage reads (kind, attributes, text size).
+size_t bare_walk(const klartext::dom::Document& doc) {
+  size_t sum = 0;
+  const klartext::dom::Node* root = doc.root();
+  const klartext::dom::Node* n = root->first_child;
+  while (n) {
+    sum += size_t(n->kind) + n->attr_count + n->data.size();
+    for (uint32_t i = 0; i < n->attr_count; ++i) sum += n->attrs[i].value.size();
+    if (n->first_child) {
+      n = n->first_child;
+      continue;
+    }
+    while (n && !n->next_sibling) {
+      n = n->parent;
+      if (n == root) n = nullptr;
+    }
+    if (n) n = n->next_sibling;
+  }
+  return sum;
+}
+
 struct Totals {
   size_t pages = 0;
   double bytes = 0;
   double parse_ms = 0, metadata_ms = 0;  // sums of each page's fastest round
+  double walk_ms = 0;
 };
 
 std::string one_line(std::string s) {
@@ -50,10 +75,11 @@ std::string join(const std::vector<std::string>& v) {
 void print(const char* name, const Totals& t) {
   if (!t.pages) return;
   double p = t.parse_ms / double(t.pages), m = t.metadata_ms / double(t.pages);
+  double w = t.walk_ms / double(t.pages);
   std::printf(
-      "%-12s %5zu pages %7.1f MB  html::parse %7.3f ms/page  extract_metadata %7.3f "
-      "ms/page  metadata/parse %.3f\n",
-      name, t.pages, t.bytes / 1e6, p, m, m / p);
+      "%-12s %5zu pages %6.1f MB  html::parse %6.3f ms/page  extract_metadata %6.3f "
+      "ms/page  metadata/parse %.3f  bare DOM walk %6.3f ms/page (walk/parse %.3f)\n",
+      name, t.pages, t.bytes / 1e6, p, m, m / p, w, w / p);
 }
 
 }  // namespace
@@ -82,6 +108,11 @@ int main(int argc, char** argv) {
   // the day the benchmark runs.
   options.reference_date = "2026-11-29";
   size_t sink = 0;
+  struct Slow {
+    double metadata_ms, parse_ms;
+    std::string page;
+  };
+  std::vector<Slow> slow;  // per page, for the list of the slowest
   for (Set& set : sets) {
     std::vector<std::filesystem::path> paths;
     std::error_code ec;
@@ -100,7 +131,7 @@ int main(int argc, char** argv) {
       if (!decoded.ok()) continue;
       // Page by page, both stages in turn: load on the machine changes over a run, and this
       // way it weighs on both alike. Each page keeps its fastest round of each stage.
-      double best_parse = 1e300, best_meta = 1e300;
+      double best_parse = 1e300, best_meta = 1e300, best_walk = 1e300;
       klartext::metadata::Metadata m;
       for (int r = 0; r < rounds; ++r) {
         std::string input = decoded->utf8;  // parse() consumes its input, as the pipeline's
@@ -110,6 +141,9 @@ int main(int argc, char** argv) {
         if (!doc.ok()) break;
         m = klartext::metadata::extract_metadata(*doc.value(), options);
         double t2 = thread_cpu_ms();
+        sink += bare_walk(*doc.value());
+        double t3 = thread_cpu_ms();
+        best_walk = std::min(best_walk, t3 - t2);
         best_parse = std::min(best_parse, t1 - t0);
         best_meta = std::min(best_meta, t2 - t1);
         sink += m.title.size();
@@ -119,6 +153,8 @@ int main(int argc, char** argv) {
       set.totals.bytes += double(decoded->utf8.size());
       set.totals.parse_ms += best_parse;
       set.totals.metadata_ms += best_meta;
+      set.totals.walk_ms += best_walk;
+      slow.push_back({best_meta, best_parse, paths[i].filename().string()});
       if (dump)
         std::fprintf(dump, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
                      paths[i].filename().c_str(), one_line(m.title).c_str(),
@@ -138,8 +174,15 @@ int main(int argc, char** argv) {
     all.bytes += s.totals.bytes;
     all.parse_ms += s.totals.parse_ms;
     all.metadata_ms += s.totals.metadata_ms;
+    all.walk_ms += s.totals.walk_ms;
   }
   print("all", all);
+  // The pages that cost most: where a change helps most, and where a regression shows first.
+  std::sort(slow.begin(), slow.end(),
+            [](const Slow& a, const Slow& b) { return a.metadata_ms > b.metadata_ms; });
+  for (size_t i = 0; i < slow.size() && i < 5; ++i)
+    std::printf("slowest %zu: %s extract_metadata %.3f ms, html::parse %.3f ms\n", i + 1,
+                slow[i].page.c_str(), slow[i].metadata_ms, slow[i].parse_ms);
   std::printf("goal: metadata/parse under 0.200\n");
   if (sink == 42) std::printf(" ");
   return 0;
