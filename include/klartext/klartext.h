@@ -24,7 +24,8 @@ struct ExtractOptions {
   // Precision/recall trade-off: favor_precision drops borderline blocks, favor_recall keeps them.
   bool favor_precision = false;
   bool favor_recall = false;
-  // Hard caps per document.
+  // Hard caps per document. The time budget counts the calling thread's CPU time (not wall
+  // time), so machine load does not change results; past it extraction takes its cheapest path.
   size_t max_input_bytes = size_t(64) << 20;
   double max_milliseconds = 100;
 };

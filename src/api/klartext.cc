@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "api/pipeline_steps.h"
+#include "base/cpu_clock.h"
 #include "base/json_writer.h"
 #include "decode/decode.h"
 #include "html/parser.h"
@@ -14,7 +15,7 @@
 namespace klartext {
 
 Result<Document> extract(std::string_view html_bytes, const ExtractOptions& options) {
-  auto start = std::chrono::steady_clock::now();
+  double start_ms = base::thread_cpu_ms();
   if (html_bytes.size() > options.max_input_bytes)
     return limit_exceeded("input of " + std::to_string(html_bytes.size()) +
                           " bytes exceeds max_input_bytes " +
@@ -38,10 +39,9 @@ Result<Document> extract(std::string_view html_bytes, const ExtractOptions& opti
   mopt.url = options.url;
   metadata::Metadata md = metadata::extract_metadata(dom, mopt);
 
-  // Extraction gets what decoding and parsing left of the page's time budget (at least a
+  // Extraction gets what decoding and parsing left of the page's CPU-time budget (at least a
   // tenth of it, so a slow parse still yields content rather than nothing).
-  double spent =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  double spent = base::thread_cpu_ms() - start_ms;
   double budget = std::max(options.max_milliseconds - spent, options.max_milliseconds / 10);
   api::ContentOptions copt;
   copt.include_comments = options.include_comments;

@@ -15,6 +15,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/cpu_clock.h"
 #include "extract/render.h"
 #include "extract/tag_kinds.h"
 #include "extract/vocabulary.h"
@@ -211,7 +212,7 @@ std::string drop_repeated_blocks(const std::string& text) {
 class Extractor {
  public:
   Extractor(const dom::Document& doc, const Options& opt)
-      : doc_(doc), opt_(opt), start_(std::chrono::steady_clock::now()) {}
+      : doc_(doc), opt_(opt), start_ms_(base::thread_cpu_ms()) {}
 
   Extracted run() {
     Extracted result;
@@ -257,9 +258,8 @@ class Extractor {
   Info& at(const Node* n) { return info_[n->id]; }
 
   bool over_budget() {
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_)
-                    .count();
-    return ms > opt_.max_milliseconds;
+    // CPU time of this thread, not wall time: results must not depend on machine load.
+    return base::thread_cpu_ms() - start_ms_ > opt_.max_milliseconds;
   }
 
   // Pass 1: raw text lengths, dropped tags, hidden elements, vocabulary classes, skip links and
@@ -732,7 +732,7 @@ class Extractor {
 
   const dom::Document& doc_;
   const Options& opt_;
-  std::chrono::steady_clock::time_point start_;
+  double start_ms_;
   std::vector<Info> info_;
   uint64_t comment_bytes_ = 0;
   uint32_t body_raw_ = 0;

@@ -27,7 +27,7 @@ struct Options {
   uint32_t max_nodes = 2u << 20;
   // Fill Extracted::explain with the chosen container and the scores behind the choice.
   bool explain = false;
-  double max_milliseconds = 100;
+  double max_milliseconds = 100;  // CPU time of the calling thread (base/cpu_clock.h)
 };
 
 struct Extracted {
