@@ -1071,9 +1071,8 @@ void Collector::on_text(const Node* n) {
   size_t take = std::min(data.size(), options_.max_text_bytes - text_budget_);
   text_budget_ += take;
   data = data.substr(0, take);
-  // Short text nodes may be bylines ("By Jane Doe", or "By" followed by a link).
-  // Byline words start with one of these letters (kBylinePrefixes); other text is skipped
-  // before any copy is made.
+  // Short text nodes may be bylines ("By Jane Doe", or "By" followed by a link). Text that
+  // cannot start with a byline prefix (may_start_byline) is skipped before any copy is made.
   size_t first = 0;
   while (first < data.size() &&
          (data[first] == ' ' || data[first] == '\n' || data[first] == '\t' || data[first] == '\r'))

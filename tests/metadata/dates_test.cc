@@ -125,5 +125,34 @@ TEST(DatesTest, MonthTableHasNoCollisions) {
   EXPECT_EQ(month_from_name("ma"), 0);
 }
 
+// find_date rejects text without a plausible four-digit year before scanning it, and starts
+// its scan shortly before the first such year: dates must be found the same wherever they sit.
+TEST(DatesTest, YearPrefilterKeepsEveryForm) {
+  const std::string pad(300, 'x');
+  const std::string words = "and so on, the 12 of 34 items (1234567 bytes) in 1990 ";
+  for (const char* date :
+       {"29 de noviembre de 2026", "Nov. 29th, 2026", "2026-11-29", "29.\u00a0November\u00a02026",
+        "2026年11月29日", "11/29/2026", "2026. november 29."}) {
+    for (const std::string& before : {std::string(), pad, words + pad, pad + " " + words}) {
+      std::string text = before + " " + date + " tail 2025 text";
+      auto hit = find_date(text, kRef, {});
+      ASSERT_TRUE(hit) << text;
+      EXPECT_EQ(hit->begin, before.size() + 1) << text;
+      EXPECT_EQ(format_date(hit->date), "2026-11-29") << text;
+    }
+  }
+  // No year in range, no date; a year alone is no date either.
+  EXPECT_EQ(in_text(pad + " 29 November " + pad), "none");
+  EXPECT_EQ(in_text("29 November 1990, 12345 and 2031"), "none");
+  EXPECT_EQ(in_text(words + "2026"), "none");
+  // Scanning on from a previous hit still sees the next date.
+  std::string two = "29.11.2026 " + pad + " 30.11.2026";
+  auto first = find_date(two, kRef, {});
+  ASSERT_TRUE(first);
+  auto second = find_date(two, kRef, {}, first->end);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(format_date(second->date), "2026-11-30");
+}
+
 }  // namespace
 }  // namespace klartext::metadata

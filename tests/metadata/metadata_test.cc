@@ -320,5 +320,40 @@ TEST(MetadataTest, TextScanIsCapped) {
   EXPECT_EQ(meta_of(page).date, "");  // beyond max_text_bytes
 }
 
+// Class and id tokens: matched case-insensitively anywhere in a token, but not in utility
+// classes (':' or '[') or tokens over 64 bytes; the same value on many elements gives the same
+// answer each time (class bits are remembered per page).
+TEST(MetadataTest, ClassTokenRules) {
+  auto author = [](const std::string& cls) {
+    return meta_of("<body><div class=\"" + cls + "\">Jane Doe</div><p>Text</p></body>").author;
+  };
+  EXPECT_EQ(author("post-Byline"), "Jane Doe");
+  EXPECT_EQ(author("x AUTHOR-name y"), "Jane Doe");
+  EXPECT_EQ(author("entry-author"), "Jane Doe");
+  EXPECT_EQ(author("md:byline"), "");
+  EXPECT_EQ(author("w-[byline]"), "");
+  EXPECT_EQ(author("authority"), "");
+  EXPECT_EQ(author(std::string(60, 'q') + "byline"), "");
+  EXPECT_EQ(author("md:flex " + std::string(60, 'q') + "byline byline"), "Jane Doe");
+  // A noise class repeated: every occurrence is noise, the byline outside is read.
+  Metadata m = meta_of(
+      "<body><div class=\"comment-body\"><p class=byline>By Ann Other</p></div>"
+      "<div class=\"comment-body\"><p class=byline>By Ann Other</p></div>"
+      "<div class=byline>By Jane Doe</div></body>");
+  EXPECT_EQ(m.author, "Jane Doe");
+}
+
+// Title separators: the last one splits a site suffix, the first one a site prefix (then a
+// short tail after a headline of three words goes too).
+TEST(MetadataTest, TitleSeparatorPositions) {
+  EXPECT_EQ(meta_of("<title>Headline - dash | Example</title>", "https://www.example.com/a").title,
+            "Headline - dash");
+  EXPECT_EQ(meta_of("<title>Example | A long headline here</title>", "https://example.com/a").title,
+            "A long headline here");
+  EXPECT_EQ(
+      meta_of("<title>Example :: Headline - with | dash</title>", "https://example.com/a").title,
+      "Headline - with | dash");
+}
+
 }  // namespace
 }  // namespace klartext::metadata
