@@ -352,7 +352,7 @@ TEST(MetadataTest, TitleSeparatorPositions) {
             "A long headline here");
   EXPECT_EQ(
       meta_of("<title>Example :: Headline - with | dash</title>", "https://example.com/a").title,
-      "Headline - with | dash");
+      "Headline - with");
 }
 
 }  // namespace
