@@ -36,6 +36,8 @@ for fuzzer in build-fuzz/fuzz/fuzz_*; do
   corpus=$(mktemp -d)
   seeds=()
   [ -d "fuzz/seeds/${name#fuzz_}" ] && seeds=("fuzz/seeds/${name#fuzz_}")
+  # Extraction also starts from the pages we wrote for its tests and the example.
+  [ "$name" = fuzz_extract ] && seeds+=(tests/data/extract examples)
   echo "-- $name"
   "$fuzzer" -max_total_time="$KLARTEXT_FUZZ_SECONDS" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=0 "$corpus" "${seeds[@]}" 2>&1 | tail -n 2
