@@ -708,13 +708,13 @@ std::optional<DateHit> find_date(std::string_view s, const Date& reference,
                                  const DateScanOptions& options, size_t from) {
   size_t i = from;
   if (!options.allow_compact) {
-    // Every text form ends its date with a year: a run of exactly four digits (read_year, or
+    // Every text form holds a year: a run of exactly four digits (read_year at the end, or
     // the leading year of ISO, Hungarian and CJK dates), and plausible() wants it in
     // 1995..reference year + 1. Most text has no such run and is rejected by this one cheap
     // pass. The scan can also start shortly before the first such run: no form puts more than
     // 61 bytes between a date's first byte and its year (day, ordinal, spaces, "de", a month
     // word of at most 24 bytes, ...), and the scan is self-synchronising (whether a position
-    // may start a date depends only on the byte before it).
+    // may start a date depends only on the byte before it, in valid UTF-8 as the DOM holds).
     size_t year_at = first_year_run(s, from, reference.year + 1);
     if (year_at == std::string_view::npos) return std::nullopt;
     if (year_at > from + kMaxLeadBeforeYear) i = year_at - kMaxLeadBeforeYear;
