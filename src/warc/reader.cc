@@ -353,6 +353,22 @@ bool Reader::skip_separators() {
   }
 }
 
+// A mapped file's pages stay in the process's resident set once touched, so reading a 1 GB
+// archive would show 1 GB resident. The input is read front to back: drop the mapping of what
+// lies well behind the read position (ReaderOptions::release_behind_bytes). The mapping is
+// read-only, so a dropped page that is touched again is simply read back from the file; only
+// memory accounting changes.
+void Reader::release_consumed() {
+  uint64_t step = options_.release_behind_bytes;
+  uint64_t consumed = stream_->input_consumed();
+  if (step == 0 || consumed < released_ + 2 * step) return;
+  uint64_t page = static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
+  uint64_t upto = (consumed - step) / page * page;
+  if (upto <= released_) return;
+  madvise(static_cast<char*>(map_) + released_, size_t(upto - released_), MADV_DONTNEED);
+  released_ = upto;
+}
+
 Result<bool> Reader::next(Record& record) {
   record.clear();
   record.max_payload_bytes_ = options_.max_payload_bytes;
@@ -360,6 +376,7 @@ Result<bool> Reader::next(Record& record) {
     stream_->advance(pending_advance_);
     pending_advance_ = 0;
   }
+  if (map_) release_consumed();
   if (!pending_error_.ok()) {
     Status e = std::move(pending_error_);
     pending_error_ = Status();

@@ -87,6 +87,11 @@ struct ReaderOptions {
   // Parse the HTTP head of response and revisit records in next() (cheap; bodies are decoded
   // only when payload() is called).
   bool parse_http = true;
+  // Mapped input this far behind the read position is dropped from the mapping (rounded to
+  // pages, checked once per this much progress), so resident memory stays flat however large
+  // the file; 0 keeps everything mapped. 64 MiB: far more than a record's head or a gzip member
+  // of Common Crawl's 1 MiB-capped records, and rare enough that the madvise calls cost nothing.
+  uint64_t release_behind_bytes = uint64_t(64) << 20;
 };
 
 class Reader;
@@ -217,6 +222,7 @@ class Reader {
   void resync_warc();
   void resync_arc();
   void finish_http(Record& record);
+  void release_consumed();  // drops the mapping of input far behind the read position
 
   std::string name_;
   ReaderOptions options_;
@@ -224,6 +230,7 @@ class Reader {
   std::string owned_;  // stdin contents
   void* map_ = nullptr;
   size_t map_size_ = 0;
+  uint64_t released_ = 0;  // mapped bytes [0, released_) already dropped (release_consumed)
   std::unique_ptr<Stream> stream_;
   Format format_ = Format::kWarc;
   int arc_version_ = 1;
