@@ -504,7 +504,8 @@ class Builder {
     // Reconstructing the active formatting elements clones up to the whole list (capped at
     // max_depth entries) for every paragraph, so "<b>" x 512 followed by "</p><p>" x 20,000
     // builds 10 million nodes from half a megabyte. Real pages reconstruct a few elements per
-    // paragraph (an unclosed <font> or <b>), far below one clone per 8 input bytes; past the
+    // paragraph (an unclosed <font> or <b>), far below one clone per 8 input bytes, and 4096
+    // covers a short page with hundreds of paragraphs under several unclosed tags; past the
     // budget, text goes into the current element instead (all of it is kept).
     reconstruct_budget_ = kMinReconstructBudget + input.size() / 8;
   }
@@ -642,7 +643,7 @@ class Builder {
   // quadratic; the budget equals the default max_nodes, far above any real form.
   size_t clone_budget_ = size_t(4) << 20;
   // Element clones that reconstruct_formatting may still make (see the constructor).
-  static constexpr size_t kMinReconstructBudget = 1 << 16;
+  static constexpr size_t kMinReconstructBudget = 4096;
   size_t reconstruct_budget_ = 0;
 
   std::string pending_table_text_;
