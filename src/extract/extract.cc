@@ -754,11 +754,6 @@ class Extractor {
 #else
   bool list_items_ = true;
 #endif
-#ifdef KLARTEXT_TUNE
-  bool prune_teasers_ = getenv("PT") != nullptr;
-#else
-  bool prune_teasers_ = true;
-#endif  // the page is a list of teasers: their links are content
 };
 
 }  // namespace

@@ -151,28 +151,6 @@ bool is_special(const Node* n) {
   return false;
 }
 
-constexpr bool is_formatting(Tag t) {
-  switch (t) {
-    case Tag::kA:
-    case Tag::kB:
-    case Tag::kBig:
-    case Tag::kCode:
-    case Tag::kEm:
-    case Tag::kFont:
-    case Tag::kI:
-    case Tag::kNobr:
-    case Tag::kS:
-    case Tag::kSmall:
-    case Tag::kStrike:
-    case Tag::kStrong:
-    case Tag::kTt:
-    case Tag::kU:
-      return true;
-    default:
-      return false;
-  }
-}
-
 constexpr bool is_implied_end(Tag t) {
   switch (t) {
     case Tag::kDd:
