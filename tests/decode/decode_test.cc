@@ -206,6 +206,23 @@ TEST(DecodeHtml, DetectorInputIsCapped) {
   internal::Detection det = internal::detect(page, 4096);
   EXPECT_LE(det.sample_bytes, 4096u);
   EXPECT_LE(internal::text_sample(page, 100).size(), 100u);
+  // By default the detector decides from the first 16 KiB of text (decode.h says why), and
+  // says so in the reason.
+  Decoded d = must_decode(page);
+  EXPECT_EQ(d.source, EncodingSource::kDetected) << d.reason;
+  EXPECT_NE(d.reason.find("on 16384 bytes"), std::string::npos) << d.reason;
+  EXPECT_EQ(DecodeOptions().max_detect_bytes, size_t(16) << 10);
+}
+
+// Regression: the single-byte decoder sized its output at 3x the input and zero-filled it,
+// 150 MB for a 50 MB page. Mostly ASCII input now gets about its own size; the output is the
+// same either way (checked here around the non-ASCII bytes).
+TEST(DecodeHtml, SingleByteOutputIsSizedByItsNonAsciiBytes) {
+  std::string page = "<p>" + std::string(100000, 'a') + "\xE9t\xE9</p>";
+  Decoded d = must_decode(page, with_transport("windows-1252"));
+  EXPECT_EQ(d.encoding, "windows-1252");
+  EXPECT_EQ(d.utf8, "<p>" + std::string(100000, 'a') + "\xC3\xA9t\xC3\xA9</p>");
+  EXPECT_LT(d.utf8.capacity(), page.size() * 2);
 }
 
 TEST(DecodeHtml, LateMetaCounts) {

@@ -30,7 +30,7 @@ constexpr const char* kHelp =
     "                         latin1 or gb2312, or a whole 'text/html; charset=...' value\n"
     "  --strict               decide as a browser: trust labels even when the bytes disagree,\n"
     "                         and read <meta> only in the first 1024 bytes\n"
-    "  --max-detect-bytes N   bytes given to the detector at most (default 65536)\n"
+    "  --max-detect-bytes N   bytes given to the detector at most (default 16384)\n"
     "  --decode               write the decoded UTF-8 text of the (single) FILE to stdout\n"
     "  --labels               list every encoding label klartext knows, and exit\n"
     "  --help                 this text\n";
