@@ -141,7 +141,8 @@ Measure run_extract(const std::string& bytes, int rounds) {
   return measure(rounds, [&](Measure& m) {
     auto doc = klartext::extract(bytes);
     m.ok = doc.ok();
-    m.note = doc.ok() ? std::to_string(doc->text.size()) + " B text"
+    m.note = doc.ok() ? std::to_string(doc->text.size()) + " B text" +
+                            (doc->truncated ? ", truncated" : "")
                       : std::string(klartext::status_code_name(doc.status().code()));
   });
 }

@@ -60,6 +60,7 @@ py::dict to_dict(const klartext::Document& d, bool markdown) {
   out["text"] = d.text;
   if (markdown) out["markdown"] = d.markdown;
   out["encoding"] = d.encoding;
+  if (d.truncated) out["truncation"] = d.truncation;  // a work cap cut the page short
   return out;
 }
 

@@ -16,7 +16,7 @@ Content extract_content(const dom::Document& dom, const ContentOptions& options)
   eopt.title = options.title;
   eopt.max_milliseconds = options.max_milliseconds;
   extract::Extracted ex = extract::extract(dom, eopt);
-  return Content{std::move(ex.text), std::move(ex.markdown), std::move(ex.headline)};
+  return Content{std::move(ex.text), std::move(ex.markdown), std::move(ex.headline), ex.truncated};
 }
 
 }  // namespace klartext::api

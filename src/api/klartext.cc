@@ -3,7 +3,8 @@
 #include "klartext/klartext.h"
 
 #include <algorithm>
-#include <chrono>
+#include <cstdint>
+#include <string>
 
 #include "api/pipeline_steps.h"
 #include "base/cpu_clock.h"
@@ -13,6 +14,51 @@
 #include "metadata/metadata.h"
 
 namespace klartext {
+namespace {
+
+// Work caps per millisecond of ExtractOptions::max_milliseconds (documented there). How they
+// were chosen: on the development machine the whole call costs up to ~15 ms per MB of input
+// (50 MB of short paragraphs; plain text ~6 ms/MB) and ~0.25 us per DOM node (1,000,000
+// sibling spans, 100k nested tables, NUL-laden markup), so 6.25 MiB and 100,000 nodes at the
+// default 100 ms leave room for each other within the budget (bench/pathological_bench). The
+// largest real pages we have (wcxb-dev, scrapinghub, readability-testpages, chinese-wce) are
+// 5.3 MB and 34,450 nodes: below both caps, so real pages are read whole.
+constexpr double kBytesPerMs = 64 * 1024;
+constexpr double kNodesPerMs = 1000;
+// The caps never go below one millisecond's worth: a page's <head> (title, metadata) fits in
+// 64 KiB on every page we sampled, so even a tiny budget yields its metadata.
+constexpr double kMinCapMs = 1;
+// The byte cut backs up to the last '<' within this distance, so that the page ends before a
+// tag rather than inside one (and, in ASCII-compatible encodings, between characters: '<' is
+// never a trail byte of UTF-8, Shift_JIS, GBK, Big5 or EUC-*).
+constexpr size_t kCutSearchBytes = 64 * 1024;
+
+size_t cap_for(double budget_ms, double per_ms, double limit) {
+  double cap = std::max(budget_ms, kMinCapMs) * per_ms;
+  return cap >= limit ? size_t(limit) : size_t(cap);
+}
+
+// Where to cut html_bytes so that at most max_bytes are read.
+size_t cut_position(std::string_view bytes, size_t max_bytes) {
+  if (bytes.size() <= max_bytes) return bytes.size();
+  size_t low = max_bytes > kCutSearchBytes ? max_bytes - kCutSearchBytes : 0;
+  size_t lt = bytes.substr(0, max_bytes).rfind('<');
+  return lt != std::string_view::npos && lt > low ? lt : max_bytes;
+}
+
+void add_truncation(Document& out, const std::string& why) {
+  out.truncated = true;
+  if (!out.truncation.empty()) out.truncation += "; ";
+  out.truncation += why;
+}
+
+std::string budget_text(double ms) {
+  std::string s = std::to_string(ms);
+  while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.')) s.pop_back();
+  return "max_milliseconds " + s;
+}
+
+}  // namespace
 
 Result<Document> extract(std::string_view html_bytes, const ExtractOptions& options) {
   double start_ms = base::thread_cpu_ms();
@@ -20,20 +66,36 @@ Result<Document> extract(std::string_view html_bytes, const ExtractOptions& opti
     return limit_exceeded("input of " + std::to_string(html_bytes.size()) +
                           " bytes exceeds max_input_bytes " +
                           std::to_string(options.max_input_bytes));
+  Document out;
+  size_t max_bytes = cap_for(options.max_milliseconds, kBytesPerMs, double(SIZE_MAX / 2));
+  size_t cut = cut_position(html_bytes, max_bytes);
+  if (cut < html_bytes.size()) {
+    add_truncation(out, "input cut at byte " + std::to_string(cut) + " of " +
+                            std::to_string(html_bytes.size()) + ": " +
+                            budget_text(options.max_milliseconds) + " reads at most " +
+                            std::to_string(max_bytes) + " bytes");
+    html_bytes = html_bytes.substr(0, cut);
+  }
+
   decode::DecodeOptions dopt;
   dopt.transport_charset = options.charset;
   auto decoded = decode::decode_html(html_bytes, dopt);
   if (!decoded.ok()) return decoded.status();
 
-  Document out;
   out.encoding = decoded->encoding;
   out.encoding_source = std::string(decode::encoding_source_name(decoded->source));
 
   html::ParseOptions popt;
   popt.max_input_bytes = std::max(popt.max_input_bytes, options.max_input_bytes);
-  auto parsed = html::parse(std::move(decoded->utf8), popt);
+  popt.max_nodes = uint32_t(cap_for(options.max_milliseconds, kNodesPerMs, double(popt.max_nodes)));
+  html::ParseInfo info;
+  auto parsed = html::parse(std::move(decoded->utf8), popt, &info);
   if (!parsed.ok()) return parsed.status();
   const dom::Document& dom = *parsed.value();
+  if (info.truncated)
+    add_truncation(out, "parse stopped at " + std::to_string(dom.node_count()) +
+                            " nodes: " + budget_text(options.max_milliseconds) +
+                            " builds at most " + std::to_string(popt.max_nodes) + " nodes");
 
   metadata::MetadataOptions mopt;
   mopt.url = options.url;
@@ -57,6 +119,10 @@ Result<Document> extract(std::string_view html_bytes, const ExtractOptions& opti
   out.text = std::move(content.text);
   out.markdown = std::move(content.markdown);
   out.headline = std::move(content.headline);
+  if (content.truncated)
+    add_truncation(out, "content extraction used up its share of " +
+                            budget_text(options.max_milliseconds) +
+                            " (CPU time) and took its cheapest path");
 
   out.url = !options.url.empty() ? options.url : md.canonical_url;
   out.title = std::move(md.title);
@@ -94,6 +160,7 @@ std::string to_json(const Document& doc, std::string_view source, bool with_mark
   w.end_array();
   w.key("text").value(doc.text);
   if (with_markdown) w.key("markdown").value(doc.markdown);
+  if (doc.truncated) w.key("truncated").value(true).key("truncation").value(doc.truncation);
   w.end_object();
   return out;
 }

@@ -26,6 +26,7 @@ struct Content {
   std::string text;
   std::string markdown;
   std::string headline;
+  bool truncated = false;  // extraction hit its node cap or its CPU-time budget
 };
 
 // Main-content extraction of a parsed page.

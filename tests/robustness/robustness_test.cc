@@ -144,14 +144,63 @@ TEST(RobustnessTest, FiftyMegabytesOfParagraphs) {
 }
 
 // With no time at all, extraction still returns a valid document (what it found before the
-// budget ran out, possibly nothing): the documented truncation, never an error or a hang.
+// budget ran out, possibly nothing): the documented truncation, never an error or a hang. The
+// byte and node caps never go below one millisecond's worth (64 KiB, 1000 nodes), so the <head>
+// is read and the metadata found.
 TEST(RobustnessTest, TimeBudgetGivesAValidDocument) {
   std::string html = many_paragraphs_page(kMb50 / 10);
   ExtractOptions opt;
   opt.max_milliseconds = 1e-6;
   Document d = extract_ok(html, opt);
   EXPECT_TRUE(d.text.empty() || d.text.starts_with("A very long article")) << d.text.substr(0, 200);
-  EXPECT_EQ(d.title, "T");  // metadata has no budget of its own and is complete
+  EXPECT_EQ(d.title, "T");
+  EXPECT_TRUE(d.truncated);
+  EXPECT_TRUE(contains(d.truncation, "input cut at byte")) << d.truncation;
+}
+
+// The budget's byte cap (max_milliseconds x 64 KiB) cuts a 50 MB page at a tag boundary: the
+// result is the page up to the cut, whole paragraphs only, reported in the Document and its
+// JSON rather than as an error. The same bytes give the same cut every time.
+TEST(RobustnessTest, BudgetByteCapCutsBigPagesAtATag) {
+  std::string html = many_paragraphs_page(kMb50);
+  ExtractOptions opt;
+  opt.max_milliseconds = 20;  // 1.25 MiB: small enough for ASan, far below the page
+  Document d = extract_ok(html, opt);
+  ASSERT_TRUE(d.truncated);
+  EXPECT_TRUE(contains(d.truncation, "input cut at byte")) << d.truncation;
+  EXPECT_TRUE(contains(d.truncation, "of " + std::to_string(html.size()))) << d.truncation;
+  EXPECT_TRUE(contains(d.truncation, "max_milliseconds 20 reads at most 1310720 bytes"))
+      << d.truncation;
+  EXPECT_EQ(d.title, "T");
+  EXPECT_TRUE(contains(d.text, prose_sentence(0))) << d.text.substr(0, 300);
+  // The cut came before a tag: the text ends with a whole paragraph, and no paragraph from
+  // beyond 1.25 MiB (~170 bytes each) is there.
+  EXPECT_TRUE(d.text.ends_with("who walked it first.")) << d.text.substr(d.text.size() - 200);
+  EXPECT_FALSE(contains(d.text, prose_sentence(1310720 / 150)));
+  std::string json = to_json(d);
+  EXPECT_TRUE(contains(json, "\"truncated\":true")) << json.substr(json.size() - 300);
+  EXPECT_TRUE(contains(json, "\"truncation\":\"input cut at byte")) << json.substr(0, 100);
+
+  // A page under the caps is read whole and not flagged (JSON without the fields).
+  Document small = extract_ok(many_paragraphs_page(kMb50 / 100), ample_time());
+  EXPECT_FALSE(small.truncated);
+  EXPECT_EQ(small.truncation, "");
+  EXPECT_FALSE(contains(to_json(small), "truncat"));
+}
+
+// The node cap (max_milliseconds x 1000) stops the parser; what was built is extracted and the
+// Document says where it stopped.
+TEST(RobustnessTest, BudgetNodeCapStopsTheParseAndSaysSo) {
+  std::string html = siblings_page(k1m);
+  ExtractOptions opt;
+  opt.max_milliseconds = 10;  // 10,000 nodes, 640 KiB
+  Document d = extract_ok(html, opt);
+  ASSERT_TRUE(d.truncated);
+  EXPECT_TRUE(contains(d.truncation, "parse stopped at")) << d.truncation;
+  EXPECT_TRUE(contains(d.truncation, "builds at most 10000 nodes")) << d.truncation;
+  EXPECT_EQ(d.title, "T");
+  // Half the nodes are spans, half their texts: about 5,000 's' survive, far from a million.
+  EXPECT_LT(d.text.size(), size_t(10000));
 }
 
 TEST(RobustnessTest, FiftyMegabyteTextNode) {
