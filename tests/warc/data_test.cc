@@ -9,6 +9,8 @@
 // length; the damage in the broken files from reading their bytes (noted at each test).
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -19,7 +21,31 @@
 namespace klartext::warc {
 namespace {
 
-const std::string kDir = std::string(KLARTEXT_DATA_DIR) + "/warc/";
+// The data directory: KLARTEXT_DATA_DIR from the environment if set (the regression test for a
+// missing directory uses it), else the one configured at build time.
+std::string data_dir() {
+  const char* env = std::getenv("KLARTEXT_DATA_DIR");
+  return env && *env ? env : KLARTEXT_DATA_DIR;
+}
+
+const std::string kDir = data_dir() + "/warc/";
+
+// Whether `dir` exists, with a message that names it when not. Without the data every test
+// below would index records that were never read; they stop here with this message instead.
+::testing::AssertionResult data_dir_present(const std::string& dir) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(dir, ec)) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure()
+         << "the shared WARC data directory " << dir
+         << " is missing: put the public data beside the repository (../shared/data) or "
+            "configure with -DKLARTEXT_DATA_DIR=...";
+}
+
+class WarcData : public ::testing::Test {
+ protected:
+  // A fatal failure in SetUp skips the test body, so no test runs on absent data.
+  void SetUp() override { ASSERT_TRUE(data_dir_present(kDir)); }
+};
 
 struct Seen {
   std::string type;
@@ -99,7 +125,7 @@ std::vector<uint64_t> offsets(const FileRun& run) {
   return v;
 }
 
-TEST(WarcData, WhirlwindTriple) {
+TEST_F(WarcData, WhirlwindTriple) {
   // 4 records in 4 gzip members; members start at 0, 516, 1023, 18374.
   FileRun warc = read_all("commoncrawl-whirlwind/whirlwind.warc.gz");
   ASSERT_TRUE(warc.opened);
@@ -141,7 +167,7 @@ TEST(WarcData, WhirlwindTriple) {
   EXPECT_EQ(wat.records[1].payload.substr(0, 1), "{");  // WAT metadata is JSON
 }
 
-TEST(WarcData, ResiliparseCommonCrawlExcerpt) {
+TEST_F(WarcData, ResiliparseCommonCrawlExcerpt) {
   // 50 records: warcinfo 1, request 17, response 16, metadata 16 (MANIFEST).
   const std::map<std::string, int> want = {
       {"warcinfo", 1}, {"request", 17}, {"response", 16}, {"metadata", 16}};
@@ -165,7 +191,7 @@ TEST(WarcData, ResiliparseCommonCrawlExcerpt) {
   EXPECT_EQ(html, 16);  // "16 HTML responses"
 }
 
-TEST(WarcData, Lz4IsRefusedCleanly) {
+TEST_F(WarcData, Lz4IsRefusedCleanly) {
   // FastWARC's LZ4 variants: we do not decode LZ4, and must say so rather than misread.
   for (const char* f :
        {"resiliparse/warcfile.warc.lz4", "resiliparse/block-sized-records.warc.lz4"}) {
@@ -175,7 +201,7 @@ TEST(WarcData, Lz4IsRefusedCleanly) {
   }
 }
 
-TEST(WarcData, ClueWebWarc018) {
+TEST_F(WarcData, ClueWebWarc018) {
   // WARC/0.18, warcinfo + 29 responses, EUC-JP pages. The HTTP heads use bare LF and say
   // "Content-Encoding: gzip" although the stored bodies are plain HTML (they start "<html>").
   FileRun run = read_all("resiliparse/clueweb-quirk.warc.gz");
@@ -194,7 +220,7 @@ TEST(WarcData, ClueWebWarc018) {
   }
 }
 
-TEST(WarcData, ClippedGzipKeepsThePartialRecordAndReportsTheBreak) {
+TEST_F(WarcData, ClippedGzipKeepsThePartialRecordAndReportsTheBreak) {
   // One gzip member that stops early: it inflates to 75,657 bytes; the head is 450 bytes and
   // declares Content-Length 88,275, so 75,207 block bytes exist.
   FileRun run = read_all("resiliparse/clipped.warc.gz");
@@ -207,7 +233,7 @@ TEST(WarcData, ClippedGzipKeepsThePartialRecordAndReportsTheBreak) {
   EXPECT_NE(run.errors[0].find("clipped.warc.gz: offset 0:"), std::string::npos);
 }
 
-TEST(WarcData, BlockSizedRecords) {
+TEST_F(WarcData, BlockSizedRecords) {
   // Three WARC/1.1 records of type "unknown", Content-Length 16229, at 0/16386/32772 (plain)
   // and in gzip members at 0/204/409.
   FileRun plain = read_all("resiliparse/block-sized-records.warc");
@@ -224,7 +250,7 @@ TEST(WarcData, BlockSizedRecords) {
   }
 }
 
-TEST(WarcData, DolmaWgetFiles) {
+TEST_F(WarcData, DolmaWgetFiles) {
   // wget writes WARC-Target-URI as <...>: the brackets must be gone.
   FileRun a = read_all("dolma/sample-0000.warc.gz");
   FileRun b = read_all("dolma/sample-0001.warc.gz");
@@ -250,7 +276,7 @@ TEST(WarcData, DolmaWgetFiles) {
   EXPECT_EQ(a.records[1].uri, "https://www.semanticscholar.org/research/research-team");
 }
 
-TEST(WarcData, WarcioExample) {
+TEST_F(WarcData, WarcioExample) {
   // 6 records: warcinfo 2, response 1, request 2, revisit 1; members at 0/353/784/2012/2621/3207;
   // the plain copy has them at 0/488/1197/2566/3370/4316.
   FileRun gz = read_all("warcio/example.warc.gz");
@@ -267,7 +293,7 @@ TEST(WarcData, WarcioExample) {
   }
 }
 
-TEST(WarcData, FileLengthsForCdx) {
+TEST_F(WarcData, FileLengthsForCdx) {
   // One member per record: a record's file length is the distance to the next member (the
   // last one runs to the end of the file, 3816 bytes). In the plain copy, the distance to the
   // next record (the last one ends at 5120).
@@ -297,7 +323,7 @@ TEST(WarcData, FileLengthsForCdx) {
   EXPECT_EQ(rec.file_length(), 1027u - 171u);
 }
 
-TEST(WarcData, WarcioArc) {
+TEST_F(WarcData, WarcioArc) {
   // ARC v1: the filedesc record (length 75) then one HTTP capture of example.com (length 1591).
   // The header lines are 75+1 and 1591+1 bytes apart: the second record starts at 151 in the
   // plain file and in the second gzip member (offset 171) of the .gz.
@@ -317,7 +343,7 @@ TEST(WarcData, WarcioArc) {
   }
 }
 
-TEST(WarcData, BadArc) {
+TEST_F(WarcData, BadArc) {
   // bad.arc: the filedesc line says length -1 (error at 0). Of the following header-like lines,
   // "...text/html -1" is invalid too (skipped while resyncing), "http://example.com/ 127.0.0.1
   // 20140102000000 text/plain 1" at byte 202 is a valid 1-byte record, and the last line's
@@ -331,7 +357,7 @@ TEST(WarcData, BadArc) {
   EXPECT_EQ(run.error_offsets, (std::vector<uint64_t>{0, 262}));
 }
 
-TEST(WarcData, ChunkedResponse) {
+TEST_F(WarcData, ChunkedResponse) {
   // One chunk of 0x1c37 = 7223 bytes then the 0 chunk: the payload is exactly those bytes.
   FileRun run = read_all("warcio/example-iana.org-chunked.warc");
   EXPECT_TRUE(run.errors.empty());
@@ -341,7 +367,7 @@ TEST(WarcData, ChunkedResponse) {
   EXPECT_EQ(run.records[1].payload.substr(0, 15), "<!doctype html>");
 }
 
-TEST(WarcData, MembersNotAlignedWithRecords) {
+TEST_F(WarcData, MembersNotAlignedWithRecords) {
   // example-wrong-chunks: 2 records in 3 gzip members: member 1 (0) holds the response head,
   // member 2 (516) its HTML body, member 3 (1130) the response's trailer and the request.
   FileRun run = read_all("warcio/example-wrong-chunks.warc.gz");
@@ -354,7 +380,7 @@ TEST(WarcData, MembersNotAlignedWithRecords) {
   EXPECT_EQ(run.records[1].offset, 1130u);
 }
 
-TEST(WarcData, WholeFileInOneGzipMember) {
+TEST_F(WarcData, WholeFileInOneGzipMember) {
   // example-bad-non-chunked: 6 records in a single member, so every offset is 0.
   FileRun run = read_all("warcio/example-bad-non-chunked.warc.gz");
   EXPECT_TRUE(run.errors.empty());
@@ -363,7 +389,7 @@ TEST(WarcData, WholeFileInOneGzipMember) {
   EXPECT_EQ(run.records[2].payload.substr(0, 15), "<!doctype html>");
 }
 
-TEST(WarcData, WrongContentLengthIsReportedAndRecordsKept) {
+TEST_F(WarcData, WrongContentLengthIsReportedAndRecordsKept) {
   // example-trunc.warc is example.warc with the response's Content-Length changed from 975 to
   // 973: its head ends at 1587, the declared end (2560) falls 2 bytes before the end of the
   // gzip body, and the CRLF CRLF trailer and the next record (2566) follow the real end. The
@@ -379,7 +405,7 @@ TEST(WarcData, WrongContentLengthIsReportedAndRecordsKept) {
   EXPECT_EQ(run.records[2].payload.substr(0, 15), "<!doctype html>");
 }
 
-TEST(WarcData, WarcioMisc) {
+TEST_F(WarcData, WarcioMisc) {
   FileRun res = read_all("warcio/example-resource.warc.gz");
   EXPECT_TRUE(res.errors.empty());
   EXPECT_EQ(type_counts(res), (std::map<std::string, int>{{"warcinfo", 2}, {"resource", 1}}));
@@ -405,7 +431,7 @@ TEST(WarcData, WarcioMisc) {
   for (const Seen& s : post.records) EXPECT_FALSE(s.html);
 }
 
-TEST(WarcData, IaWebCommons) {
+TEST_F(WarcData, IaWebCommons) {
   FileRun text = read_all("ia-web-commons/text-extraction-test.warc");
   EXPECT_EQ(offsets(text), (std::vector<uint64_t>{0, 258, 2540, 3284}));
   EXPECT_TRUE(text.records[1].html);
@@ -454,7 +480,7 @@ TEST(WarcData, IaWebCommons) {
   EXPECT_EQ(html, 11);
 }
 
-TEST(WarcData, InternetArchiveArc) {
+TEST_F(WarcData, InternetArchiveArc) {
   // Nine ARC v1 records back to back with no blank line between them, the last ending exactly
   // at the end of the file: filedesc, a dns: record, seven HTTP captures.
   FileRun run = read_all("ia-web-commons/IAH-20080430204825-00000-blackbook-truncated.arc");
@@ -474,7 +500,7 @@ TEST(WarcData, InternetArchiveArc) {
   EXPECT_TRUE(run.records[3].html);
 }
 
-TEST(WarcData, CcNetWetWithWrongLengths) {
+TEST_F(WarcData, CcNetWetWithWrongLengths) {
   // cc_net's sample WET: 4 records (warcinfo + 3 conversion) at 0/617/1310/1959, LF line ends,
   // and hand-edited Content-Lengths: the warcinfo's (370) runs 8 bytes into the next record's
   // "WARC/1.0" line, the next one's (353) stops 3 bytes short, the Chinese and Russian ones
@@ -488,7 +514,7 @@ TEST(WarcData, CcNetWetWithWrongLengths) {
   EXPECT_EQ(run.order, "RERERERE");
 }
 
-TEST(WarcData, EveryCutKeepsTheRecordsBeforeIt) {
+TEST_F(WarcData, EveryCutKeepsTheRecordsBeforeIt) {
   // Truncate example.warc(.gz) at every byte: the run must end, and every record whose bytes
   // (its gzip member, or its span up to the next record) lie before the cut must come out as in
   // the full file. Offsets of the full files are checked in WarcioExample.
@@ -544,7 +570,7 @@ TEST(WarcData, EveryCutKeepsTheRecordsBeforeIt) {
   }
 }
 
-TEST(WarcData, EveryFileEnds) {
+TEST_F(WarcData, EveryFileEnds) {
   // Whatever else: every file of the corpus is read to its end without a crash or a hang.
   for (const char* f :
        {"cc_net/sample.warc.txt", "commoncrawl-whirlwind/whirlwind.warc.gz",
@@ -555,6 +581,21 @@ TEST(WarcData, EveryFileEnds) {
     EXPECT_TRUE(run.opened) << f;
     EXPECT_FALSE(run.records.empty()) << f;
   }
+}
+
+// Regression: with the data directory missing, warc_test crashed (records[1] of an empty
+// vector) instead of failing. The check names the directory; reading from it opens nothing.
+// tests/warc/CMakeLists.txt also runs these tests against a missing directory and expects the
+// failure message and gtest's final summary (a crash would print no summary).
+TEST(WarcDataDir, MissingDirectoryIsAClearFailure) {
+  const std::string missing = "/nonexistent-klartext-data/warc/";
+  ::testing::AssertionResult r = data_dir_present(missing);
+  EXPECT_FALSE(r);
+  EXPECT_NE(std::string(r.message()).find(missing + " is missing"), std::string::npos)
+      << r.message();
+  EXPECT_TRUE(data_dir_present(std::filesystem::temp_directory_path().string()));
+  auto reader = Reader::open(missing + "whirlwind.warc.gz");
+  EXPECT_FALSE(reader.ok());
 }
 
 }  // namespace
