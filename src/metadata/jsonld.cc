@@ -36,7 +36,7 @@ bool article_type(std::string_view t) {
 
 struct Types {
   bool article = false, page = false, website = false, product = false, org = false, person = false,
-       breadcrumb = false;
+       breadcrumb = false, question = false;
 };
 
 void classify(std::string_view t, Types& types) {
@@ -50,6 +50,7 @@ void classify(std::string_view t, Types& types) {
   if (t.ends_with("Organization") || t == "Corporation" || t == "NewsMediaOrganization")
     types.org = true;
   if (t == "Person") types.person = true;
+  if (t == "Question") types.question = true;
   if (t == "BreadcrumbList" || t == "ItemList" || t == "SiteNavigationElement")
     types.breadcrumb = true;
 }
@@ -160,6 +161,10 @@ void visit_object(simdjson::dom::object obj, JsonLdFields& out, int depth) {
   Types t = types_of(obj);
   simdjson::dom::element v;
   if (t.breadcrumb) return;
+  // The Question a forum or Q&A thread opens with (QAPage > mainEntity) is the thread's post:
+  // its author and date are the page's. FAQ entries are Questions too, but carry no author,
+  // and their names are not the page's title: only an authored Question counts.
+  if (t.question && !obj["author"].get(v)) t.article = true;
   if (t.article) {
     out.is_article = true;
     std::string h = string_field(obj, "headline");

@@ -161,6 +161,7 @@ constexpr MetaKey kMetaKeys[] = {
     {"dcterms.issued", Field::kDate, kMetaNamed},
     {"dcterms.created", Field::kDate, kMetaNamed},
     {"pubdate", Field::kDate, kMetaNamed},
+    {"published", Field::kDate, kMetaNamed},
     {"publishdate", Field::kDate, kMetaNamed},
     {"publish-date", Field::kDate, kMetaNamed},
     {"publish_date", Field::kDate, kMetaNamed},
@@ -236,10 +237,16 @@ constexpr CjkMarker kCjkBylineMarkers[] = {
     {"编辑：", 3}, {"编辑:", 3}, {"来稿：", 3},
 };
 
-// Texts that sit in byline slots but are labels, not names. Lower case.
+// Texts that sit in byline slots but are labels, not names: the labels, buttons and headings
+// that CMS themes put in author boxes ("Written by", "View more posts", "Sign in"). Lower case.
 constexpr std::string_view kNotNames[] = {
-    "author", "authors", "by",     "posted by", "written by",      "about the author", "share",
-    "admin",  "staff",   "editor", "comments",  "leave a comment", "unknown",          "anonymous",
+    "author",       "authors",          "by",       "posted by",
+    "written by",   "about the author", "share",    "admin",
+    "staff",        "editor",           "comments", "leave a comment",
+    "unknown",      "anonymous",        "updated",  "article by",
+    "the author",   "sign in",          "log in",   "view more posts",
+    "topic author", "author spotlight", "follow",   "more",
+    "reviewed by",
 };
 
 // Class/id fragments marking a byline. Origin: common CMS themes (WordPress "author vcard",
@@ -278,8 +285,8 @@ bool skip_subtree(const Node* n) {
   }
 }
 
-// Whether n sits in an <article> or <main> (an <aside> there holds the article's own byline
-// and date); looks at most 64 ancestors up.
+// Whether n sits in an <article> or <main> (an <aside> or <footer> there holds the article's
+// own byline and date, as HTML defines an article's footer); looks at most 64 ancestors up.
 bool inside_article(const Node* n) {
   int up = 0;
   for (const Node* p = n->parent; p && up < 64; p = p->parent, ++up)
@@ -356,6 +363,29 @@ std::string gather_text(const Node* n, size_t max_bytes = kMaxElementText) {
     }
   }
   return out;
+}
+
+// Glyphs that documentation generators and blogs append to a heading as its permalink
+// ("Installation¶", "Usage #", "Setup 🔗"). Origin: the anchor marks of Sphinx (pilcrow),
+// MkDocs and Jekyll themes (#, §) and GitHub-style link icons.
+// "#" only after a space: "C#" is a name.
+constexpr std::string_view kAnchorMarks[] = {"\xC2\xB6", "\xC2\xA7", " #", "\xF0\x9F\x94\x97"};
+
+// A heading without the permalink marks at its end; the heading itself is never emptied.
+std::string trim_anchor_marks(std::string s) {
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (std::string_view m : kAnchorMarks) {
+      if (s.size() > m.size() && std::string_view(s).ends_with(m)) {
+        size_t end = s.size() - m.size();
+        while (end > 0 && s[end - 1] == ' ') --end;
+        if (end == 0) return s;
+        s.resize(end);
+        cut = true;
+      }
+    }
+  }
+  return s;
 }
 
 // Text directly inside a <script>/<title> (their children are text nodes only).
@@ -546,8 +576,32 @@ std::string clean_author(std::string_view raw, const Date& reference, bool need_
     }
   }
   if (need_prefix && !had_prefix) return {};
-  // Cut at a date, a separator, a line of other text.
-  if (auto hit = find_date(s, reference)) s.resize(hit->begin);
+  // Cut at a date, a separator, a line of other text. A date that opens the text
+  // ("Dec. 19, 2026 · Jane Doe") is dropped with the separator after it instead.
+  if (auto hit = find_date(s, reference)) {
+    if (hit->begin == 0) {
+      std::string_view rest = std::string_view(s).substr(hit->end);
+      static constexpr std::string_view kLead[] = {
+          " ", ",", "|", "-", "\xC2\xB7", "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94"};
+      for (bool cut = true; cut && !rest.empty();) {
+        cut = false;
+        for (std::string_view l : kLead)
+          if (rest.starts_with(l)) rest.remove_prefix(l.size()), cut = true;
+      }
+      s = collapse_space(rest);
+      for (std::string_view p : kBylinePrefixes) {
+        if (istarts_with(s, p)) {
+          s = collapse_space(std::string_view(s).substr(p.size()));
+          had_prefix = true;
+          break;
+        }
+      }
+      if (need_prefix && !had_prefix) return {};
+      if (auto again = find_date(s, reference)) s.resize(again->begin);
+    } else {
+      s.resize(hit->begin);
+    }
+  }
   static constexpr std::string_view kCuts[] = {
       " | ",  " - ",  " – ",  " — ", " · ",         " • ",       " on ",    " am ",
       " le ", " el ", " il ", "|",   " published ", " updated ", " posted "};
@@ -566,10 +620,30 @@ std::string clean_author(std::string_view raw, const Date& reference, bool need_
     return {};
   for (std::string_view w : kNotNames)
     if (iequals(s, w)) return {};
+  // A text that ends in "by" ("Jun 2 Written By") is a label whose name follows elsewhere.
+  if (s.size() >= 3 && iequals(std::string_view(s).substr(s.size() - 3), " by")) return {};
   // A name has no more than a "Jr. 2" worth of digits; more is a date or a count left over.
   int digits = 0;
   for (char c : s) digits += (c >= '0' && c <= '9');
   if (digits > 2) return {};
+  // A number followed by a lower-case word is a count ("5 min read", "3 comments"); names
+  // that start with digits are brands in capitals ("98 Buck Social", "3i Global").
+  {
+    size_t k = 0;
+    while (k < s.size() && s[k] >= '0' && s[k] <= '9') ++k;
+    if (k > 0 && k + 1 < s.size() && s[k] == ' ' && s[k + 1] >= 'a' && s[k + 1] <= 'z') return {};
+  }
+  return s;
+}
+
+// Chinese two-character names are padded to the width of three with a space ("赵　培"): a
+// value of two one-character CJK parts is one name, joined.
+std::string join_padded_cjk_name(std::string s) {
+  auto cjk = [&](size_t i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    return c >= 0xE4 && c <= 0xE9;  // lead byte of U+4000..U+9FFF, as in has_cjk_lead
+  };
+  if (s.size() == 7 && s[3] == ' ' && cjk(0) && cjk(4)) s.erase(3, 1);
   return s;
 }
 
@@ -899,8 +973,10 @@ void Collector::on_meta(const Node* n) {
       dotted[dotted.find(':')] = '.';
       one = dotted;
     }
+    bool known = false;
     for (const MetaKey& m : kMetaKeys) {
       if (m.key != one) continue;
+      known = true;
       std::string v = collapse_space(decode_entities(utf8_prefix(content, 4096)));
       switch (m.field) {
         case Field::kTitle:
@@ -943,6 +1019,14 @@ void Collector::on_meta(const Node* n) {
       }
       break;
     }
+    // Names outside the table that still say "publication date" ("w-published-date",
+    // "article-publish-time"): CMSs invent their own prefixes, so the words are matched, at
+    // the rank of weak generic meta. "update"/"modif" names are the other date.
+    if (!known && one.find("publish") != std::string_view::npos &&
+        (one.find("date") != std::string_view::npos ||
+         one.find("time") != std::string_view::npos) &&
+        one.find("modif") == std::string_view::npos && one.find("updat") == std::string_view::npos)
+      offer_date(collapse_space(utf8_prefix(content, 128)), kMetaGeneric);
     if (sp == std::string_view::npos) break;
     ks.remove_prefix(sp + 1);
   }
@@ -981,7 +1065,7 @@ void Collector::on_element(const Node* n) {
       return;
     }
     case Tag::kH1:
-      if (h1s_.size() < 4 && !noise_region_) h1s_.push_back(gather_text(n));
+      if (h1s_.size() < 4 && !noise_region_) h1s_.push_back(trim_anchor_marks(gather_text(n)));
       break;
     case Tag::kTime:
       if (!noise_region_ && in_body_) {
@@ -1142,6 +1226,16 @@ void Collector::apply_jsonld() {
   if (!j.sections.empty()) categories_.add(j.sections, kOpenGraph + 1);
 }
 
+// Whether s has ASCII capitals and no lower-case ASCII letter.
+bool all_caps(std::string_view s) {
+  bool upper = false;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    upper = upper || (c >= 'A' && c <= 'Z');
+  }
+  return upper;
+}
+
 // Share of b's words (lower-cased, space-separated) that also occur in a.
 double word_overlap(std::string_view a, std::string_view b) {
   std::string la = " " + ascii_lower(a) + " ", lb = ascii_lower(b);
@@ -1168,8 +1262,12 @@ std::string Collector::choose_title(const std::string& sitename, std::string_vie
   std::vector<std::string_view> heads;
   for (const std::string& h : h1s_)
     if (h.size() >= 3 && h.size() <= 400 && !names_site(h, sitename, host)) heads.push_back(h);
-  for (std::string_view h : heads)
-    if (iequals(h, base) || iequals(h, from_title)) return std::string(h);
+  // An h1 in capitals only (set so by the site's markup, "BEST COFFEE MAKERS") that equals
+  // the title or meta title otherwise: their capitalisation is the headline's.
+  for (std::string_view h : heads) {
+    if (iequals(h, base)) return std::string(all_caps(h) ? std::string_view(base) : h);
+    if (iequals(h, from_title)) return std::string(all_caps(h) ? std::string_view(from_title) : h);
+  }
   for (std::string_view h : heads)
     if (istarts_with(title_element_, h) || istarts_with(title_.value, h)) return std::string(h);
   for (std::string_view h : heads)
@@ -1225,8 +1323,9 @@ Metadata Collector::run(const dom::Document& doc) {
         cls_bits_ = class_only_bits_ | class_memo_.bits(attrs_.id);
       }
       if (!noise_region_ && in_body_ && n->ns == dom::Namespace::kHtml &&
-          (n->tag == Tag::kNav || n->tag == Tag::kFooter ||
-           (n->tag == Tag::kAside && !inside_article(n)) || (cls_bits_ & kBitNoise)))
+          (n->tag == Tag::kNav ||
+           ((n->tag == Tag::kAside || n->tag == Tag::kFooter) && !inside_article(n)) ||
+           (cls_bits_ & kBitNoise)))
         noise_region_ = n;
       if (n->ns == dom::Namespace::kHtml) on_element(n);
       descend = !skip_subtree(n) && n->tag != Tag::kTitle;
@@ -1292,7 +1391,7 @@ Metadata Collector::run(const dom::Document& doc) {
     site = std::string(h);
   }
   m.sitename = site;
-  m.author = author_.value;
+  m.author = join_padded_cjk_name(author_.value);
   m.date = choose_date();
   m.description = description_.value;
   m.language = language_.value;

@@ -97,5 +97,27 @@ TEST(JsonLdReadTest, DeepNestingIsBounded) {
   EXPECT_TRUE(f.headline.empty());  // beyond the depth we follow
 }
 
+// Regression: a Q&A or forum thread (QAPage > mainEntity Question) names its opening post's
+// author and date only in the Question; FAQ Questions without an author add nothing.
+TEST(JsonLdReadTest, AuthoredQuestionIsTheThreadPost) {
+  JsonLdFields f;
+  read_jsonld(R"({"@type":"QAPage","name":"Kettle will not boil","mainEntity":{
+      "@type":"Question","name":"Kettle will not boil","datePublished":"2026-03-02T10:00:00Z",
+      "author":{"@type":"Person","name":"teapot_fan"}}})",
+              f);
+  ASSERT_EQ(f.authors.size(), 1u);
+  EXPECT_EQ(f.authors[0], "teapot_fan");
+  EXPECT_EQ(f.date_published, "2026-03-02T10:00:00Z");
+  EXPECT_EQ(f.headline, "Kettle will not boil");
+
+  JsonLdFields faq;
+  read_jsonld(R"({"@type":"FAQPage","mainEntity":[
+      {"@type":"Question","name":"How long does delivery take?",
+       "acceptedAnswer":{"@type":"Answer","text":"Two days."}}]})",
+              faq);
+  EXPECT_TRUE(faq.headline.empty());
+  EXPECT_TRUE(faq.authors.empty());
+}
+
 }  // namespace
 }  // namespace klartext::metadata

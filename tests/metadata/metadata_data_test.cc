@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "base/file.h"
@@ -29,6 +30,7 @@ Rates measure(eval::Dataset d) {
   Rates r;
   double parse_ms = 0, metadata_ms = 0;
   size_t pages_done = 0;
+  const bool show_misses = std::getenv("KLARTEXT_METADATA_MISSES") != nullptr;
   auto pages = eval::load_dataset(d, KLARTEXT_DATA_DIR);
   EXPECT_TRUE(pages.ok()) << pages.status().to_string();
   if (!pages.ok()) return r;
@@ -49,17 +51,31 @@ Rates measure(eval::Dataset d) {
     parse_ms += std::chrono::duration<double, std::milli>(t1 - t0).count();
     metadata_ms += std::chrono::duration<double, std::milli>(t2 - t1).count();
     ++pages_done;
+    // KLARTEXT_METADATA_MISSES=1 lists every miss (field, page, gold, prediction) to study
+    // failure classes; off by default.
+    auto miss = [&](const char* field, const std::string& gold, const std::string& got) {
+      if (show_misses)
+        std::printf("MISS %s %s %s\n  gold: %s\n  got:  %s\n", field,
+                    std::string(eval::dataset_name(d)).c_str(), page.id.c_str(), gold.c_str(),
+                    got.c_str());
+    };
     if (!page.title.empty()) {
       ++r.title.gold;
-      r.title.match += eval::title_matches(m.title, page.title);
+      bool ok = eval::title_matches(m.title, page.title);
+      r.title.match += ok;
+      if (!ok) miss("title", page.title, m.title);
     }
     if (!page.author.empty()) {
       ++r.author.gold;
-      r.author.match += eval::author_matches(m.author, page.author);
+      bool ok = eval::author_matches(m.author, page.author);
+      r.author.match += ok;
+      if (!ok) miss("author", page.author, m.author);
     }
     if (!page.date.empty()) {
       ++r.date.gold;
-      r.date.match += eval::date_matches(m.date, page.date);
+      bool ok = eval::date_matches(m.date, page.date);
+      r.date.match += ok;
+      if (!ok) miss("date", page.date, m.date);
     }
   }
   std::printf("%-12s title %.3f (%zu/%zu)  author %.3f (%zu/%zu)  date %.3f (%zu/%zu)\n",

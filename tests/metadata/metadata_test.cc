@@ -355,5 +355,78 @@ TEST(MetadataTest, TitleSeparatorPositions) {
       "Headline - with");
 }
 
+// Regression: Sphinx-style permalink marks after a heading are not part of the title.
+TEST(MetadataTest, HeadingPermalinkMarksAreDropped) {
+  EXPECT_EQ(
+      meta_of("<title>Configuration - Gadget 2.1 docs</title><h1>Configuration\xC2\xB6</h1>").title,
+      "Configuration");
+  EXPECT_EQ(meta_of("<title>Install notes</title><h1>Install notes #</h1>").title, "Install notes");
+  // A '#' that belongs to the name stays.
+  EXPECT_EQ(meta_of("<title>Learning C# - Notes</title><h1>Learning C#</h1>").title, "Learning C#");
+}
+
+// Regression: an h1 set in capitals takes the capitalisation of the equal <title>.
+TEST(MetadataTest, AllCapsHeadingTakesTitleCase) {
+  Metadata m = meta_of(
+      "<title>Best Kettles Of 2026: Tested At Home | Kitchen Bench</title>"
+      "<h1>BEST KETTLES OF 2026: TESTED AT HOME</h1>");
+  EXPECT_EQ(m.title, "Best Kettles Of 2026: Tested At Home");
+}
+
+// Regression: CMS-specific meta names that say "published date" are read.
+TEST(MetadataTest, PublishedDateMetaNames) {
+  EXPECT_EQ(meta_of("<meta name=\"published\" content=\"March 3, 2026\"><p>x</p>").date,
+            "2026-03-03");
+  EXPECT_EQ(meta_of("<meta name=\"x-page-published-date\" content=\"2026-04-05T08:00:00Z\">"
+                    "<meta name=\"x-page-updated-date\" content=\"2026-06-01T08:00:00Z\">")
+                .date,
+            "2026-04-05T08:00:00+00:00");
+}
+
+// Regression: labels in byline slots are not names.
+TEST(MetadataTest, BylineLabelsAreNotNames) {
+  EXPECT_EQ(meta_of("<body><div class=\"byline\">Updated</div>"
+                    "<p>By Ana Lima</p></body>")
+                .author,
+            "Ana Lima");
+  EXPECT_EQ(meta_of("<body><span class=\"author\">Mar 2 Written By</span>"
+                    "<p>By Ana Lima</p></body>")
+                .author,
+            "Ana Lima");
+  EXPECT_EQ(meta_of("<body><span class=\"byline\">5 min read</span></body>").author, "");
+  EXPECT_EQ(meta_of("<body><span class=\"byline\">98 Gear Crew</span></body>").author,
+            "98 Gear Crew");
+}
+
+// Regression: a byline that opens with its date ("Dec. 19, 2025 · Name") keeps the name.
+TEST(MetadataTest, BylineAfterLeadingDate) {
+  EXPECT_EQ(meta_of("<body><div class=\"post-author\">Oct. 4, 2026 \xC2\xB7 Rui Costa "
+                    "on behalf of the team</div></body>")
+                .author,
+            "Rui Costa");
+}
+
+// Regression: the <footer> of an <article> holds the article's byline (HTML's article
+// footer); the page footer still does not.
+TEST(MetadataTest, ArticleFooterIsNotNoise) {
+  EXPECT_EQ(meta_of("<body><article><p>Text.</p><footer><div class=\"author\">"
+                    "<a rel=\"author\" href=\"/a/mk\">Mira Kovac</a></div></footer></article>"
+                    "</body>")
+                .author,
+            "Mira Kovac");
+  EXPECT_EQ(meta_of("<body><p>Text.</p><footer><div class=\"author\">Site Owner Name</div>"
+                    "</footer></body>")
+                .author,
+            "");
+}
+
+// Regression: Chinese two-character names padded with an (ideographic) space are one name.
+TEST(MetadataTest, PaddedChineseNameIsJoined) {
+  EXPECT_EQ(meta_of("<body><p>\xE8\xAE\xB0\xE8\x80\x85\xEF\xBC\x9A\xE7\x8E\x8B"
+                    "\xE3\x80\x80\xE8\x8A\xB3</p></body>")
+                .author,
+            "\xE7\x8E\x8B\xE8\x8A\xB3");
+}
+
 }  // namespace
 }  // namespace klartext::metadata
