@@ -27,6 +27,8 @@ struct Options {
   uint32_t max_nodes = 2u << 20;
   // Fill Extracted::explain with the chosen container and the scores behind the choice.
   bool explain = false;
+  // With explain: also trace the ancestors of the first text node containing this string.
+  std::string_view explain_needle;
   double max_milliseconds = 100;  // CPU time of the calling thread (base/cpu_clock.h)
 };
 

@@ -228,6 +228,66 @@ constexpr std::string_view kBoilerplatePhrases[] = {
     "返回顶部",
 };
 
+// Section edit link labels, lower case, as wikis print them beside each heading. Origin: the
+// labels of MediaWiki's translated interface ("edit" and "edit source") as shown on the
+// Wikipedias of these languages, written out by hand: en, de, fr, es, pt, it, nl, pl, ru, uk,
+// cs, sv, da/no, fi, hu, tr, el, bg, ar, he, vi, id, ja, zh, ko.
+constexpr std::string_view kEditLabels[] = {
+    "edit",
+    "edit source",
+    "bearbeiten",
+    "quelltext bearbeiten",
+    "modifier",
+    "modifier le code",
+    "editar",
+    "editar código",
+    "editar código-fonte",
+    "editar código fonte",
+    "modifica",
+    "modifica wikitesto",
+    "bewerken",
+    "brontekst bewerken",
+    "edytuj",
+    "edytuj kod",
+    "править",
+    "править код",
+    "редагувати",
+    "редагувати код",
+    "upravit",
+    "upravit zdroj",
+    "redigera",
+    "redigera wikitext",
+    "rediger",
+    "rediger kilde",
+    "rediger kildetekst",
+    "muokkaa",
+    "muokkaa wikitekstiä",
+    "szerkesztés",
+    "forrásszöveg szerkesztése",
+    "değiştir",
+    "kaynağı değiştir",
+    "επεξεργασία",
+    "επεξεργασία κώδικα",
+    "редактиране",
+    "редактиране на кода",
+    "تعديل",
+    "تعديل المصدر",
+    "עריכה",
+    "עריכת קוד מקור",
+    "sửa",
+    "sửa mã nguồn",
+    "sunting",
+    "sunting sumber",
+    "編集",
+    "ソースを編集",
+    "编辑",
+    "编辑源代码",
+    "編輯",
+    "編輯原始碼",
+    "편집",
+    "원본 편집",
+};
+
 // Calendar names, lower case: months and weekdays with their abbreviations, am/pm and common
 // time zones (en, de, fr, es, it, nl, pt). Written out by hand from those calendars.
 constexpr std::string_view kDateNames[] = {
@@ -419,6 +479,22 @@ bool is_boilerplate_phrase(std::string_view text) {
   for (std::string_view p : kBoilerplatePhrases)
     if (t == p) return true;
   return false;
+}
+
+bool is_edit_link_text(std::string_view text) {
+  // Longer than two labels and their brackets: not an edit link.
+  if (trim(text).size() > 64) return false;
+  std::string t = normalize_short(text, 64);
+  if (t.size() < 3 || t.front() != '[' || t.back() != ']') return false;
+  std::string_view inner(t.data() + 1, t.size() - 2);
+  // Every "|"-separated part must be a label; "[1]" or "[citation needed]" is not.
+  while (true) {
+    size_t bar = inner.find('|');
+    std::string_view part = trim(inner.substr(0, bar));
+    if (part.empty() || !in_table(kEditLabels, part)) return false;
+    if (bar == std::string_view::npos) return true;
+    inner.remove_prefix(bar + 1);
+  }
 }
 
 bool is_dateline(std::string_view text) {

@@ -49,6 +49,10 @@ bool is_skip_link_text(std::string_view text);
 // benchmark gold never contains ("Share this article", "Read more", "Advertisement").
 bool is_boilerplate_phrase(std::string_view text);
 
+// True when a short text is a wiki section edit link: one or more edit labels in brackets,
+// separated by "|" ("[edit]", "[Bearbeiten | Quelltext bearbeiten]", "[编辑]").
+bool is_edit_link_text(std::string_view text);
+
 // True when a short block is only a date/time line or a byline with a date ("Updated 5:27 am
 // CST, Wednesday, November 20, 2019", "Published 18 Nov 2019", "2019-11-20 17:27"): most of its
 // words are dates, times, weekdays, months or the words that introduce them.

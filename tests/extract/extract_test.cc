@@ -190,6 +190,56 @@ TEST(ExtractTest, EmptyAndTrivialPages) {
   EXPECT_EQ(extract(empty).text, "");
 }
 
+// Regression (found by tests/robustness): a page of a few words beside empty sibling elements
+// lost its text, because the empty elements (score 0) beat the short paragraph (below 0).
+TEST(ExtractTest, ShortTextBesideEmptySiblingsIsKept) {
+  EXPECT_EQ(run("<div><div></div><div></div><p>x</p></div>").text, "x");
+  EXPECT_EQ(run("<body><div></div><span></span><p>deep page</p><div></div></body>").text,
+            "deep page");
+  // A page of links only keeps them all: there is nothing else to show.
+  EXPECT_EQ(run("<body><div></div><a href=\"/a\"><p>abc</p><p>def</p>ghi</a></body>").text,
+            "abc\n\ndef\n\nghi");
+}
+
+// Regression: wiki section edit links ("[edit]" after each heading) were kept in the text.
+TEST(ExtractTest, WikiSectionEditLinksAreLeftOut) {
+  std::string prose = "This paragraph of the article is long enough to count as prose content.";
+  auto section = [&](const std::string& heading, const std::string& label) {
+    return "<div class=\"heading\"><h2>" + heading + "</h2><span class=\"es\"><span>[</span>" +
+           "<a href=\"/w?action=edit\">" + label + "</a><span>]</span></span></div><p>" + prose +
+           " (" + heading + ")</p>";
+  };
+  Extracted e = run("<body><main>" + section("History", "edit") +
+                    section("Geschichte", "Bearbeiten") + section("Histoire", "modifier") +
+                    "<p>See [1] and [edit notes] too.</p>" + "</main></body>");
+  EXPECT_TRUE(contains(e.text, "History\n\nThis paragraph")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Geschichte\n\nThis paragraph")) << e.text;
+  EXPECT_FALSE(contains(e.text, "[edit]")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Bearbeiten")) << e.text;
+  EXPECT_FALSE(contains(e.text, "modifier")) << e.text;
+  EXPECT_TRUE(contains(e.text, "See [1] and [edit notes] too.")) << e.text;
+}
+
+// A listing in sections (a heading over each list of links, as in an A-Z index) is kept whole,
+// not only its largest list.
+TEST(ExtractTest, SectionedLinkListingIsKeptWhole) {
+  std::string page = "<body><nav><a href=\"/\">Home</a> <a href=\"/x\">About</a></nav><div>";
+  for (char letter : std::string("ABC")) {
+    page += "<h2>" + std::string(1, letter) + "</h2><ul>";
+    int n = letter == 'B' ? 8 : 5;
+    for (int i = 0; i < n; ++i)
+      page += "<li><a href=\"/" + std::to_string(i) + "\">" + std::string(1, letter) +
+              " language number " + std::to_string(i) + "</a></li>";
+    page += "</ul>";
+  }
+  page += "</div><footer><a href=\"/p\">Privacy</a></footer></body>";
+  Extracted e = run(page);
+  EXPECT_TRUE(contains(e.text, "A language number 0")) << e.text;
+  EXPECT_TRUE(contains(e.text, "B language number 7")) << e.text;
+  EXPECT_TRUE(contains(e.text, "C language number 4")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Privacy")) << e.text;
+}
+
 TEST(ExtractTest, WorkCapsAreReported) {
   std::string page = "<body>";
   for (int i = 0; i < 200; ++i) page += "<p>Paragraph number " + std::to_string(i) + "</p>";

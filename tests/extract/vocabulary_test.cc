@@ -83,6 +83,17 @@ TEST(VocabularyTest, DateLines) {
     EXPECT_FALSE(is_dateline(s)) << s;
 }
 
+TEST(VocabularyTest, SectionEditLinksInManyLanguages) {
+  for (const char* s : {"[edit]", "[ Edit ]", "[editar]", "[modifier]", "[Bearbeiten]",
+                        "[Bearbeiten | Quelltext bearbeiten]", "[modifier | modifier le code]",
+                        "[править | править код]", "[编辑]", "[編集]", "[편집]"})
+    EXPECT_TRUE(is_edit_link_text(s)) << s;
+  // Footnote marks, bracketed remarks and the bare word are content.
+  for (const char* s : {"[1]", "[citation needed]", "edit", "[edit this later]", "[]", "[edit | ]",
+                        "[edit] the page"})
+    EXPECT_FALSE(is_edit_link_text(s)) << s;
+}
+
 TEST(VocabularyTest, Captions) {
   EXPECT_EQ(classify_attribute("wp-caption-text", nullptr), Boilerplate::kCaption);
   EXPECT_EQ(classify_attribute("photo-credit", nullptr), Boilerplate::kCaption);
