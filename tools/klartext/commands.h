@@ -12,6 +12,7 @@ int run_extract(int argc, char** argv, int first);
 int run_corpus(int argc, char** argv, int first);
 int run_eval(int argc, char** argv, int first);
 int run_encoding(int argc, char** argv, int first);
+int run_dedup(int argc, char** argv, int first);
 
 }  // namespace klartext::cli
 

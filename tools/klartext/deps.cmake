@@ -1,4 +1,4 @@
-# Libraries the subcommands link. Each stage's owner adds its target here when its cmd_*.cc lands.
+# Libraries the subcommands link: each cmd_*.cc's stages.
 list(APPEND KLARTEXT_CLI_DEPS klartext_base)
 # eval (cmd_eval.cc): scorers, default data/comparison folders, the extractor once it exists.
 list(APPEND KLARTEXT_CLI_DEPS klartext_eval)
@@ -19,3 +19,5 @@ list(APPEND KLARTEXT_CLI_DEPS klartext_api)
 list(APPEND KLARTEXT_CLI_DEPS klartext_decode)
 # corpus (cmd_corpus.cc): the corpus pipeline.
 list(APPEND KLARTEXT_CLI_DEPS klartext_pipeline)
+# dedup (cmd_dedup.cc): the global near-duplicate pass over signature files.
+list(APPEND KLARTEXT_CLI_DEPS klartext_dedup)

@@ -18,6 +18,7 @@ constexpr Command kCommands[] = {
     {"extract", klartext::cli::run_extract,
      "main content and metadata of web pages, as text, Markdown or JSON"},
     {"corpus", klartext::cli::run_corpus, "WARC archives to a clean, deduplicated JSONL corpus"},
+    {"dedup", klartext::cli::run_dedup, "near duplicates across corpus runs (signature files)"},
     {"parse", klartext::cli::run_parse, "parse HTML into a DOM (html5lib tree format, checks)"},
     {"encoding", klartext::cli::run_encoding, "detect a page's character encoding, and why"},
     {"eval", klartext::cli::run_eval, "score extraction on the benchmark datasets"},
