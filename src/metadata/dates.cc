@@ -561,6 +561,7 @@ bool try_numeric(std::string_view s, size_t i, const DateScanOptions& opt, Date&
         bool month_first = a > 12 ? false : b > 12 ? true : (sep == '/' && opt.month_first);
         if (month_first) day = b, m = a;
         if (set_ymd(d, y, m, day)) {
+          d.order_guessed = a <= 12 && b <= 12 && a != b;
           end = k;
           return true;
         }

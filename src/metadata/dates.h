@@ -17,6 +17,9 @@ struct Date {
   int hour = 0, minute = 0, second = 0;
   bool has_offset = false;  // offset_minutes is set ("Z" is +00:00)
   int offset_minutes = 0;
+  // Written with day and month both as numbers up to 12 before the year ("03/09/2026"), so
+  // read by the month-first hint or the day-first default rather than known.
+  bool order_guessed = false;
 };
 
 // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).

@@ -1290,15 +1290,29 @@ std::string Collector::choose_date() const {
   const auto& vis = visible_.date;
   // The date the page shows agrees with one of the markup dates: that is the one the page
   // presents (markup keeps the time zone).
+  // A shown date whose day/month order was guessed ("09/10/2024") also shows its swap.
   auto shown = [&](const std::optional<Date>& d) {
-    for (const Date& s : shown_dates_)
+    for (const Date& s : shown_dates_) {
       if (same_day(s, d)) return true;
+      if (s.order_guessed) {
+        Date swapped = s;
+        std::swap(swapped.day, swapped.month);
+        if (same_day(swapped, d)) return true;
+      }
+    }
     return false;
   };
   // Published first, as schema.org and OpenGraph mean it. A date the page shows in a date
   // element that is neither the published nor the modified markup date means the markup is
   // stale (templates that stamp every page); the shown one wins then.
   if (shown(date_.date)) return format_date(*date_.date);
+  // A markup date written "03-09-2026" reads either way round; when the page shows the other
+  // reading ("March 9, 2026"), that is how the site meant it.
+  if (date_.date && date_.date->order_guessed) {
+    Date swapped = *date_.date;
+    std::swap(swapped.day, swapped.month);
+    if (shown(swapped) && plausible(swapped, reference_)) return format_date(swapped);
+  }
   if (vis && visible_.rank <= kDateClassText && !shown(modified_.date)) return format_date(*vis);
   if (date_.date) return format_date(*date_.date);
   if (vis) return format_date(*vis);

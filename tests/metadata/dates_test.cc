@@ -154,5 +154,20 @@ TEST(DatesTest, YearPrefilterKeepsEveryForm) {
   EXPECT_EQ(format_date(second->date), "2026-11-30");
 }
 
+// The day/month order of "03/09/2026" is a guess, which callers may revisit; known orders
+// (a field above 12, year first, month names) are not flagged.
+TEST(DatesTest, GuessedDayMonthOrderIsFlagged) {
+  auto guessed = [](std::string_view s) {
+    auto hit = find_date(s, kRef);
+    return hit && hit->date.order_guessed;
+  };
+  EXPECT_TRUE(guessed("03/09/2026"));
+  EXPECT_TRUE(guessed("03-09-2026"));
+  EXPECT_FALSE(guessed("13/09/2026"));
+  EXPECT_FALSE(guessed("09/09/2026"));
+  EXPECT_FALSE(guessed("2026-03-09"));
+  EXPECT_FALSE(guessed("March 9, 2026"));
+}
+
 }  // namespace
 }  // namespace klartext::metadata

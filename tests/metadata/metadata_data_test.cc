@@ -91,29 +91,29 @@ Rates measure(eval::Dataset d) {
 }
 
 // Floors pinned on 2026-11-29 a little under the rates measured that day with this test:
-//   wcxb title 0.779 author 0.781 date 0.863; readability title 0.748 author 0.882 date 0.909;
-//   chinese author 0.320 date 0.810.
+//   wcxb title 0.785 author 0.806 date 0.871; readability title 0.748 author 0.882 date 0.909;
+//   chinese author 0.340 date 0.810.
 // A regression fails; a change of a page or two does not. The wcxb title gold is the
 // annotator's reading of the headline (often the h1, sometimes <title> without its tail), so
-// its rate stays well under the date rate.
+// its rate stays well under the date rate. KLARTEXT_METADATA_MISSES=1 lists the misses.
 TEST(MetadataDataTest, WcxbDev) {
   Rates r = measure(eval::Dataset::kWcxb);
-  EXPECT_GE(r.title.rate(), 0.76);
-  EXPECT_GE(r.author.rate(), 0.76);
-  EXPECT_GE(r.date.rate(), 0.84);
+  EXPECT_GE(r.title.rate(), 0.775);
+  EXPECT_GE(r.author.rate(), 0.795);
+  EXPECT_GE(r.date.rate(), 0.86);
 }
 
 TEST(MetadataDataTest, ReadabilityTestPages) {
   Rates r = measure(eval::Dataset::kReadability);
-  EXPECT_GE(r.title.rate(), 0.72);
-  EXPECT_GE(r.author.rate(), 0.85);
-  EXPECT_GE(r.date.rate(), 0.84);
+  EXPECT_GE(r.title.rate(), 0.73);
+  EXPECT_GE(r.author.rate(), 0.86);
+  EXPECT_GE(r.date.rate(), 0.87);
 }
 
 TEST(MetadataDataTest, ChineseWce) {
   Rates r = measure(eval::Dataset::kChinese);
-  EXPECT_GE(r.author.rate(), 0.28);
-  EXPECT_GE(r.date.rate(), 0.77);
+  EXPECT_GE(r.author.rate(), 0.30);
+  EXPECT_GE(r.date.rate(), 0.78);
 }
 
 }  // namespace

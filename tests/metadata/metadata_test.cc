@@ -428,5 +428,26 @@ TEST(MetadataTest, PaddedChineseNameIsJoined) {
             "\xE7\x8E\x8B\xE8\x8A\xB3");
 }
 
+// Regression: a markup date whose day/month order is guessed ("03-09-2026") takes the
+// reading the page shows; a shown date with a guessed order confirms the markup's reading.
+TEST(MetadataTest, AmbiguousDayMonthOrderFollowsThePage) {
+  EXPECT_EQ(
+      meta_of("<html lang=\"en\"><meta name=\"article:published_time\" content=\"03-09-2026\">"
+              "<body><p>Published March 9, 2026</p></body>")
+          .date,
+      "2026-03-09");
+  // No shown date: the markup reading stands (dashes are day first).
+  EXPECT_EQ(
+      meta_of("<html lang=\"en\"><meta name=\"article:published_time\" content=\"03-09-2026\">")
+          .date,
+      "2026-09-03");
+  // ISO markup is never swapped; a shown "09/10/2026" read month first still confirms it.
+  EXPECT_EQ(meta_of("<html lang=\"en\"><script type=\"application/ld+json\">{\"@type\":\"Article\","
+                    "\"datePublished\":\"2026-10-09T10:00:00Z\"}</script>"
+                    "<body><span class=\"post-date\">09/10/2026</span></body>")
+                .date,
+            "2026-10-09T10:00:00+00:00");
+}
+
 }  // namespace
 }  // namespace klartext::metadata
