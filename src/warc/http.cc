@@ -204,6 +204,81 @@ bool dechunk(std::string_view body, size_t max_bytes, std::string& out, bool* tr
   }
 }
 
+namespace {
+
+// What one step of a streaming decoder says (see decode_stream).
+enum class Step {
+  kMore,        // call again with more room
+  kDone,        // the stream ended properly
+  kInputEnded,  // the input stopped inside the stream: keep what was decoded
+  kError,       // invalid data: keep what was decoded, an error if that is nothing
+};
+
+// The output loop the content-coding decoders share: grow `out` within max_bytes, let `step`
+// decode into the free room (it stores the bytes written in *got), and act on its verdict.
+// Decoding stops at max_bytes or at the end of input with *truncated set; invalid data before
+// any output is kCorrupt ("WHAT content coding: invalid data"), after some it only truncates.
+template <typename StepFn>
+Status decode_stream(size_t max_bytes, std::string& out, bool* truncated, const char* what,
+                     StepFn&& step) {
+  *truncated = false;
+  size_t used = out.size();
+  size_t produced = 0;
+  Status status;
+  while (true) {
+    size_t room = grow(out, used, max_bytes);
+    if (room == 0) {
+      *truncated = true;
+      break;
+    }
+    size_t got = 0;
+    Step s = step(out.data() + used, room, &got);
+    used += got;
+    produced += got;
+    if (s == Step::kMore) continue;
+    if (s == Step::kDone) break;
+    if (s == Step::kError && produced == 0)
+      status = corrupt(std::string(what) + " content coding: invalid data");
+    *truncated = true;
+    break;
+  }
+  out.resize(used);
+  return status;
+}
+
+// zlib's inflate through decode_stream: window_bits selects gzip (15+16), zlib (15) or raw
+// (-15) framing; with multi_member another gzip member after the first is decoded too
+// (concatenated gzip is valid HTTP gzip).
+Status zlib_into(std::string_view in, int window_bits, bool multi_member, const char* what,
+                 size_t max_bytes, std::string& out, bool* truncated) {
+  z_stream z{};
+  if (inflateInit2(&z, window_bits) != Z_OK) return internal_error("zlib init failed");
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = uInt(std::min<size_t>(in.size(), UINT32_MAX));
+  Status status =
+      decode_stream(max_bytes, out, truncated, what, [&](char* dst, size_t room, size_t* got) {
+        z.next_out = reinterpret_cast<Bytef*>(dst);
+        z.avail_out = uInt(std::min<size_t>(room, UINT32_MAX));
+        int rc = inflate(&z, Z_NO_FLUSH);
+        *got = room - z.avail_out;
+        if (rc == Z_STREAM_END) {
+          if (multi_member && z.avail_in >= 2 && z.next_in[0] == 0x1f && z.next_in[1] == 0x8b) {
+            inflateReset(&z);
+            return Step::kMore;
+          }
+          return Step::kDone;
+        }
+        if (rc == Z_BUF_ERROR || (rc == Z_OK && z.avail_in == 0 && z.avail_out != 0))
+          return Step::kInputEnded;
+        if (rc != Z_OK) return Step::kError;
+        return Step::kMore;
+      });
+  inflateEnd(&z);
+  return status;
+}
+
+}  // namespace
+
 Status gunzip_into(std::string_view in, size_t max_bytes, std::string& out, bool* truncated) {
   *truncated = false;
   // Fast path: a complete single-member stream whose trailer states the size; libdeflate
@@ -227,159 +302,56 @@ Status gunzip_into(std::string_view in, size_t max_bytes, std::string& out, bool
       out.resize(base);
     }
   }
-  z_stream z{};
-  if (inflateInit2(&z, 15 + 16) != Z_OK) return internal_error("zlib init failed");
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  z.avail_in = uInt(std::min<size_t>(in.size(), UINT32_MAX));
-  size_t used = out.size();
-  size_t produced = 0;
-  Status status;
-  while (true) {
-    size_t room = grow(out, used, max_bytes);
-    if (room == 0) {
-      *truncated = true;
-      break;
-    }
-    z.next_out = reinterpret_cast<Bytef*>(out.data() + used);
-    z.avail_out = uInt(std::min<size_t>(room, UINT32_MAX));
-    int rc = inflate(&z, Z_NO_FLUSH);
-    size_t got = room - z.avail_out;
-    used += got;
-    produced += got;
-    if (rc == Z_STREAM_END) {
-      // Another member may follow (concatenated gzip is valid HTTP gzip).
-      if (z.avail_in >= 2 && z.next_in[0] == 0x1f && z.next_in[1] == 0x8b) {
-        inflateReset(&z);
-        continue;
-      }
-      break;
-    }
-    if (rc == Z_BUF_ERROR || (rc == Z_OK && z.avail_in == 0 && z.avail_out != 0)) {
-      *truncated = true;  // input ended inside the stream
-      break;
-    }
-    if (rc != Z_OK) {
-      if (produced == 0) status = corrupt("gzip content coding: invalid data");
-      *truncated = true;
-      break;
-    }
-  }
-  inflateEnd(&z);
-  out.resize(used);
-  return status;
+  return zlib_into(in, 15 + 16, true, "gzip", max_bytes, out, truncated);
 }
 
 Status inflate_into(std::string_view in, size_t max_bytes, std::string& out, bool* truncated) {
-  *truncated = false;
   // "deflate" means zlib-wrapped per RFC 9110, but many servers send raw deflate: try zlib
   // framing first and fall back to raw when the first bytes are not a zlib header.
   bool zlib_header = in.size() >= 2 && (uint8_t(in[0]) & 0x0f) == 8 &&
                      ((uint8_t(in[0]) << 8) | uint8_t(in[1])) % 31 == 0;
-  z_stream z{};
-  if (inflateInit2(&z, zlib_header ? 15 : -15) != Z_OK) return internal_error("zlib init failed");
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  z.avail_in = uInt(std::min<size_t>(in.size(), UINT32_MAX));
-  size_t used = out.size();
-  size_t produced = 0;
-  Status status;
-  while (true) {
-    size_t room = grow(out, used, max_bytes);
-    if (room == 0) {
-      *truncated = true;
-      break;
-    }
-    z.next_out = reinterpret_cast<Bytef*>(out.data() + used);
-    z.avail_out = uInt(std::min<size_t>(room, UINT32_MAX));
-    int rc = inflate(&z, Z_NO_FLUSH);
-    size_t got = room - z.avail_out;
-    used += got;
-    produced += got;
-    if (rc == Z_STREAM_END) break;
-    if (rc == Z_BUF_ERROR || (rc == Z_OK && z.avail_in == 0 && z.avail_out != 0)) {
-      *truncated = true;
-      break;
-    }
-    if (rc != Z_OK) {
-      if (produced == 0) status = corrupt("deflate content coding: invalid data");
-      *truncated = true;
-      break;
-    }
-  }
-  inflateEnd(&z);
-  out.resize(used);
-  return status;
+  return zlib_into(in, zlib_header ? 15 : -15, false, "deflate", max_bytes, out, truncated);
 }
 
 Status unbrotli_into(std::string_view in, size_t max_bytes, std::string& out, bool* truncated) {
-  *truncated = false;
   BrotliDecoderState* st = BrotliDecoderCreateInstance(nullptr, nullptr, nullptr);
   if (!st) return internal_error("brotli init failed");
   const uint8_t* next_in = reinterpret_cast<const uint8_t*>(in.data());
   size_t avail_in = in.size();
-  size_t used = out.size();
-  size_t produced = 0;
-  Status status;
-  while (true) {
-    size_t room = grow(out, used, max_bytes);
-    if (room == 0) {
-      *truncated = true;
-      break;
-    }
-    uint8_t* next_out = reinterpret_cast<uint8_t*>(out.data() + used);
-    size_t avail_out = room;
-    BrotliDecoderResult rc =
-        BrotliDecoderDecompressStream(st, &avail_in, &next_in, &avail_out, &next_out, nullptr);
-    size_t got = room - avail_out;
-    used += got;
-    produced += got;
-    if (rc == BROTLI_DECODER_RESULT_SUCCESS) break;
-    if (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT) continue;
-    if (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT) {
-      *truncated = true;
-      break;
-    }
-    if (produced == 0) status = corrupt("br content coding: invalid data");
-    *truncated = true;
-    break;
-  }
+  Status status =
+      decode_stream(max_bytes, out, truncated, "br", [&](char* dst, size_t room, size_t* got) {
+        uint8_t* next_out = reinterpret_cast<uint8_t*>(dst);
+        size_t avail_out = room;
+        BrotliDecoderResult rc =
+            BrotliDecoderDecompressStream(st, &avail_in, &next_in, &avail_out, &next_out, nullptr);
+        *got = room - avail_out;
+        if (rc == BROTLI_DECODER_RESULT_SUCCESS) return Step::kDone;
+        if (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT) return Step::kMore;
+        if (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT) return Step::kInputEnded;
+        return Step::kError;
+      });
   BrotliDecoderDestroyInstance(st);
-  out.resize(used);
   return status;
 }
 
 Status unzstd_into(std::string_view in, size_t max_bytes, std::string& out, bool* truncated) {
-  *truncated = false;
   ZSTD_DCtx* d = ZSTD_createDCtx();
   if (!d) return internal_error("zstd init failed");
   // Browsers cap the zstd window at 8 MiB for HTTP (RFC 8878 section 3): larger frames are refused.
   ZSTD_DCtx_setParameter(d, ZSTD_d_windowLogMax, 23);
   ZSTD_inBuffer ib{in.data(), in.size(), 0};
-  size_t used = out.size();
-  size_t produced = 0;
-  Status status;
-  while (true) {
-    size_t room = grow(out, used, max_bytes);
-    if (room == 0) {
-      *truncated = true;
-      break;
-    }
-    ZSTD_outBuffer ob{out.data() + used, room, 0};
-    size_t r = ZSTD_decompressStream(d, &ob, &ib);
-    used += ob.pos;
-    produced += ob.pos;
-    if (ZSTD_isError(r)) {
-      if (produced == 0) status = corrupt("zstd content coding: invalid data");
-      *truncated = true;
-      break;
-    }
-    if (r == 0 && ib.pos == ib.size) break;  // last frame done
-    if (ib.pos == ib.size && ob.pos < room) {
-      *truncated = true;  // input ended inside a frame
-      break;
-    }
-  }
+  Status status =
+      decode_stream(max_bytes, out, truncated, "zstd", [&](char* dst, size_t room, size_t* got) {
+        ZSTD_outBuffer ob{dst, room, 0};
+        size_t r = ZSTD_decompressStream(d, &ob, &ib);
+        *got = ob.pos;
+        if (ZSTD_isError(r)) return Step::kError;
+        if (r == 0 && ib.pos == ib.size) return Step::kDone;
+        // Input ended inside a frame.
+        if (ib.pos == ib.size && ob.pos < room) return Step::kInputEnded;
+        return Step::kMore;
+      });
   ZSTD_freeDCtx(d);
-  out.resize(used);
   return status;
 }
 

@@ -220,6 +220,59 @@ TEST(DecodeBody, UnknownCodingAndGarbage) {
   EXPECT_FALSE(decode_body("not brotli at all, surely", "", "br", 100, scratch).ok());
 }
 
+// The four content-coding decoders share one output loop (decode_stream in http.cc); the same
+// contract holds for each: the whole body decodes, a body cut in half gives a prefix marked
+// truncated, the cap cuts the output, and garbage before any output is a kCorrupt error naming
+// the coding.
+TEST(DecodeBody, EveryCodingKeepsTheSameContract) {
+  std::string html = page(3000);
+  std::string zst(ZSTD_compressBound(html.size()), '\0');
+  zst.resize(ZSTD_compress(zst.data(), zst.size(), html.data(), html.size(), 3));
+  const struct {
+    const char* coding;
+    std::string body;
+  } cases[] = {{"gzip", gzip(html)},
+               {"deflate", deflate_with(html, 15)},
+               {"deflate", deflate_with(html, -15)},
+               {"br", brotli(html)},
+               {"zstd", zst}};
+  for (const auto& c : cases) {
+    std::string scratch;
+    BodyInfo info;
+    auto whole = decode_body(c.body, "", c.coding, 1 << 20, scratch, &info);
+    ASSERT_TRUE(whole.ok()) << c.coding;
+    EXPECT_EQ(*whole, html) << c.coding;
+    EXPECT_FALSE(info.truncated) << c.coding;
+
+    auto half = decode_body(std::string_view(c.body).substr(0, c.body.size() / 2), "", c.coding,
+                            1 << 20, scratch, &info);
+    ASSERT_TRUE(half.ok()) << c.coding;
+    EXPECT_TRUE(info.truncated) << c.coding;
+    EXPECT_EQ(*half, html.substr(0, half->size())) << c.coding;
+
+    auto capped = decode_body(c.body, "", c.coding, 5000, scratch, &info);
+    ASSERT_TRUE(capped.ok()) << c.coding;
+    EXPECT_TRUE(info.truncated) << c.coding;
+    EXPECT_LE(capped->size(), 5000u) << c.coding;
+    EXPECT_EQ(*capped, html.substr(0, capped->size())) << c.coding;
+  }
+  for (const char* coding : {"deflate", "br", "zstd"}) {
+    std::string scratch;
+    auto bad =
+        decode_body("\xff\xfe this is not compressed data at all", "", coding, 1000, scratch);
+    ASSERT_FALSE(bad.ok()) << coding;
+    EXPECT_EQ(bad.status().code(), StatusCode::kCorrupt) << coding;
+    EXPECT_NE(bad.status().message().find(std::string(coding) + " content coding: invalid data"),
+              std::string::npos)
+        << bad.status().message();
+  }
+  // Concatenated gzip members are one gzip body (the zlib path; the fast path takes one member).
+  std::string scratch;
+  auto two = decode_body(gzip("<p>first</p>") + gzip("<p>second</p>"), "", "gzip", 1000, scratch);
+  ASSERT_TRUE(two.ok());
+  EXPECT_EQ(*two, "<p>first</p><p>second</p>");
+}
+
 TEST(Sniff, WhatwgSignatures) {
   EXPECT_TRUE(sniff_html("<!DOCTYPE html><p>"));
   EXPECT_TRUE(sniff_html("\xEF\xBB\xBF  \n<html lang=en>"));
