@@ -1334,7 +1334,8 @@ Metadata Collector::run(const dom::Document& doc) {
       // scanned text budget and outside a noise region already entered.
       if (in_body_ && n->attr_count && !noise_region_ && text_budget_ < options_.max_text_bytes) {
         class_only_bits_ = class_memo_.bits(attrs_.cls);
-        cls_bits_ = class_only_bits_ | class_memo_.bits(attrs_.id);
+        // ids are unique per page: remembering them would only evict class values.
+        cls_bits_ = class_only_bits_ | class_bits(attrs_.id);
       }
       if (!noise_region_ && in_body_ && n->ns == dom::Namespace::kHtml &&
           (n->tag == Tag::kNav ||
