@@ -215,12 +215,12 @@ constexpr MetaKey kMetaKeys[] = {
 // Words that introduce a byline, lower case, with their trailing space or colon. Origin: the
 // ordinary preposition for "by" / the word "author" in each language, as news sites print it.
 constexpr std::string_view kBylinePrefixes[] = {
-    "written by ", "posted by ", "published by ", "reviewed by ", "words by ", "story by ",
-    "by: ",        "by ",        "von ",          "par ",         "por ",      "di ",
-    "door ",       "av ",        "af ",           "przez ",       "автор: ",   "autor: ",
-    "autor ",      "author: ",   "auteur : ",     "auteur: ",     "autore: ",  "text: ",
-    "作者：",      "作者:",      "作者 ",         "文/",          "文／",      "记者：",
-    "记者 ",       "编辑：",     "著者：",
+    "written by ",   "posted by ",   "published by ", "reviewed by ", "words by ", "story by ",
+    "authored by: ", "authored by ", "by: ",          "by ",          "von ",      "par ",
+    "por ",          "di ",          "door ",         "av ",          "af ",       "przez ",
+    "автор: ",       "autor: ",      "autor ",        "author: ",     "auteur : ", "auteur: ",
+    "autore: ",      "text: ",       "作者：",        "作者:",        "作者 ",     "文/",
+    "文／",          "记者：",       "记者 ",         "编辑：",       "著者：",
 };
 
 // Chinese bylines name the reporter or editor after a marker anywhere in a short line
@@ -561,6 +561,31 @@ void dedupe(std::vector<std::string>& v) {
   v = std::move(out);
 }
 
+// Weekday names and abbreviations (English), which date lines put where bylines go ("Sat").
+constexpr std::string_view kWeekdays[] = {
+    "mon", "tue",    "tues",    "wed",       "thu",      "thur",   "thurs",    "fri",   "sat",
+    "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+// Shapes that sit in byline slots but are no name: a weekday, a month and day without a year
+// ("Jun 2") and initials of two ASCII letters from an avatar ("NB").
+bool looks_like_name(std::string_view s) {
+  for (std::string_view w : kWeekdays)
+    if (iequals(s, w)) return false;
+  if (s.size() <= 2) {
+    bool ascii = true;
+    for (char c : s) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii) return false;
+  }
+  size_t sp = s.find(' ');
+  if (sp != std::string_view::npos && month_from_name(s.substr(0, sp))) {
+    bool rest_numeric = true;
+    for (char c : s.substr(sp + 1))
+      rest_numeric = rest_numeric && ((c >= '0' && c <= '9') || c == ' ' || c == ',');
+    if (rest_numeric) return false;
+  }
+  return true;
+}
+
 // Cleans a byline text into a name: strips "By", cuts at dates, separators and "on", checks the
 // result looks like a name (short, no URL, not a label).
 std::string clean_author(std::string_view raw, const Date& reference, bool need_prefix) {
@@ -622,6 +647,7 @@ std::string clean_author(std::string_view raw, const Date& reference, bool need_
     if (iequals(s, w)) return {};
   // A text that ends in "by" ("Jun 2 Written By") is a label whose name follows elsewhere.
   if (s.size() >= 3 && iequals(std::string_view(s).substr(s.size() - 3), " by")) return {};
+  if (!looks_like_name(s)) return {};
   // A name has no more than a "Jr. 2" worth of digits; more is a date or a count left over.
   int digits = 0;
   for (char c : s) digits += (c >= '0' && c <= '9');
@@ -634,6 +660,37 @@ std::string clean_author(std::string_view raw, const Date& reference, bool need_
     if (k > 0 && k + 1 < s.size() && s[k] == ' ' && s[k + 1] >= 'a' && s[k + 1] <= 'z') return {};
   }
   return s;
+}
+
+// The inside of the parenthesis (ASCII or full-width) that ends t, when it is short (a credit
+// line, under 90 bytes); empty otherwise.
+std::string_view closing_parenthesis(std::string_view t) {
+  while (!t.empty() &&
+         (t.back() == ' ' || t.back() == '\n' || t.back() == '\t' || t.back() == '\r'))
+    t.remove_suffix(1);
+  size_t close_len = t.ends_with(")") ? 1 : t.ends_with("\xEF\xBC\x89") ? 3 : 0;
+  if (!close_len) return {};
+  t.remove_suffix(close_len);
+  size_t a = t.rfind('('), b = t.rfind("\xEF\xBC\x88");
+  size_t open = a == std::string_view::npos ? b : b == std::string_view::npos ? a : std::max(a, b);
+  if (open == std::string_view::npos) return {};
+  size_t open_len = open == a ? 1 : 3;
+  std::string_view inner = t.substr(open + open_len);
+  return inner.size() < 90 ? inner : std::string_view();
+}
+
+// "姚峰 上海报道" (name, place, "reported"): the name, when it is one CJK name of two to four
+// characters followed by a place. Origin: the closing credit of Chinese news reports.
+std::string reported_by(std::string_view inner) {
+  constexpr std::string_view kReported = "\xE6\x8A\xA5\xE9\x81\x93";  // 报道
+  std::string t = collapse_space(inner);
+  if (!std::string_view(t).ends_with(kReported)) return {};
+  size_t sp = t.find(' ');
+  if (sp == std::string::npos || sp < 6 || sp > 12) return {};
+  for (size_t i = 0; i < sp; i += 3)
+    if (static_cast<unsigned char>(t[i]) < 0xE4 || static_cast<unsigned char>(t[i]) > 0xE9)
+      return {};
+  return t.substr(0, sp);
 }
 
 // Chinese two-character names are padded to the width of three with a space ("赵　培"): a
@@ -1184,14 +1241,33 @@ void Collector::on_text(const Node* n) {
       }
     }
   }
-  if (author_.rank > kTextByline && data.size() < 300 && n->parent &&
-      !n->parent->is_html(Tag::kA) && has_cjk_lead(data)) {
+  // Chinese credit lines: a short line, or the parenthesised credit that closes a paragraph
+  // ("……交流。（信报记者 蔡雪婧）").
+  std::string_view credit = data.size() < 300 ? data : closing_parenthesis(data);
+  if (author_.rank > kTextByline && !credit.empty() && n->parent && !n->parent->is_html(Tag::kA) &&
+      has_cjk_lead(credit)) {
+    bool found = false;
     for (const CjkMarker& c : kCjkBylineMarkers) {
-      size_t pos = data.find(c.marker);
+      size_t pos = credit.find(c.marker);
       if (pos == std::string_view::npos) continue;
-      std::string name = cjk_names(data.substr(pos + c.marker.size()), c.strict);
+      std::string_view rest = data.substr(pos + c.marker.size());
+      std::string name = cjk_names(rest, c.strict);
+      // "作者：<a>Name</a>": a marker that ends its text node names the next element's text.
+      if (name.empty() && !c.strict && collapse_space(rest).empty()) {
+        const Node* next = n->next_sibling;
+        while (next && next->is_text() && collapse_space(next->data).empty())
+          next = next->next_sibling;
+        if (next && next->is_element()) name = cjk_names(gather_text(next, 80), false);
+      }
       if (!name.empty()) author_.offer(std::move(name), kTextByline + c.rank_offset);
+      found = true;
       break;
+    }
+    // "（姚峰 上海报道）": a reporter and a place before "reported" in parentheses.
+    if (!found) {
+      std::string_view inner = closing_parenthesis(credit);
+      std::string name = reported_by(inner);
+      if (!name.empty()) author_.offer(std::move(name), kTextByline + 1);
     }
   }
   if (shown_dates_.size() < kMaxShownDates) visible_.offer(scan_dates(data), kFreeTextDate);

@@ -91,8 +91,8 @@ Rates measure(eval::Dataset d) {
 }
 
 // Floors pinned on 2026-11-29 a little under the rates measured that day with this test:
-//   wcxb title 0.785 author 0.806 date 0.871; readability title 0.748 author 0.882 date 0.909;
-//   chinese author 0.340 date 0.810.
+//   wcxb title 0.785 author 0.808 date 0.871; readability title 0.748 author 0.882 date 0.909;
+//   chinese author 0.380 date 0.810.
 // A regression fails; a change of a page or two does not. The wcxb title gold is the
 // annotator's reading of the headline (often the h1, sometimes <title> without its tail), so
 // its rate stays well under the date rate. KLARTEXT_METADATA_MISSES=1 lists the misses.
@@ -112,7 +112,7 @@ TEST(MetadataDataTest, ReadabilityTestPages) {
 
 TEST(MetadataDataTest, ChineseWce) {
   Rates r = measure(eval::Dataset::kChinese);
-  EXPECT_GE(r.author.rate(), 0.30);
+  EXPECT_GE(r.author.rate(), 0.34);
   EXPECT_GE(r.date.rate(), 0.78);
 }
 

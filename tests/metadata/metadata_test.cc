@@ -449,5 +449,38 @@ TEST(MetadataTest, AmbiguousDayMonthOrderFollowsThePage) {
             "2026-10-09T10:00:00+00:00");
 }
 
+// Regression: weekday names, month-and-day stamps and two-letter initials sit in byline
+// slots but are not names.
+TEST(MetadataTest, DateStampsAndInitialsAreNotNames) {
+  EXPECT_EQ(meta_of("<body><span class=\"author\">Sat</span></body>").author, "");
+  EXPECT_EQ(meta_of("<body><div class=\"author-date\">Jun 2</div></body>").author, "");
+  EXPECT_EQ(meta_of("<body><span class=\"author-avatar\">NB</span></body>").author, "");
+  EXPECT_EQ(meta_of("<body><p>Authored by: Lena Ortiz</p></body>").author, "Lena Ortiz");
+}
+
+// Regression: Chinese credits where the name is the next element ("作者：<a>名</a>"), the
+// parenthesised credit closing a long paragraph, and "（名 地点报道）".
+TEST(MetadataTest, ChineseCreditShapes) {
+  // 作者：<a>李明</a>
+  EXPECT_EQ(meta_of("<body><p>\xE4\xBD\x9C\xE8\x80\x85\xEF\xBC\x9A <a href=\"/u/1\">"
+                    "\xE6\x9D\x8E\xE6\x98\x8E</a></p></body>")
+                .author,
+            "\xE6\x9D\x8E\xE6\x98\x8E");
+  // A paragraph of over 300 bytes that ends "（本报记者 王芳）".
+  std::string para;
+  for (int i = 0; i < 40; ++i) para += "\xE6\x96\x87\xE5\xAD\x97";  // 文字
+  EXPECT_EQ(meta_of("<body><p>" + para +
+                    "\xE3\x80\x82\xEF\xBC\x88\xE6\x9C\xAC\xE6\x8A\xA5\xE8\xAE\xB0\xE8\x80\x85 "
+                    "\xE7\x8E\x8B\xE8\x8A\xB3\xEF\xBC\x89</p></body>")
+                .author,
+            "\xE7\x8E\x8B\xE8\x8A\xB3");
+  // （张伟 北京报道）
+  EXPECT_EQ(meta_of("<body><p>" + para +
+                    "\xEF\xBC\x88\xE5\xBC\xA0\xE4\xBC\x9F \xE5\x8C\x97\xE4\xBA\xAC"
+                    "\xE6\x8A\xA5\xE9\x81\x93\xEF\xBC\x89</p></body>")
+                .author,
+            "\xE5\xBC\xA0\xE4\xBC\x9F");
+}
+
 }  // namespace
 }  // namespace klartext::metadata
