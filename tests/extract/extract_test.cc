@@ -168,6 +168,48 @@ TEST(ExtractTest, HiddenElementsAreNotContent) {
   EXPECT_FALSE(contains(e.text, "Icon label"));
 }
 
+// Pages that reveal their content by script ship it in a display:none wrapper; when that
+// wrapper holds far more text than the visible page, it is the content.
+TEST(ExtractTest, HiddenWrapperHoldingThePageIsShown) {
+  std::string story;
+  for (int i = 0; i < 6; ++i)
+    story += "<p>Paragraph " + std::to_string(i) +
+             " of the story tells the reader what happened at the harbour that night.</p>";
+  Extracted e =
+      run("<body><header><a href=\"/\">Home</a> <a href=\"/shop\">Shop</a></header>"
+          "<div class=\"lockdown\" style=\"display:none\">" +
+          story + "<p hidden>Nested hidden note</p></div><footer>Footer words</footer>" +
+          "<div style=\"display:none\">Small hidden helper</div></body>");
+  EXPECT_TRUE(contains(e.text, "Paragraph 0 of the story")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Paragraph 5 of the story")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Nested hidden note")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Small hidden helper")) << e.text;
+  // Hidden text that does not outweigh the visible article stays hidden.
+  Extracted f = run("<body><article><h1>Title</h1><div style=\"visibility:hidden\"><p>" +
+                    std::string(200, 'h') + " spoiler</p></div><p>" + std::string(150, 'v') +
+                    " visible prose of the article.</p></article></body>");
+  EXPECT_FALSE(contains(f.text, "spoiler")) << f.text;
+  EXPECT_TRUE(contains(f.text, "visible prose")) << f.text;
+}
+
+// A cookie dialog that explains every cookie can hold more text than a short page; it is
+// still not content.
+TEST(ExtractTest, LongConsentDialogIsLeftOut) {
+  std::string dialog = "<div id=\"consent-sdk\" class=\"consent-panel\"><h2>Your privacy</h2>";
+  for (int i = 0; i < 8; ++i)
+    dialog += "<h3>Cookie group " + std::to_string(i) +
+              "</h3><p>These cookies help us measure visits and traffic sources so we can "
+              "improve our site; they count visits without telling us who you are.</p>";
+  dialog += "</div>";
+  Extracted e =
+      run("<body class=\"cookie-banner-open\"><main><h1>Soup</h1><p>Simmer the "
+          "lentils with onion and garlic for twenty minutes, then blend half of "
+          "them.</p><p>Season with smoked paprika and serve with bread.</p></main>" +
+          dialog + "</body>");
+  EXPECT_TRUE(contains(e.text, "Simmer the lentils")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Cookie group")) << e.text;
+}
+
 TEST(ExtractTest, HeadlineKeptWhenItDoesNotRepeatTheTitle) {
   Extracted e =
       run("<head><title>Site name</title></head><body><h1>Completely different words</h1>"
