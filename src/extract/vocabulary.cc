@@ -75,10 +75,15 @@ constexpr TokenRule kTokenRules[] = {
     {"comments", Boilerplate::kComments},
     {"disqus", Boilerplate::kComments},
     {"respond", Boilerplate::kComments},
+    {"reviews", Boilerplate::kComments},  // customer reviews under products: user comments
     {"sidebar", Boilerplate::kSidebar},
     {"widget", Boilerplate::kSidebar},
     {"widgets", Boilerplate::kSidebar},
     {"byline", Boilerplate::kByline},
+    {"bio", Boilerplate::kByline},        // author boxes under articles
+    {"signature", Boilerplate::kFooter},  // forum signatures under each post
+    {"legal", Boilerplate::kFooter},
+    {"login", Boilerplate::kPopup},
     {"dateline", Boilerplate::kByline},
     {"visuallyhidden", Boilerplate::kHidden},
     {"offscreen", Boilerplate::kHidden},
@@ -336,6 +341,13 @@ bool is_alnum(char c) {
 }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
+bool starts_with_ci(std::string_view s, std::string_view lower_prefix) {
+  if (s.size() < lower_prefix.size()) return false;
+  for (size_t i = 0; i < lower_prefix.size(); ++i)
+    if (ascii_lower(s[i]) != lower_prefix[i]) return false;
+  return true;
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
@@ -421,18 +433,38 @@ Boilerplate classify_attribute(std::string_view value, bool* content_hint) {
     }
     n = 0;
   };
-  for (char c : value) {
+  // Taxonomy classes ("category-reviews", "tag-comments": CMSs add one per category and tag
+  // of a post to its wrapper) name the post's topics, not the element's role: their words are
+  // not looked up.
+  bool taxonomy = false;
+  bool name_start = true;
+  for (size_t k = 0; k < value.size(); ++k) {
+    char c = value[k];
+    if (name_start && !is_space(c)) {
+      std::string_view rest = value.substr(k);
+      taxonomy = starts_with_ci(rest, "category-") || starts_with_ci(rest, "tag-");
+      name_start = false;
+    }
     if (is_alnum(c)) {
       char l = ascii_lower(c);
       if (n < sizeof(token)) token[n] = l;
       ++n;
       joined[jn++] = l;
     } else {
-      flush();
-      if (is_space(c) && jn < sizeof(joined)) joined[jn++] = ' ';
+      if (taxonomy)
+        n = 0;
+      else
+        flush();
+      if (is_space(c)) {
+        name_start = true;
+        if (jn < sizeof(joined)) joined[jn++] = ' ';
+      }
     }
   }
-  flush();
+  if (taxonomy)
+    n = 0;
+  else
+    flush();
   if (found == Boilerplate::kNone) {
     // Separator-free match per class name (space-separated), for multi-part names.
     std::string_view all(joined, jn);

@@ -21,9 +21,23 @@ TEST(VocabularyTest, ClassTokensAreWholeWords) {
   EXPECT_EQ(classify_attribute("byline", nullptr), Boilerplate::kByline);
   EXPECT_EQ(classify_attribute("tag-cloud tags", nullptr), Boilerplate::kTags);
   EXPECT_EQ(classify_attribute("modal", nullptr), Boilerplate::kPopup);
+  EXPECT_EQ(classify_attribute("author-bio", nullptr), Boilerplate::kByline);
+  EXPECT_EQ(classify_attribute("post-signature", nullptr), Boilerplate::kFooter);
+  EXPECT_EQ(classify_attribute("product-reviews", nullptr), Boilerplate::kComments);
+  EXPECT_EQ(classify_attribute("login-form", nullptr), Boilerplate::kPopup);
+  EXPECT_EQ(classify_attribute("legal-links", nullptr), Boilerplate::kFooter);
   // Substrings of other words never match.
   EXPECT_EQ(classify_attribute("header download shadow", nullptr), Boilerplate::kNone);
   EXPECT_EQ(classify_attribute("navigator-content", nullptr), Boilerplate::kNone);
+}
+
+// A post's taxonomy classes name its topics, not its role: a review site's article wrapper
+// "category-reviews tag-comments" is no comment section.
+TEST(VocabularyTest, TaxonomyClassesAreNotRoles) {
+  EXPECT_EQ(classify_attribute("post type-post category-reviews tag-comments", nullptr),
+            Boilerplate::kNone);
+  EXPECT_EQ(classify_attribute("Category-Sponsored Tag-Ads", nullptr), Boilerplate::kNone);
+  EXPECT_EQ(classify_attribute("category-news sidebar", nullptr), Boilerplate::kSidebar);
 }
 
 TEST(VocabularyTest, JoinedNamesMatchOnlyWhole) {
