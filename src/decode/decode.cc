@@ -27,9 +27,10 @@ bool looks_utf8(const Utf8Stats& st) {
   return st.multibyte >= kUtf8WellFormedPerError * st.invalid;
 }
 
-std::string utf8_counts(const Utf8Stats& st) {
+std::string utf8_counts(const Utf8Stats& st, size_t size) {
   return std::to_string(st.multibyte) + " well-formed and " + std::to_string(st.invalid) +
-         " ill-formed UTF-8 sequences";
+         " ill-formed UTF-8 sequences" +
+         (st.scanned < size ? " in the first " + std::to_string(st.scanned) + " bytes" : "");
 }
 
 Decoded decided(const EncodingInfo* enc, EncodingSource source, std::string reason) {
@@ -202,10 +203,11 @@ Result<Decoded> sniff_encoding(std::string_view bytes, const DecodeOptions& opti
     if (declared->kind == DecoderKind::kUtf8) {
       if (quick.ascii_only || quick.valid)
         return with_overruled(decided(declared, source, reason + note), overruled);
-      Utf8Stats st = internal::scan_utf8(bytes);
+      Utf8Stats st = internal::scan_utf8(bytes, kUtf8WellFormedPerError);
       if (looks_utf8(st))
         return with_overruled(decided(declared, source, reason + note), overruled);
-      std::string what = reason + " says UTF-8, but the bytes have " + utf8_counts(st) + "; ";
+      std::string what =
+          reason + " says UTF-8, but the bytes have " + utf8_counts(st, bytes.size()) + "; ";
       if (source == EncodingSource::kTransport) {
         // A server may claim UTF-8 for every page; the page's own <meta> knows its bytes.
         std::string meta_reason;
@@ -227,10 +229,11 @@ Result<Decoded> sniff_encoding(std::string_view bytes, const DecodeOptions& opti
       return with_overruled(decided(declared, source, reason + note), overruled);
     }
     if (quick.valid && !quick.ascii_only) {
-      Utf8Stats st = internal::scan_utf8(bytes);
+      Utf8Stats st = internal::scan_utf8(bytes, kUtf8WellFormedPerError);
       Decoded d = decided(utf8(), EncodingSource::kValidUtf8,
                           reason + " says " + std::string(declared->name) +
-                              ", but the bytes are valid UTF-8 (" + utf8_counts(st) + ")" + note);
+                              ", but the bytes are valid UTF-8 (" + utf8_counts(st, bytes.size()) +
+                              ")" + note);
       d.declared = std::string(declared->name);
       return d;
     }
@@ -238,7 +241,7 @@ Result<Decoded> sniff_encoding(std::string_view bytes, const DecodeOptions& opti
   }
 
   // 4. No label: UTF-8 if the bytes say so, else the detector, else the default.
-  Utf8Stats st = internal::scan_utf8(bytes);
+  Utf8Stats st = internal::scan_utf8(bytes, kUtf8WellFormedPerError);
   if (st.ascii_only) {
     if (has_iso2022jp_escapes(bytes))
       return decided(encoding_by_name("ISO-2022-JP"), EncodingSource::kDetected,
@@ -246,13 +249,15 @@ Result<Decoded> sniff_encoding(std::string_view bytes, const DecodeOptions& opti
     return decided(windows1252(), EncodingSource::kDefault, "no label, ASCII only" + note);
   }
   if (looks_utf8(st))
-    return decided(utf8(), EncodingSource::kValidUtf8, "no label; " + utf8_counts(st) + note);
+    return decided(utf8(), EncodingSource::kValidUtf8,
+                   "no label; " + utf8_counts(st, bytes.size()) + note);
   internal::Detection det = internal::detect(bytes, options.max_detect_bytes);
   if (det.encoding && plausible(det, bytes, options.max_detect_bytes))
     return decided(det.encoding, EncodingSource::kDetected,
-                   "no label; not UTF-8 (" + utf8_counts(st) + "); " + detector_reason(det) + note);
+                   "no label; not UTF-8 (" + utf8_counts(st, bytes.size()) + "); " +
+                       detector_reason(det) + note);
   return decided(windows1252(), EncodingSource::kDefault,
-                 "no label; not UTF-8; the detector " +
+                 "no label; not UTF-8 (" + utf8_counts(st, bytes.size()) + "); the detector " +
                      (det.detector_name.empty()
                           ? std::string("gave no answer")
                           : "said " + det.detector_name +

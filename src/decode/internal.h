@@ -37,10 +37,15 @@ struct Utf8Stats {
   size_t multibyte = 0;         // well-formed sequences of 2 to 4 bytes
   size_t invalid = 0;           // maximal ill-formed subparts (each would become one U+FFFD)
   bool truncated_tail = false;  // the last error is an incomplete sequence cut by the end
+  size_t scanned = 0;           // bytes counted (all, unless the scan stopped early)
   bool valid() const { return invalid == 0; }
 };
-// One linear pass; ASCII runs are checked 16 bytes at a time.
-Utf8Stats scan_utf8(std::string_view bytes);
+// One linear pass; ASCII runs are checked 16 bytes at a time. With stop_ratio > 0 the scan
+// stops once stop_ratio x invalid exceeds every count of well-formed sequences the rest of the
+// input could still bring (multibyte + remaining bytes / 2): the question "at least stop_ratio
+// well-formed sequences per ill-formed one?" is then answered "no" whatever follows, and binary
+// garbage is not counted to its end.
+Utf8Stats scan_utf8(std::string_view bytes, size_t stop_ratio = 0);
 
 // The cheap question asked of labelled pages: valid UTF-8 (allowing a sequence cut by the end)?
 // Uses the SIMD validator only, never the byte-by-byte count.

@@ -54,7 +54,9 @@ using Table = std::array<Entry, 256>;
 Table make_table(const std::array<uint32_t, 256>& cps) {
   Table t{};
   for (int b = 0; b < 256; ++b) {
-    uint32_t cp = cps[b];
+    // Every single-byte encoding of the Encoding Standard is ASCII below 0x80, and the decoder
+    // relies on it (it copies ASCII runs as they are), whatever a converter's data says.
+    uint32_t cp = b < 0x80 ? uint32_t(b) : cps[b];
     std::string s;
     append_utf8(s, cp == kNone ? 0xFFFD : cp);
     Entry e{};
@@ -155,13 +157,14 @@ size_t decode_single_byte(const EncodingInfo& enc, std::string_view bytes, std::
   if (!table) table = table_for(*encoding_by_name("windows-1252"));
   size_t replaced = 0;
   // Every non-ASCII byte becomes at most 3 UTF-8 bytes; entries are stored as 4 bytes and
-  // copied whole (the 4th byte lands in the slack and is overwritten or cut by the final
-  // resize). The output is sized from the count of non-ASCII bytes rather than 3x the input:
-  // zero-filling 3x was most of the cost on large, mostly ASCII pages (150 MB for a 50 MB page).
+  // copied whole (an ASCII entry's 3 spare bytes and a 3-byte entry's 4th land in the 4 bytes
+  // of slack, or are overwritten, and are cut by the final resize). The output is sized from the
+  // count of non-ASCII bytes rather than 3x the input: zero-filling 3x was most of the cost on
+  // large, mostly ASCII pages (150 MB for a 50 MB page).
   size_t high = 0;
   for (char c : bytes) high += static_cast<unsigned char>(c) >= 0x80;  // vectorised
   size_t start = out.size();
-  out.resize(start + bytes.size() + high * 2 + 1);
+  out.resize(start + bytes.size() + high * 2 + 4);
   char* w = out.data() + start;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const unsigned char* end = p + bytes.size();
@@ -170,7 +173,19 @@ size_t decode_single_byte(const EncodingInfo& enc, std::string_view bytes, std::
     while (end - p >= 8) {
       uint64_t chunk;
       std::memcpy(&chunk, p, 8);
-      if (chunk & 0x8080808080808080ULL) break;
+      if (chunk & 0x8080808080808080ULL) {
+        // A mixed chunk goes through the table without branching on each byte (text in a
+        // legacy script, or binary garbage, is half high bytes: the branch was unpredictable).
+        // ASCII entries are the byte itself (make_table), unmapped ones hold U+FFFD.
+        for (int k = 0; k < 8; ++k) {
+          const Entry& e = (*table)[p[k]];
+          std::memcpy(w, &e, 4);
+          replaced += e.len == 0;
+          w += e.len == 0 ? 3 : e.len;
+        }
+        p += 8;
+        continue;
+      }
       std::memcpy(w, p, 8);
       p += 8;
       w += 8;

@@ -80,8 +80,9 @@ size_t count_lead_bytes(std::string_view bytes) {
   return n;
 }
 
-Utf8Stats scan_utf8(std::string_view bytes) {
+Utf8Stats scan_utf8(std::string_view bytes, size_t stop_ratio) {
   Utf8Stats st;
+  st.scanned = bytes.size();
   // Most pages are valid UTF-8: simdjson's SIMD validator settles that at several GB/s, and
   // only invalid input pays for the byte-by-byte count of errors below.
   if (simdjson::validate_utf8(bytes.data(), bytes.size())) {
@@ -104,6 +105,11 @@ Utf8Stats scan_utf8(std::string_view bytes) {
       st.truncated_tail = p + n >= end;
     }
     p += n;
+    if (stop_ratio > 0 && !ok && p < end &&
+        stop_ratio * st.invalid > st.multibyte + size_t(end - p) / 2) {
+      st.scanned = bytes.size() - size_t(end - p);
+      break;
+    }
   }
   return st;
 }

@@ -225,6 +225,60 @@ TEST(DecodeHtml, SingleByteOutputIsSizedByItsNonAsciiBytes) {
   EXPECT_LT(d.utf8.capacity(), page.size() * 2);
 }
 
+// The single-byte decoder takes 8-byte chunks with a high byte through its table without
+// branching; inputs shorter than 8 bytes take the byte-by-byte path. Both must agree on every
+// byte value, in every single-byte encoding, including unmapped bytes (U+FFFD, counted).
+TEST(DecodeHtml, SingleByteChunksMatchByteByByte) {
+  std::string all;
+  for (int round = 0; round < 3; ++round)
+    for (int b = 0; b < 256; ++b) all.push_back(char((b * 37 + round * 101) & 0xFF));
+  all += "<p>ascii tail</p>";
+  for (const char* label :
+       {"windows-1252", "windows-1250",   "windows-1251",  "windows-1253", "windows-1254",
+        "windows-1255", "windows-1256",   "windows-1257",  "windows-1258", "windows-874",
+        "ISO-8859-2",   "ISO-8859-3",     "ISO-8859-4",    "ISO-8859-5",   "ISO-8859-6",
+        "ISO-8859-7",   "ISO-8859-8",     "ISO-8859-10",   "ISO-8859-13",  "ISO-8859-14",
+        "ISO-8859-15",  "ISO-8859-16",    "KOI8-R",        "KOI8-U",       "IBM866",
+        "macintosh",    "x-mac-cyrillic", "x-user-defined"}) {
+    auto whole = decode_as(all, label);
+    ASSERT_TRUE(whole.ok()) << label;
+    std::string one_by_one;
+    size_t replaced = 0;
+    for (char c : all) {
+      auto d = decode_as(std::string(1, c), label);
+      ASSERT_TRUE(d.ok()) << label;
+      one_by_one += d->utf8;
+      replaced += d->replaced;
+    }
+    EXPECT_EQ(whole->utf8, one_by_one) << label;
+    EXPECT_EQ(whole->replaced, replaced) << label;
+  }
+}
+
+// Binary garbage is not counted to its end: once the ill-formed sequences outnumber what the
+// rest could still make up, the UTF-8 question is answered, and the reason says how far it
+// looked. Mostly valid UTF-8 with a few errors is still read as UTF-8.
+TEST(DecodeHtml, Utf8CountStopsOnceTheAnswerIsSettled) {
+  std::string garbage;
+  uint32_t x = 7;
+  for (int i = 0; i < 200000; ++i) {
+    x = x * 1664525u + 1013904223u;
+    garbage.push_back(char(x >> 24));
+  }
+  Decoded d = must_decode(garbage);
+  EXPECT_NE(d.source, EncodingSource::kValidUtf8) << d.reason;
+  EXPECT_NE(d.reason.find(" in the first "), std::string::npos) << d.reason;
+
+  std::string damaged;
+  for (int i = 0; i < 2000; ++i) damaged += "gr\xC3\xBC\xC3\x9F ";
+  damaged += "\xFF\xFE";  // two stray bytes among 4000 well-formed sequences
+  for (int i = 0; i < 20; ++i) damaged += "plain ascii ";
+  Decoded u = must_decode(damaged);
+  EXPECT_EQ(u.encoding, "UTF-8") << u.reason;
+  EXPECT_EQ(u.source, EncodingSource::kValidUtf8) << u.reason;
+  EXPECT_EQ(u.reason.find(" in the first "), std::string::npos) << u.reason;
+}
+
 TEST(DecodeHtml, LateMetaCounts) {
   std::string page = "<!DOCTYPE html><head><style>" + std::string(3000, 'x') +
                      "</style><meta charset=\"windows-1251\"></head><p>\xCF\xF0\xE8\xE2\xE5\xF2";
