@@ -19,6 +19,7 @@ std::string ascii_lower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);  // ASCII case-insensitive
 bool icontains(std::string_view hay, std::string_view needle);
 bool istarts_with(std::string_view s, std::string_view prefix);
+bool iends_with(std::string_view s, std::string_view suffix);
 
 // Decodes the common named and all numeric character references. JSON-LD and some meta values
 // carry them double-escaped ("&amp;amp;"); the parser decoded only the first level.

@@ -482,5 +482,18 @@ TEST(MetadataTest, ChineseCreditShapes) {
             "\xE5\xBC\xA0\xE4\xBC\x9F");
 }
 
+// Regression: an h1 that prefixes the meta headline with a date or a section name is
+// decorated; the meta headline is the title. An h1 that extends it at the end stays.
+TEST(MetadataTest, DecoratedHeadingYieldsToMetaHeadline) {
+  EXPECT_EQ(meta_of("<meta property=\"og:title\" content=\"Moving the build to a new runner\">"
+                    "<h1><span>Oct 2 2026</span> Moving the build to a new runner</h1>")
+                .title,
+            "Moving the build to a new runner");
+  EXPECT_EQ(meta_of("<meta property=\"og:title\" content=\"Garden Hose Guide\">"
+                    "<h1>Garden Hose Guide for Small Yards</h1>")
+                .title,
+            "Garden Hose Guide for Small Yards");
+}
+
 }  // namespace
 }  // namespace klartext::metadata

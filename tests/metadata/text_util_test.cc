@@ -32,6 +32,8 @@ TEST(TextUtilTest, CaseHelpers) {
   EXPECT_TRUE(icontains("The Daily Planet", "daily"));
   EXPECT_FALSE(icontains("abc", "abcd"));
   EXPECT_TRUE(istarts_with("By Jane", "by "));
+  EXPECT_TRUE(iends_with("Dec 2 The Headline", "the headline"));
+  EXPECT_FALSE(iends_with("line", "headline"));
   EXPECT_EQ(ascii_lower("ABC-é"), "abc-é");
 }
 
