@@ -282,6 +282,25 @@ TEST(ExtractTest, SectionedLinkListingIsKeptWhole) {
   EXPECT_FALSE(contains(e.text, "Privacy")) << e.text;
 }
 
+// A category page whose products are cards (a name link beside price, rating and
+// specifications: the link is a small part of each card) keeps the grid, not the short
+// promotion line above it.
+TEST(ExtractTest, ProductGridIsTheContentOfACategoryPage) {
+  std::string page =
+      "<body><nav><a href=\"/\">Home</a> <a href=\"/c\">Camping</a></nav><main><p>Members "
+      "get twenty percent back in rewards this month on every purchase.</p><ul class=\"grid\">";
+  for (int i = 0; i < 8; ++i)
+    page += "<li class=\"card\"><a href=\"/p/" + std::to_string(i) + "\">Trail pack " +
+            std::to_string(i) + "</a><div>$" + std::to_string(100 + i) +
+            "</div><div>Save 20%</div><div>Capacity: " + std::to_string(20 + i) +
+            " l</div><div>Weight: 1.2 kg</div><div>12 reviews</div></li>";
+  page += "</ul></main><footer><a href=\"/privacy\">Privacy</a></footer></body>";
+  Extracted e = run(page);
+  EXPECT_TRUE(contains(e.text, "Trail pack 0")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Capacity: 25 l")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Privacy")) << e.text;
+}
+
 TEST(ExtractTest, WorkCapsAreReported) {
   std::string page = "<body>";
   for (int i = 0; i < 200; ++i) page += "<p>Paragraph number " + std::to_string(i) + "</p>";
