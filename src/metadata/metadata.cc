@@ -43,8 +43,8 @@ enum Rank : int {
   kRelAuthor = 42,
   kClassByline = 46,
   kTextByline = 50,
-  kTimeElement = 52,
-  kDateClassText = 54,
+  kTimeElement = 52,    // one better inside <article>/<main>: teaser lists before it are not it
+  kDateClassText = 54,  // likewise
   kUrlDate = 58,
   kFreeTextDate = 62,
   kFallback = 80,  // modified dates, organisation authors, host names
@@ -95,6 +95,9 @@ constexpr size_t kMaxElementText = 512;
 // Elements whose class names suggest a byline or date get their text read; a page with
 // thousands of "date" classes (archives, comment lists) must not cost a gather each.
 constexpr int kMaxClassGathers = 48;
+// Non-blank text nodes after the first h1 read as its dateline: the date, a byline and a
+// label or two fit (chosen by that reasoning, not tuned).
+constexpr int kTextsAfterHeadline = 4;
 // Dates remembered from the page text: enough for a header with published/updated dates and
 // a few in the content; the list is searched linearly.
 constexpr size_t kMaxShownDates = 32;
@@ -985,6 +988,8 @@ class Collector {
   CommonAttrs attrs_;  // of the element being visited
   ClassBitsMemo class_memo_;
   int class_gathers_ = 0;
+  const Node* after_h1_ = nullptr;  // the node after the first h1's subtree
+  int texts_after_h1_ = 0;          // texts left that count as the headline's dateline
   size_t text_budget_ = 0;
 };
 
@@ -1122,7 +1127,11 @@ void Collector::on_element(const Node* n) {
       return;
     }
     case Tag::kH1:
-      if (h1s_.size() < 4 && !noise_region_) h1s_.push_back(trim_anchor_marks(gather_text(n)));
+      if (h1s_.size() < 4 && !noise_region_) {
+        h1s_.push_back(trim_anchor_marks(gather_text(n)));
+        // The first headline's end: the text right after it is where pages print the date.
+        if (h1s_.size() == 1 && in_body_) after_h1_ = next_after(n, nullptr);
+      }
       break;
     case Tag::kTime:
       if (!noise_region_ && in_body_) {
@@ -1133,8 +1142,9 @@ void Collector::on_element(const Node* n) {
         if (modified) {
           offer_date(v, kFallback + 3, true, true);
         } else {
-          int rank =
-              (n->has_attr("pubdate") || ip == "datePublished") ? kTimePubdate : kTimeElement;
+          int rank = (n->has_attr("pubdate") || ip == "datePublished") ? kTimePubdate
+                     : inside_article(n)                               ? kTimeElement - 1
+                                                                       : kTimeElement;
           offer_date(v, rank, false, true);
         }
       }
@@ -1184,10 +1194,11 @@ void Collector::on_element(const Node* n) {
       }
     }
   }
-  if (visible_.rank > kDateClassText && (cls_bits_ & kBitDate) && !(cls_bits_ & kBitModified)) {
+  if (visible_.rank >= kDateClassText && (cls_bits_ & kBitDate) && !(cls_bits_ & kBitModified) &&
+      (visible_.rank > kDateClassText || inside_article(n))) {
     ++class_gathers_;
     std::string t = gather_text(n, 256);
-    visible_.offer(scan_dates(t), kDateClassText);
+    visible_.offer(scan_dates(t), inside_article(n) ? kDateClassText - 1 : kDateClassText);
   }
 }
 
@@ -1270,7 +1281,11 @@ void Collector::on_text(const Node* n) {
       if (!name.empty()) author_.offer(std::move(name), kTextByline + 1);
     }
   }
-  if (shown_dates_.size() < kMaxShownDates) visible_.offer(scan_dates(data), kFreeTextDate);
+  // A date in the first few texts after the headline is the article's dateline, as good as
+  // a date element; further free text is weaker.
+  int rank = kFreeTextDate;
+  if (texts_after_h1_ > 0) --texts_after_h1_, rank = kDateClassText;
+  if (shown_dates_.size() < kMaxShownDates) visible_.offer(scan_dates(data), rank);
 }
 
 void Collector::apply_jsonld() {
@@ -1409,6 +1424,7 @@ Metadata Collector::run(const dom::Document& doc) {
   uint32_t visited = 0;
   while (n && visited++ < options_.max_nodes) {
     bool descend = true;
+    if (n == after_h1_) after_h1_ = nullptr, texts_after_h1_ = kTextsAfterHeadline;
     if (n->is_element()) {
       class_only_bits_ = 0;
       cls_bits_ = 0;

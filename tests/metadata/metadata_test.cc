@@ -495,5 +495,30 @@ TEST(MetadataTest, DecoratedHeadingYieldsToMetaHeadline) {
             "Garden Hose Guide for Small Yards");
 }
 
+// Regression: a <time> inside the <article> beats one in a teaser list before it.
+TEST(MetadataTest, TimeInsideArticleBeatsEarlierTeaser) {
+  EXPECT_EQ(meta_of("<body><div class=\"teasers\"><time datetime=\"2026-05-02\">May 2</time></div>"
+                    "<article><h1>Ferry timetable changes</h1>"
+                    "<time datetime=\"2026-03-14\">March 14, 2026</time></article></body>")
+                .date,
+            "2026-03-14");
+}
+
+// Regression: a date printed right after the headline is its dateline: it beats markup the
+// page does not show, as a date element does; a date deep in the text does not.
+TEST(MetadataTest, DatelineAfterHeadline) {
+  std::string stale =
+      "<script type=\"application/ld+json\">{\"@type\":\"Article\","
+      "\"datePublished\":\"2026-06-12\"}</script>";
+  EXPECT_EQ(meta_of(stale + "<body><h1>Rowing basics</h1><p>November 2, 2024</p>"
+                            "<p>Text.</p></body>")
+                .date,
+            "2024-11-02");
+  EXPECT_EQ(meta_of(stale + "<body><h1>Rowing basics</h1><p>One.</p><p>Two.</p><p>Three.</p>"
+                            "<p>Four.</p><p>Back on November 2, 2024 we rowed.</p></body>")
+                .date,
+            "2026-06-12");
+}
+
 }  // namespace
 }  // namespace klartext::metadata
