@@ -301,6 +301,32 @@ TEST(ExtractTest, ProductGridIsTheContentOfACategoryPage) {
   EXPECT_FALSE(contains(e.text, "Privacy")) << e.text;
 }
 
+// Related stories under an article, each a linked headline over an excerpt (the link a small
+// part of each item), are teasers, not content; on a listing page the same stories are.
+TEST(ExtractTest, HeadlineTeasersBesideAnArticleAreLeftOut) {
+  std::string article = "<div class=\"story\"><h1>Harbour reopens</h1>";
+  for (int i = 0; i < 8; ++i)
+    article += "<p>Paragraph " + std::to_string(i) +
+               " of the article describes the reopening of the harbour after the storm and what "
+               "the fishermen said about the repairs, the costs and the season ahead.</p>";
+  article += "</div>";
+  std::string teasers = "<ul class=\"more\">";
+  for (int i = 0; i < 4; ++i)
+    teasers += "<li><h3><a href=\"/story/" + std::to_string(i) + "\">Other story number " +
+               std::to_string(i) +
+               "</a></h3><p>An excerpt of the other story, long enough to be read as a short "
+               "paragraph of prose, telling what it is about and why it matters to "
+               "readers.</p></li>";
+  teasers += "</ul>";
+  Extracted e = run("<body><div>" + article + teasers + "</div></body>");
+  EXPECT_TRUE(contains(e.text, "Paragraph 7 of the article")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Other story number")) << e.text;
+  EXPECT_FALSE(contains(e.text, "An excerpt of the other story")) << e.text;
+  Extracted listing = run("<body><h1>News</h1>" + teasers + "</body>");
+  EXPECT_TRUE(contains(listing.text, "Other story number 3")) << listing.text;
+  EXPECT_TRUE(contains(listing.text, "An excerpt of the other story")) << listing.text;
+}
+
 TEST(ExtractTest, WorkCapsAreReported) {
   std::string page = "<body>";
   for (int i = 0; i < 200; ++i) page += "<p>Paragraph number " + std::to_string(i) + "</p>";
