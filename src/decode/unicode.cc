@@ -73,10 +73,18 @@ size_t utf8_step(const unsigned char* p, const unsigned char* end, bool* ok) {
 }  // namespace
 
 // Lead bytes (0xC0 and up) in bytes; on valid UTF-8 that is the number of multi-byte
-// sequences. Written as a branch-free sum so that the compiler vectorises it.
+// sequences. Eight bytes per step: a lead byte has bits 7 and 6 set, so x & (x << 1) keeps
+// bit 7 of exactly those bytes, and a popcount adds them up (the byte-wise loop was 2% of the
+// corpus job: the baseline x86-64 target does not vectorise it well).
 size_t count_lead_bytes(std::string_view bytes) {
-  size_t n = 0;
-  for (char c : bytes) n += static_cast<unsigned char>(c) >= 0xC0;
+  const char* p = bytes.data();
+  size_t n = 0, i = 0, size = bytes.size();
+  for (; i + 8 <= size; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    n += static_cast<size_t>(__builtin_popcountll(x & (x << 1) & kHighBits));
+  }
+  for (; i < size; ++i) n += static_cast<unsigned char>(p[i]) >= 0xC0;
   return n;
 }
 
@@ -118,7 +126,10 @@ Utf8Quick quick_utf8(std::string_view bytes) {
   Utf8Quick q;
   if (simdjson::validate_utf8(bytes.data(), bytes.size())) {
     q.valid = true;
-    q.ascii_only = count_lead_bytes(bytes) == 0;
+    // Valid UTF-8 is ASCII-only exactly when no byte has its high bit set; most pages have
+    // one early, so this stops long before the end.
+    auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    q.ascii_only = ascii_run(p, p + bytes.size()) == bytes.size();
     return q;
   }
   q.ascii_only = false;

@@ -533,6 +533,10 @@ bool is_dateline(std::string_view text) {
   // Longer blocks are sentences that happen to mention a date. 100 bytes holds the longest
   // date/byline line in scrapinghub's pages.
   if (trim(text).size() > 100) return false;
+  // A date line needs a number (a word starting with a digit), and normalising keeps digits:
+  // text without any digit is rejected before the copy (most candidate blocks have none).
+  if (std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
   std::string t = normalize_short(text, 100);
   int words = 0, date_words = 0, numbers = 0, named = 0;
   size_t i = 0;
