@@ -80,6 +80,29 @@ TEST_P(ShardWriterTest, AbandonLeavesNothing) {
   EXPECT_TRUE(fs::is_empty(dir_));
 }
 
+// gzip shards are written as 1 MiB members: a shard of several members must read back whole.
+TEST_F(ShardWriterTest, GzipShardOfManyMembersReadsBackWhole) {
+  ShardWriterOptions o;
+  o.directory = dir_.string();
+  o.stem = "big";
+  o.compression = Compression::kGzip;
+  std::string expected;
+  {
+    ShardWriter w(o);
+    for (int i = 0; i < 40000; ++i) {
+      std::string line = "{\"i\":" + std::to_string(i) + ",\"text\":\"" +
+                         std::string(size_t(40 + i % 50), char('a' + i % 26)) + "\"}";
+      ASSERT_TRUE(w.write_line(line).ok());
+      expected += line + "\n";
+    }
+    auto paths = w.commit();
+    ASSERT_TRUE(paths.ok());
+    ASSERT_EQ(paths->size(), 1u);
+    ASSERT_GT(expected.size(), size_t(3) << 20);  // at least three members
+    EXPECT_EQ(read_back((*paths)[0]), expected);
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(AllCompressions, ShardWriterTest,
                          ::testing::Values(Compression::kNone, Compression::kGzip,
                                            Compression::kZstd));
