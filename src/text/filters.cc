@@ -22,6 +22,12 @@ namespace {
 std::string_view lstrip(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {  // ASCII: no decoding (most lines start with a letter)
+      if (!is_space(c)) break;
+      ++i;
+      continue;
+    }
     size_t j = i;
     if (!is_space(next_code_point(s, &j))) break;
     i = j;
@@ -32,6 +38,12 @@ std::string_view lstrip(std::string_view s) {
 std::string_view rstrip(std::string_view s) {
   size_t e = s.size();
   while (e > 0) {
+    auto c = static_cast<unsigned char>(s[e - 1]);
+    if (c < 0x80) {
+      if (!is_space(c)) break;
+      --e;
+      continue;
+    }
     size_t b = e - 1;
     while (b > 0 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80 && e - b < 4) --b;
     size_t j = b;
@@ -187,6 +199,13 @@ size_t whitespace_word_count(std::string_view s, size_t max_word_length, bool* t
     }
     size_t cps = 0;
     while (i < s.size()) {
+      auto c = static_cast<unsigned char>(s[i]);
+      if (c < 0x80) {  // ASCII: one comparison, no decoding
+        if (is_space(c)) break;
+        ++i;
+        ++cps;
+        continue;
+      }
       size_t k = i;
       if (is_space(next_code_point(s, &k))) break;
       i = k;
@@ -275,8 +294,13 @@ size_t count_sentences(std::string_view line) {
   return n + (pending ? 1 : 0);
 }
 
-std::string gopher_quality(std::string_view text, const std::vector<std::string_view>& words,
-                           const GopherQualityOptions& o) {
+namespace {
+
+// gopher_quality with the text's lines (split_lines) already at hand.
+std::string gopher_quality_with_lines(std::string_view text,
+                                      const std::vector<std::string_view>& words,
+                                      const std::vector<std::string_view>& lines,
+                                      const GopherQualityOptions& o) {
   size_t n_words = words.size();
   size_t n_non_symbol = 0, non_symbol_chars = 0, n_alpha = 0;
   for (std::string_view w : words) {
@@ -302,8 +326,6 @@ std::string gopher_quality(std::string_view text, const std::vector<std::string_
     double ell = static_cast<double>(count_substr(text, "...") + count_substr(text, "\u2026"));
     if (ell / nw > *o.max_symbol_word_ratio) return "gopher_too_many_ellipsis";
   }
-  std::vector<std::string_view> lines;
-  split_lines(text, &lines);
   if (!lines.empty()) {
     double nl = static_cast<double>(lines.size());
     if (o.max_bullet_lines_ratio) {
@@ -360,6 +382,15 @@ std::string gopher_quality(std::string_view text, const std::vector<std::string_
     if (found < *o.min_stop_words) return "gopher_enough_stop_words";
   }
   return {};
+}
+
+}  // namespace
+
+std::string gopher_quality(std::string_view text, const std::vector<std::string_view>& words,
+                           const GopherQualityOptions& o) {
+  std::vector<std::string_view> lines;
+  split_lines(text, &lines);
+  return gopher_quality_with_lines(text, words, lines, o);
 }
 
 std::string gopher_repetition(std::string_view text, const std::vector<std::string_view>& words,
@@ -494,14 +525,17 @@ std::string gopher_repetition(std::string_view text, const std::vector<std::stri
   return {};
 }
 
-std::string c4_quality(std::string_view text, const C4Options& o, std::string* out,
-                       C4LineStats* stats) {
+namespace {
+
+// c4_quality with the text's lines at hand; `kept`, when given, receives the kept lines.
+std::string c4_quality_with_lines(std::string_view text, const std::vector<std::string_view>& lines,
+                                  const C4Options& o, std::string* out, C4LineStats* stats,
+                                  std::vector<C4KeptLine>* kept) {
   C4LineStats local;
   C4LineStats& st = stats != nullptr ? *stats : local;
   st = {};
   out->clear();
-  std::vector<std::string_view> lines;
-  split_lines(text, &lines);
+  if (kept) kept->clear();
   size_t sentences = 0;
   std::string cleaned, lower;
   for (std::string_view raw : lines) {
@@ -514,8 +548,11 @@ std::string c4_quality(std::string_view text, const C4Options& o, std::string* o
       ++st.too_long_word;
       continue;
     }
+    C4KeptLine span{static_cast<size_t>(line.data() - text.data()),
+                    static_cast<size_t>(line.data() - text.data()) + line.size(), false};
     if (o.remove_citations && line.find('[') != std::string_view::npos) {
       cleaned = remove_citations(line);
+      span.rewritten = cleaned.size() != line.size();  // removal only ever deletes
       line = cleaned;
     }
     if (o.filter_no_terminal_punct) {
@@ -566,6 +603,7 @@ std::string c4_quality(std::string_view text, const C4Options& o, std::string* o
     if (!o.min_num_sentences || sentences < *o.min_num_sentences)
       sentences += count_sentences(line);
     ++st.kept;
+    if (kept) kept->push_back(span);
     if (!out->empty()) out->push_back('\n');
     out->append(line);
   }
@@ -576,6 +614,35 @@ std::string c4_quality(std::string_view text, const C4Options& o, std::string* o
   std::string_view s = strip(*out);
   if (s.size() != out->size()) *out = std::string(s);
   return {};
+}
+
+// Tokens of the text C4 left, from the tokens of the text it filtered. Tokens never span
+// whitespace and every line break of split_lines is whitespace to the segmenter, so each token
+// lies inside one line, and stripping a line removes none: a kept line holds exactly the
+// tokens that start inside it. A line whose citations were removed is tokenised again.
+size_t c4_kept_word_count(std::string_view text, const std::vector<std::string_view>& words,
+                          const std::vector<C4KeptLine>& kept, WordSegmenter& segmenter) {
+  size_t n = 0, w = 0;
+  auto start = [&](size_t i) { return static_cast<size_t>(words[i].data() - text.data()); };
+  for (const C4KeptLine& line : kept) {
+    while (w < words.size() && start(w) < line.begin) ++w;
+    size_t first = w;
+    while (w < words.size() && start(w) < line.end) ++w;
+    n +=
+        line.rewritten
+            ? segmenter.word_count(remove_citations(text.substr(line.begin, line.end - line.begin)))
+            : w - first;
+  }
+  return n;
+}
+
+}  // namespace
+
+std::string c4_quality(std::string_view text, const C4Options& o, std::string* out,
+                       C4LineStats* stats) {
+  std::vector<std::string_view> lines;
+  split_lines(text, &lines);
+  return c4_quality_with_lines(text, lines, o, out, stats, nullptr);
 }
 
 std::string fineweb_quality(std::string_view text, size_t n_words, const FineWebOptions& o,
@@ -686,18 +753,22 @@ FilterOutcome QualityFilter::run(std::string_view text, FilterWorkspace& ws) con
     out.text.clear();
     return out;
   };
-  if (preset_.gopher_repetition || preset_.gopher_quality) ws.segmenter.words(text, &ws.words);
+  bool have_words = preset_.gopher_repetition || preset_.gopher_quality;
+  bool all_words = have_words && ws.segmenter.words(text, &ws.words);  // false: token cap hit
   if (preset_.gopher_repetition) {
     std::string r = gopher_repetition(text, ws.words, *preset_.gopher_repetition, ws);
     if (!r.empty()) return drop("gopher_repetition", std::move(r));
   }
+  // Both Gopher quality and C4 work on the lines of the same text: split it once.
+  if (preset_.gopher_quality || preset_.c4) split_lines(text, &ws.lines);
   if (preset_.gopher_quality) {
-    std::string r = gopher_quality(text, ws.words, *preset_.gopher_quality);
+    std::string r = gopher_quality_with_lines(text, ws.words, ws.lines, *preset_.gopher_quality);
     if (!r.empty()) return drop("gopher_quality", std::move(r));
   }
   std::string_view current = text;
   if (preset_.c4) {
-    std::string r = c4_quality(text, *preset_.c4, &ws.buffer, &out.c4_lines);
+    std::string r =
+        c4_quality_with_lines(text, ws.lines, *preset_.c4, &ws.buffer, &out.c4_lines, &ws.c4_kept);
     if (!r.empty()) return drop("c4", std::move(r));
     if (ws.buffer != text) {
       out.modified = true;
@@ -706,11 +777,20 @@ FilterOutcome QualityFilter::run(std::string_view text, FilterWorkspace& ws) con
     }
   }
   if (preset_.fineweb) {
-    // FineWeb needs only the token count. The text was tokenised above for Gopher; only a text
-    // that C4 rewrote (or a preset without Gopher) needs tokenising again.
-    bool have_words = preset_.gopher_repetition || preset_.gopher_quality;
-    if (!have_words || out.modified) ws.segmenter.words(current, &ws.words);
-    std::string r = fineweb_quality(current, ws.words.size(), *preset_.fineweb, ws);
+    // FineWeb needs only the token count. The text was tokenised above for Gopher; for a text
+    // that C4 rewrote the count comes from the tokens of its kept lines, and only a preset
+    // without Gopher (or a text past the token cap) needs tokenising again.
+    size_t n_words;
+    if (have_words && !out.modified) {
+      n_words = ws.words.size();
+    } else if (have_words && all_words) {  // modified: by C4
+      n_words = c4_kept_word_count(text, ws.words, ws.c4_kept, ws.segmenter);
+    } else {
+      ws.segmenter.words(current, &ws.words);
+      n_words = ws.words.size();
+    }
+    out.words = n_words;
+    std::string r = fineweb_quality(current, n_words, *preset_.fineweb, ws);
     if (!r.empty()) return drop("fineweb_quality", std::move(r));
   }
   return out;

@@ -143,11 +143,19 @@ struct FilterOutcome {
   bool modified = false;
   std::string text;      // the text after line-removing filters (C4); set only when modified
   C4LineStats c4_lines;  // zero unless the preset runs C4
+  size_t words = 0;      // tokens of the final text as FineWeb counted them (0 if it did not run)
 };
 
 struct NgramCount {
   uint32_t count = 0;
   uint32_t first = 0;  // index of the first occurrence
+};
+
+// A line C4 kept, as the byte range of the stripped line in the filtered text; `rewritten` when
+// citation removal changed it (the output then holds a shortened copy).
+struct C4KeptLine {
+  size_t begin = 0, end = 0;
+  bool rewritten = false;
 };
 
 // Per-thread scratch: the segmenter and reusable buffers. Not thread-safe; one per thread.
@@ -159,6 +167,8 @@ class FilterWorkspace {
   std::vector<uint64_t> word_hashes;
   std::vector<uint32_t> word_lengths;
   std::vector<std::string_view> pieces;
+  std::vector<std::string_view> lines;  // str.splitlines() of the text, shared by Gopher and C4
+  std::vector<C4KeptLine> c4_kept;
   U64Map<uint32_t> counts;
   U64Map<NgramCount> ngram_counts;
   std::vector<uint32_t> positions, next_positions;  // n-gram starts per level (repetition)

@@ -612,6 +612,38 @@ TEST(Presets, FineWebRecipe) {
   EXPECT_TRUE(QualityFilter(*filter_preset("none")).run("", ws).keep);
 }
 
+// FineWeb counts the tokens of the text C4 left from the tokens Gopher already had (no second
+// tokenisation): the count must equal tokenising C4's output, whatever C4 removed or rewrote.
+TEST(Presets, FineWebWordCountAfterC4MatchesTokenisingTheOutput) {
+  QualityFilter filter(*filter_preset("fineweb"));
+  FilterWorkspace ws;
+  WordSegmenter seg;
+  const std::vector<std::string> extras = {
+      "A claim with a citation[12]glued to the next word, and more words.\n",
+      "  [edit] Section heading words with [citation needed] markers.  \n",
+      "You need to enable javascript to run this app.\n",  // removed by C4
+      "Too short\n",                                       // removed by C4
+      "Windows line ends, then another line of text.\r\nSecond half of it is here too.\n",
+      "A line separator\u2028splits this line into two lines of words.\n",
+      "\f Form feed line, followed by words and (brackets) and \"quotes\".\n",
+      "中文 句子 在这里 有 空格。日本語の 文 も ある。\n",
+      "Terms of use apply to every page of this site.\n",  // policy line, removed
+  };
+  int checked = 0;
+  for (size_t mask = 1; mask < (size_t(1) << extras.size()); mask += 7) {
+    std::string text = doc(12);
+    for (size_t i = 0; i < extras.size(); ++i)
+      if (mask & (size_t(1) << i)) text += extras[i] + doc(1, int(i) + 20);
+    FilterOutcome o = filter.run(text, ws);
+    if (!o.keep) continue;  // a dropped outcome carries no text to compare with
+    std::vector<std::string_view> tokens;
+    seg.words(o.modified ? std::string_view(o.text) : std::string_view(text), &tokens);
+    EXPECT_EQ(o.words, tokens.size()) << text;
+    ++checked;
+  }
+  EXPECT_GT(checked, 50);
+}
+
 }  // namespace
 }  // namespace klartext::text
 
