@@ -83,6 +83,9 @@ class LanguageFilters {
 
 struct Page {
   std::string url, warc_date, record_id, charset, payload;
+  // With one thread the page is processed inside push(), while the reader's record is still
+  // current: the payload is then read in place (`view`) instead of copied into `payload`.
+  std::string_view view;
   uint64_t offset = 0;
   bool is_text = false;  // a WET conversion record: the payload is the text already
 };
@@ -125,15 +128,16 @@ PageResult process_page(Page& page, const Shared& shared) {
   thread_local ThreadScratch scratch;
   const CorpusOptions& o = *shared.options;
   PageResult r;
+  std::string_view payload = page.view.data() != nullptr ? page.view : page.payload;
   if (page.is_text) {
-    r.doc.text = std::move(page.payload);
+    r.doc.text = page.view.data() != nullptr ? std::string(payload) : std::move(page.payload);
     r.doc.url = page.url;
   } else {
     ExtractOptions eo;
     eo.url = page.url;
     eo.charset = page.charset;
     eo.with_markdown = o.include_markdown;
-    auto doc = extract(page.payload, eo);
+    auto doc = extract(payload, eo);
     if (!doc.ok()) {
       r.outcome = Outcome::kFailed;
       r.error = doc.status().to_string();
@@ -143,6 +147,7 @@ PageResult process_page(Page& page, const Shared& shared) {
   }
   page.payload.clear();
   page.payload.shrink_to_fit();
+  page.view = {};
   r.page = std::move(page);
   if (r.outcome == Outcome::kFailed) return r;
   if (r.doc.text.empty()) {
@@ -643,7 +648,10 @@ class CorpusRun {
         page.warc_date = rec.date();
         page.record_id = rec.record_id();
         if (rec.has_http()) page.charset = rec.http().charset;
-        page.payload = *payload;
+        if (o_.threads > 1)
+          page.payload = *payload;
+        else
+          page.view = payload->data() != nullptr ? *payload : std::string_view("", 0);
         page.offset = rec.offset();
         page.is_text = is_text;
         while (pool.full()) consume(pool.pop());
