@@ -67,6 +67,24 @@ TEST(Prescan, LateScanSkipsRawText) {
   EXPECT_EQ(internal::late_meta_scan("<scripts><meta charset=gbk>")->name, "GBK");
 }
 
+// The late scan first looks for the word "charset" (any case) and gives up without it: the
+// word must be found at every alignment and in any case, in attribute names and content values.
+TEST(Prescan, LateScanFindsCharsetInAnyCaseAtAnyOffset) {
+  for (size_t pad = 0; pad < 20; ++pad) {
+    std::string filler = "<div class=x>" + std::string(pad, 'c') + "</div>";
+    for (std::string_view meta :
+         {"<meta CharSet=gbk>", "<META CHARSET='gbk'>",
+          "<meta http-equiv=Content-Type content='text/html; cHaRsEt=gbk'>"}) {
+      std::string page = filler + std::string(meta);
+      const EncodingInfo* e = internal::late_meta_scan(page);
+      ASSERT_NE(e, nullptr) << page;
+      EXPECT_EQ(e->name, "GBK") << page;
+      EXPECT_EQ(internal::late_meta_scan(page.substr(0, page.size() - 3)), nullptr) << page;
+    }
+    EXPECT_EQ(internal::late_meta_scan(filler + "<meta charse=gbk><p>chars</p>"), nullptr);
+  }
+}
+
 TEST(Prescan, ReportsTheOffset) {
   size_t offset = 0;
   ASSERT_NE(internal::prescan("<html><head><meta charset=utf-8>", &offset), nullptr);
