@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -413,7 +415,65 @@ const TokenIndex& token_index() {
 
 Boilerplate classify_token(std::string_view lower_token) { return token_index().find(lower_token); }
 
+namespace {
+
+// classify_attribute is a pure function of the value, called for the class and id of every
+// element, and pages repeat their class values many times (list items, cards, menu entries):
+// a small per-thread cache of recent values answers the repeats. Direct-mapped, keyed by the
+// whole value (compared byte for byte on a hit), so a hit returns exactly what the uncached
+// call would. 1024 slots of 48-byte keys (50 KB a thread) hold a page's distinct short
+// values; longer values (rarer, and mostly unique) are not cached.
+class AttributeMemo {
+ public:
+  static constexpr size_t kMaxKey = 48;
+  static constexpr size_t kSlots = 1024;
+  struct Slot {
+    uint8_t len = 0;
+    bool valid = false;
+    bool hint = false;
+    Boilerplate kind = Boilerplate::kNone;
+    char key[kMaxKey];
+  };
+  static size_t slot_of(std::string_view v) {
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ v.size();
+    size_t i = 0;
+    for (; i + 8 <= v.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, v.data() + i, 8);
+      h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+    }
+    uint64_t w = 0;
+    std::memcpy(&w, v.data() + i, v.size() - i);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+    return static_cast<size_t>(h >> 54) & (kSlots - 1);
+  }
+  Slot slots[kSlots];
+};
+
+Boilerplate classify_attribute_uncached(std::string_view value, bool* content_hint);
+
+}  // namespace
+
 Boilerplate classify_attribute(std::string_view value, bool* content_hint) {
+  if (value.size() > AttributeMemo::kMaxKey)
+    return classify_attribute_uncached(value, content_hint);
+  thread_local AttributeMemo memo;
+  AttributeMemo::Slot& s = memo.slots[AttributeMemo::slot_of(value)];
+  if (!s.valid || s.len != value.size() || std::memcmp(s.key, value.data(), value.size()) != 0) {
+    bool hint = false;
+    s.kind = classify_attribute_uncached(value, &hint);
+    s.hint = hint;
+    s.len = static_cast<uint8_t>(value.size());
+    std::memcpy(s.key, value.data(), value.size());
+    s.valid = true;
+  }
+  if (content_hint) *content_hint = s.hint;
+  return s.kind;
+}
+
+namespace {
+
+Boilerplate classify_attribute_uncached(std::string_view value, bool* content_hint) {
   // Class lists are short; longer values are generated junk (utility-class soups) where a single
   // word says little. 512 bytes covers every class attribute in the dev sets' article containers.
   constexpr size_t kMaxAttr = 512;
@@ -485,6 +545,8 @@ Boilerplate classify_attribute(std::string_view value, bool* content_hint) {
   if (content_hint) *content_hint = content;
   return found;
 }
+
+}  // namespace
 
 Boilerplate classify_role(std::string_view role) {
   std::string r = normalize_short(role, 32);
