@@ -36,7 +36,7 @@ bool article_type(std::string_view t) {
 
 struct Types {
   bool article = false, page = false, website = false, product = false, org = false, person = false,
-       breadcrumb = false, question = false;
+       breadcrumb = false, question = false, media = false;
 };
 
 void classify(std::string_view t, Types& types) {
@@ -51,6 +51,7 @@ void classify(std::string_view t, Types& types) {
     types.org = true;
   if (t == "Person") types.person = true;
   if (t == "Question") types.question = true;
+  if (t == "VideoObject" || t == "AudioObject") types.media = true;
   if (t == "BreadcrumbList" || t == "ItemList" || t == "SiteNavigationElement")
     types.breadcrumb = true;
 }
@@ -165,6 +166,19 @@ void visit_object(simdjson::dom::object obj, JsonLdFields& out, int depth) {
   // its author and date are the page's. FAQ entries are Questions too, but carry no author,
   // and their names are not the page's title: only an authored Question counts.
   if (t.question && !obj["author"].get(v)) t.article = true;
+  // A video is the page's article only when nothing else is: pages embed videos (with their
+  // own names and upload dates) beside the article, often in scripts before its own.
+  if (t.article && t.media) {
+    if (out.is_article && !out.article_from_media) t.article = false;
+    if (!out.is_article) out.article_from_media = true;
+  } else if (t.article && out.article_from_media) {
+    out.article_from_media = false;
+    out.headline.clear();
+    out.authors.clear();
+    out.date_published.clear();
+    out.date_created.clear();
+    out.date_modified.clear();
+  }
   if (t.article) {
     out.is_article = true;
     std::string h = string_field(obj, "headline");

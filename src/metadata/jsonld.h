@@ -30,6 +30,8 @@ struct JsonLdFields {
   std::vector<std::string> sections;
   std::string language;
   bool is_article = false;  // an article-like object was seen
+  // The article fields above come from a VideoObject/AudioObject; a real article replaces them.
+  bool article_from_media = false;
 };
 
 // Splits a script's text into repaired JSON values ready for a strict parser. At most

@@ -119,5 +119,25 @@ TEST(JsonLdReadTest, AuthoredQuestionIsTheThreadPost) {
   EXPECT_TRUE(faq.authors.empty());
 }
 
+// Regression: an embedded video's JSON-LD (read first) gives way to the article's.
+TEST(JsonLdReadTest, ArticleReplacesEmbeddedVideo) {
+  JsonLdFields f;
+  read_jsonld(R"({"@type":"VideoObject","name":"Clip: storm footage",
+      "uploadDate":"2026-02-01T01:00:00Z","author":{"@type":"Person","name":"Video Desk"}})",
+              f);
+  EXPECT_EQ(f.headline, "Clip: storm footage");  // alone, the video is what the page has
+  read_jsonld(R"({"@type":"NewsArticle","headline":"Storm closes the harbour",
+      "datePublished":"2026-01-31T22:00:00Z","author":{"@type":"Person","name":"Ines Moreau"}})",
+              f);
+  EXPECT_EQ(f.headline, "Storm closes the harbour");
+  EXPECT_EQ(f.date_published, "2026-01-31T22:00:00Z");
+  ASSERT_EQ(f.authors.size(), 1u);
+  EXPECT_EQ(f.authors[0], "Ines Moreau");
+  // A video after the article changes nothing.
+  read_jsonld(R"({"@type":"VideoObject","name":"Another clip","uploadDate":"2026-02-03"})", f);
+  EXPECT_EQ(f.headline, "Storm closes the harbour");
+  EXPECT_EQ(f.date_published, "2026-01-31T22:00:00Z");
+}
+
 }  // namespace
 }  // namespace klartext::metadata

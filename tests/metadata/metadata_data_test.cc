@@ -91,7 +91,7 @@ Rates measure(eval::Dataset d) {
 }
 
 // Floors pinned on 2026-11-29 a little under the rates measured that day with this test:
-//   wcxb title 0.790 author 0.808 date 0.876; readability title 0.748 author 0.882 date 0.909;
+//   wcxb title 0.790 author 0.808 date 0.876; readability title 0.748 author 0.882 date 0.939;
 //   chinese author 0.380 date 0.810.
 // A regression fails; a change of a page or two does not. The wcxb title gold is the
 // annotator's reading of the headline (often the h1, sometimes <title> without its tail), so
@@ -107,7 +107,7 @@ TEST(MetadataDataTest, ReadabilityTestPages) {
   Rates r = measure(eval::Dataset::kReadability);
   EXPECT_GE(r.title.rate(), 0.73);
   EXPECT_GE(r.author.rate(), 0.86);
-  EXPECT_GE(r.date.rate(), 0.87);
+  EXPECT_GE(r.date.rate(), 0.90);
 }
 
 TEST(MetadataDataTest, ChineseWce) {
