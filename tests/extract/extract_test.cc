@@ -327,6 +327,27 @@ TEST(ExtractTest, HeadlineTeasersBesideAnArticleAreLeftOut) {
   EXPECT_TRUE(contains(listing.text, "An excerpt of the other story")) << listing.text;
 }
 
+// A landing or product page builds its content from short blocks (feature blurbs); a page
+// that declares itself an article is prose, and short lines beside it are not content.
+TEST(ExtractTest, ShortBlocksCountOnPagesThatAreNotArticles) {
+  std::string body =
+      "<body><main><div class=\"intro\"><p>Our planner keeps every project, task and "
+      "deadline of your team in one place, so nothing slips.</p></div><div class=\"features\">";
+  for (const char* f : {"Fast sync everywhere", "Offline mode built in", "Shared team calendars",
+                        "Private by default", "Exports to any format", "Works on every phone"})
+    body += "<div><div>" + std::string(f) + "</div></div>";
+  body += "</div></main></body>";
+  Extracted landing = run("<html><head><title>Planner</title></head>" + body + "</html>");
+  EXPECT_TRUE(contains(landing.text, "Our planner keeps")) << landing.text;
+  EXPECT_TRUE(contains(landing.text, "Offline mode built in")) << landing.text;
+  Extracted article =
+      run("<html><head><title>Planner</title><meta property=\"og:type\" content=\"article\">"
+          "</head>" +
+          body + "</html>");
+  EXPECT_TRUE(contains(article.text, "Our planner keeps")) << article.text;
+  EXPECT_FALSE(contains(article.text, "Offline mode built in")) << article.text;
+}
+
 TEST(ExtractTest, WorkCapsAreReported) {
   std::string page = "<body>";
   for (int i = 0; i < 200; ++i) page += "<p>Paragraph number " + std::to_string(i) + "</p>";
