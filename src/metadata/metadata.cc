@@ -274,9 +274,10 @@ bool skip_subtree(const Node* n) {
   if (!n->is_element()) return false;
   if (n->ns != dom::Namespace::kHtml) return true;  // svg/math carry no metadata
   switch (n->tag) {
+    // <noscript> is read: the parser builds its content as elements (no scripting), and
+    // script-rendered sites (forums especially) serve their crawler view with its bylines there.
     case Tag::kScript:
     case Tag::kStyle:
-    case Tag::kNoscript:
     case Tag::kTemplate:
     case Tag::kTextarea:
     case Tag::kSelect:

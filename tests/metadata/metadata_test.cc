@@ -520,5 +520,16 @@ TEST(MetadataTest, DatelineAfterHeadline) {
             "2026-06-12");
 }
 
+// Regression: a script-rendered forum serves its crawler view, with the post's author, in
+// <noscript>; the parser builds it as elements and the author is read there.
+TEST(MetadataTest, AuthorInsideNoscriptCrawlerView) {
+  EXPECT_EQ(meta_of("<body><div id=\"app\"></div><noscript><div class=\"topic-body\">"
+                    "<span class=\"creator\" itemprop=\"author\"><a href=\"/u/kayak_kim\">"
+                    "<span itemprop=\"name\">kayak_kim</span></a></span><p>My question.</p>"
+                    "</div></noscript></body>")
+                .author,
+            "kayak_kim");
+}
+
 }  // namespace
 }  // namespace klartext::metadata
