@@ -409,6 +409,20 @@ std::string trim_anchor_marks(std::string s) {
   return s;
 }
 
+// The name of a microdata Person (itemprop=author): its itemprop=name descendant (a <meta>'s
+// content or the element's text), found among its first 64 nodes; else all its text.
+std::string microdata_name(const Node* n) {
+  int budget = 64;
+  for (const Node* c = n->first_child; c && budget-- > 0;) {
+    if (c->is_element() && c->attr("itemprop") == "name") {
+      std::string_view content = c->attr("content");
+      return content.empty() ? gather_text(c, 256) : collapse_space(content);
+    }
+    c = (c->first_child && !skip_subtree(c)) ? c->first_child : next_after(c, n);
+  }
+  return gather_text(n, 256);
+}
+
 // Text directly inside a <script>/<title> (their children are text nodes only).
 std::string raw_text(const Node* n, size_t max_bytes) {
   std::string out;
@@ -670,9 +684,14 @@ std::string clean_author(std::string_view raw, const Date& reference, bool need_
   if (s.size() >= 3 && iequals(std::string_view(s).substr(s.size() - 3), " by")) return {};
   if (!looks_like_name(s)) return {};
   // A name has no more than a "Jr. 2" worth of digits; more is a date or a count left over.
-  int digits = 0;
-  for (char c : s) digits += (c >= '0' && c <= '9');
-  if (digits > 2) return {};
+  // A user name is one word of letters and digits ("archuser38013"): its digits are allowed.
+  int digits = 0, letters = 0;
+  for (char c : s) {
+    digits += (c >= '0' && c <= '9');
+    letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+  bool user_name = s.find(' ') == std::string::npos && letters >= 2 && s.size() <= 32;
+  if (digits > 2 && !user_name) return {};
   // A number followed by a lower-case word is a count ("5 min read", "3 comments"); names
   // that start with digits are brands in capitals ("98 Buck Social", "3i Global").
   {
@@ -1175,7 +1194,7 @@ void Collector::on_element(const Node* n) {
   std::string_view itemprop = attrs_.itemprop;
   if (!itemprop.empty() && n->tag != Tag::kMeta) {
     if (itemprop == "author" || itemprop == "creator") {
-      if (n->tag != Tag::kLink) offer_author(gather_text(n, 256), kMicrodata, false);
+      if (n->tag != Tag::kLink) offer_author(microdata_name(n), kMicrodata, false);
     } else if (itemprop == "datePublished" || itemprop == "dateCreated") {
       std::string_view v = n->attr("content");
       if (v.empty()) v = n->attr("datetime");

@@ -531,5 +531,21 @@ TEST(MetadataTest, AuthorInsideNoscriptCrawlerView) {
             "kayak_kim");
 }
 
+// Regression: a microdata Person's name is its itemprop=name (text or <meta content>), not all
+// its text (avatar initials, profile links); user names may hold digits.
+TEST(MetadataTest, MicrodataPersonNameAndUserNames) {
+  EXPECT_EQ(meta_of("<body><div itemprop=\"author\" itemscope>"
+                    "<span itemprop=\"name\">trailrider2291</span>"
+                    "<div class=\"avatar\"><span>T</span></div></div></body>")
+                .author,
+            "trailrider2291");
+  EXPECT_EQ(meta_of("<body><span itemprop=\"author\" itemscope>"
+                    "<meta itemprop=\"name\" content=\"Qubit42\"></span></body>")
+                .author,
+            "Qubit42");
+  // Digits in a text of several words are still a date or a count.
+  EXPECT_EQ(meta_of("<body><p>By 2026 03 11 12:40</p></body>").author, "");
+}
+
 }  // namespace
 }  // namespace klartext::metadata
