@@ -243,19 +243,21 @@ constexpr CjkMarker kCjkBylineMarkers[] = {
 // Texts that sit in byline slots but are labels, not names: the labels, buttons and headings
 // that CMS themes put in author boxes ("Written by", "View more posts", "Sign in"). Lower case.
 constexpr std::string_view kNotNames[] = {
-    "author",       "authors",          "by",       "posted by",
-    "written by",   "about the author", "share",    "admin",
-    "staff",        "editor",           "comments", "leave a comment",
-    "unknown",      "anonymous",        "updated",  "article by",
-    "the author",   "sign in",          "log in",   "view more posts",
-    "topic author", "author spotlight", "follow",   "more",
-    "reviewed by",
+    "author",       "authors",          "by",        "posted by",
+    "written by",   "about the author", "share",     "admin",
+    "staff",        "editor",           "comments",  "leave a comment",
+    "unknown",      "anonymous",        "updated",   "article by",
+    "the author",   "sign in",          "log in",    "view more posts",
+    "topic author", "author spotlight", "follow",    "more",
+    "reviewed by",  "username",         "user name",
 };
 
 // Class/id fragments marking a byline. Origin: common CMS themes (WordPress "author vcard",
-// "byline", "post-author", hNews "author"); checked as substrings of lower-cased tokens.
-constexpr std::string_view kBylineClassParts[] = {"byline",    "author",   "writer",  "contributor",
-                                                  "posted-by", "postedby", "reporter"};
+// "byline", "post-author", hNews "author") and forum software, which marks a post's author
+// "username" / "user-name"; checked as substrings of lower-cased tokens.
+constexpr std::string_view kBylineClassParts[] = {"byline",      "author",    "writer",
+                                                  "contributor", "posted-by", "postedby",
+                                                  "reporter",    "username",  "user-name"};
 // Class/id fragments that contain "author" but mark something else.
 constexpr std::string_view kNotBylineClassParts[] = {"authority", "authorize"};
 // Class/id fragments marking a publication-date container.

@@ -547,5 +547,18 @@ TEST(MetadataTest, MicrodataPersonNameAndUserNames) {
   EXPECT_EQ(meta_of("<body><p>By 2026 03 11 12:40</p></body>").author, "");
 }
 
+// Regression: forum posts mark their author as a user name; a "Username" label is no name.
+TEST(MetadataTest, ForumUserNameClasses) {
+  EXPECT_EQ(meta_of("<body><header><span class=\"username\">Username</span></header>"
+                    "<div class=\"post\"><a class=\"bigusername\" href=\"/m/7\">reefkeeper</a>"
+                    "<div class=\"message\">My tank question.</div></div></body>")
+                .author,
+            "reefkeeper");
+  EXPECT_EQ(meta_of("<body><article><h3 class=\"PostUser-name\">ann_mills</h3><p>Hi.</p></article>"
+                    "</body>")
+                .author,
+            "ann_mills");
+}
+
 }  // namespace
 }  // namespace klartext::metadata
