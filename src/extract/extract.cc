@@ -368,12 +368,19 @@ class Extractor {
             // longest two-part label in the table).
             bool edit_candidate = tk == TagKind::kInline && i.raw_len <= 64 && i.raw_link > 0 &&
                                   first_visible_char(n) == '[';
+            // Reading-time notes, gallery counters and credit lines: blocks up to
+            // 160 bytes (see is_boilerplate_line).
+            bool line_candidate = i.raw_len <= 160 &&
+                                  (tk == TagKind::kBlock || tk == TagKind::kLine) &&
+                                  !n->is_html(Tag::kTr);
             if (i.raw_len > 0 && i.nodes <= 16 &&
-                (skip_candidate || phrase_candidate || date_candidate || edit_candidate)) {
-              std::string t = inline_text(n, 128);
+                (skip_candidate || phrase_candidate || date_candidate || edit_candidate ||
+                 line_candidate)) {
+              std::string t = inline_text(n, 192);
               if ((skip_candidate && is_skip_link_text(t)) ||
                   (phrase_candidate && is_boilerplate_phrase(t)) ||
-                  (date_candidate && is_dateline(t)) || (edit_candidate && is_edit_link_text(t)))
+                  (date_candidate && is_dateline(t)) || (edit_candidate && is_edit_link_text(t)) ||
+                  (line_candidate && is_boilerplate_line(t)))
                 i.state = kRemoved;
             }
           }

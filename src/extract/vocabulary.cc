@@ -295,6 +295,33 @@ constexpr std::string_view kEditLabels[] = {
     "원본 편집",
 };
 
+// Reading-time notes, lower case, matched anywhere in a short block that also holds a digit.
+// Origin: the notes of blog and news templates, written out by hand (en, pt, es, fr, de, it,
+// nl, pl, ru, zh, ja).
+constexpr std::string_view kReadingTime[] = {
+    "min read",      "mins read",        "minute read",       "minutes read",     "reading time",
+    "read time",     "tempo de leitura", "tiempo de lectura", "temps de lecture", "lesezeit",
+    "minuten lesen", "tempo di lettura", "leestijd",          "czas czytania",    "время чтения",
+    "阅读时间",      "分钟阅读",         "読了時間",          "分で読めます",
+};
+
+// Words between the two numbers of a gallery counter ("1 of 6", "2 von 9"), lower case, by
+// hand (en, de, es/pt/fr, fr, it, nl, pl, ru).
+constexpr std::string_view kCounterWords[] = {"of", "von", "de", "sur", "di", "van", "z", "из"};
+
+// Openings of credit lines under news stories, lower case, by hand from English wire and
+// newspaper conventions.
+constexpr std::string_view kCreditOpenings[] = {
+    "additional reporting by",
+    "reporting by",
+    "editing by",
+    "edited by",
+    "writing by",
+    "compiled by",
+    "with reporting by",
+    "contributed reporting",
+};
+
 // Calendar names, lower case: months and weekdays with their abbreviations, am/pm and common
 // time zones (en, de, fr, es, it, nl, pt). Written out by hand from those calendars.
 constexpr std::string_view kDateNames[] = {
@@ -316,6 +343,21 @@ constexpr std::string_view kDateNames[] = {
     "fevereiro",  "março",     "maio",    "junho",      "julho",    "setembro",  "outubro",
     "dezembro",
 };
+
+// Words that introduce a date on their own in languages without month names ("기사입력
+// 2018.08.25 15:24", "发布时间：2019-11-20", "投稿日：2016/12/01"): they count as month words.
+// By hand from Korean, Chinese and Japanese news and blog templates. Matched as the start of
+// a word, since CJK text runs into the date's punctuation.
+constexpr std::string_view kDateMarkers[] = {
+    "기사입력", "입력", "수정", "등록",   "발행",   "发布时间", "发布日期", "更新时间",
+    "发表于",   "發佈", "日期", "投稿日", "更新日", "公開日",   "掲載日",
+};
+
+bool starts_with_marker(std::string_view w) {
+  for (std::string_view m : kDateMarkers)
+    if (w.size() >= m.size() && w.compare(0, m.size(), m) == 0) return true;
+  return false;
+}
 
 // Words that stand around dates in news templates ("Published on", "Updated: ... ago",
 // "Posted by"); they count as date-line words but do not make a line a date line alone.
@@ -591,6 +633,31 @@ bool is_edit_link_text(std::string_view text) {
   }
 }
 
+bool is_boilerplate_line(std::string_view text) {
+  if (trim(text).size() > 160) return false;
+  std::string t = normalize_short(text, 160);
+  if (t.empty()) return false;
+  bool digit = t.find_first_of("0123456789") != std::string::npos;
+  if (digit && t.size() <= 60)
+    for (std::string_view p : kReadingTime)
+      if (t.find(p) != std::string::npos) return true;
+  // "1 of 6", "12 / 40": a number, a counter word or slash, a number, nothing else.
+  size_t a = 0;
+  while (a < t.size() && t[a] >= '0' && t[a] <= '9') ++a;
+  size_t z = t.size();
+  while (z > a && t[z - 1] >= '0' && t[z - 1] <= '9') --z;
+  if (a > 0 && z < t.size() && z > a) {
+    std::string_view mid = trim(std::string_view(t).substr(a, z - a));
+    if (mid == "/" || in_table(kCounterWords, mid)) return true;
+  }
+  for (std::string_view p : kCreditOpenings)
+    if (t.compare(0, p.size(), p) == 0) return true;
+  // Copyright lines are left alone: news gold keeps the agency notice that ends some stories
+  // ("© 2019 CBS ... The Associated Press contributed to this report"; measured on
+  // scrapinghub).
+  return false;
+}
+
 bool is_dateline(std::string_view text) {
   // Longer blocks are sentences that happen to mention a date. 100 bytes holds the longest
   // date/byline line in scrapinghub's pages.
@@ -617,7 +684,7 @@ bool is_dateline(std::string_view text) {
     if (digits) {
       ++numbers;
       ++date_words;
-    } else if (in_table(kDateNames, w)) {
+    } else if (in_table(kDateNames, w) || starts_with_marker(w)) {
       ++date_words;
       ++named;
     } else if (in_table(kDateFillers, w)) {

@@ -89,7 +89,8 @@ TEST(VocabularyTest, DateLines) {
   for (const char* s :
        {"Updated 5:27 am CST, Wednesday, November 20, 2019", "Published 18 November 2019",
         "by Regan September 15, 2014", "Nov 20 2019, 11:06am IST", "Veröffentlicht am 3. März 2021",
-        "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019"})
+        "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019",
+        "기사입력 2018.08.25 15:24", "发布时间：2019-11-20 08:15", "投稿日：2016/12/01"})
     EXPECT_TRUE(is_dateline(s)) << s;
   for (const char* s :
        {"30 minutes before bed", "Eat every 2-3 hours", "Capacity: 350 ml",
@@ -106,6 +107,19 @@ TEST(VocabularyTest, SectionEditLinksInManyLanguages) {
   for (const char* s : {"[1]", "[citation needed]", "edit", "[edit this later]", "[]", "[edit | ]",
                         "[edit] the page"})
     EXPECT_FALSE(is_edit_link_text(s)) << s;
+}
+
+TEST(VocabularyTest, BoilerplateLines) {
+  for (const char* s : {"5 min read", "Reading time: 4 minutes", "Tempo de leitura: 1 minuto",
+                        "Lesezeit: 3 Minuten", "阅读时间 5 分钟", "1 of 6", "12 / 40", "2 von 9",
+                        "Additional reporting by Joseph Hudak",
+                        "Reporting by Greg Roumeliotis; Editing by Tom Brown"})
+    EXPECT_TRUE(is_boilerplate_line(s)) << s;
+  for (const char* s :
+       {"The reading time of the report was longer than planned, 3 hours in all.",
+        "One of the six rescued", "1 of the 6 climbers turned back", "2019", "of 6",
+        "Reporters said the editing by the ministry took weeks.", "Copyright law changed."})
+    EXPECT_FALSE(is_boilerplate_line(s)) << s;
 }
 
 TEST(VocabularyTest, Captions) {
