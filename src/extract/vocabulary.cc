@@ -216,6 +216,19 @@ constexpr std::string_view kBoilerplatePhrases[] = {
     "sign up for our newsletter",
     "subscribe to our newsletter",
     "back to top",
+    "text size",
+    "font size",
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "kommentare",
+    "schriftgröße",
+    "commentaires",
+    "taille du texte",
+    "comentarios",
+    "commenti",
+    "评论",
     "weiterlesen",
     "anzeige",
     "werbung",
@@ -319,7 +332,6 @@ constexpr std::string_view kCreditOpenings[] = {
     "writing by",
     "compiled by",
     "with reporting by",
-    "contributed reporting",
 };
 
 // Calendar names, lower case: months and weekdays with their abbreviations, am/pm and common
@@ -650,8 +662,12 @@ bool is_boilerplate_line(std::string_view text) {
     std::string_view mid = trim(std::string_view(t).substr(a, z - a));
     if (mid == "/" || in_table(kCounterWords, mid)) return true;
   }
+  std::string_view open = t;
+  if (open.front() == '(') open.remove_prefix(1);  // "(Reporting by ...; editing by ...)"
   for (std::string_view p : kCreditOpenings)
-    if (t.compare(0, p.size(), p) == 0) return true;
+    if (open.compare(0, p.size(), p) == 0) return true;
+  // "Keith Bradsher contributed reporting from Hong Kong."
+  if (t.find(" contributed reporting") != std::string::npos && t.size() <= 120) return true;
   // Copyright lines are left alone: news gold keeps the agency notice that ends some stories
   // ("© 2019 CBS ... The Associated Press contributed to this report"; measured on
   // scrapinghub).

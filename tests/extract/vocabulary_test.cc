@@ -79,7 +79,7 @@ TEST(VocabularyTest, SkipLinksInManyLanguages) {
 
 TEST(VocabularyTest, BoilerplatePhrasesMatchWholeBlocks) {
   for (const char* s : {"Advertisement", "Share this article", "READ MORE", "Weiterlesen",
-                        "Lire la suite", "广告", "Share:"})
+                        "Lire la suite", "广告", "Share:", "Text size", "Comments", "Kommentare"})
     EXPECT_TRUE(is_boilerplate_phrase(s)) << s;
   for (const char* s : {"Read more about the new law below.", "Sharing economy", "Print media"})
     EXPECT_FALSE(is_boilerplate_phrase(s)) << s;
@@ -113,7 +113,9 @@ TEST(VocabularyTest, BoilerplateLines) {
   for (const char* s : {"5 min read", "Reading time: 4 minutes", "Tempo de leitura: 1 minuto",
                         "Lesezeit: 3 Minuten", "阅读时间 5 分钟", "1 of 6", "12 / 40", "2 von 9",
                         "Additional reporting by Joseph Hudak",
-                        "Reporting by Greg Roumeliotis; Editing by Tom Brown"})
+                        "Reporting by Greg Roumeliotis; Editing by Tom Brown",
+                        "(Reporting by Will Dunham; editing by Tom Brown)",
+                        "Keith Bradsher contributed reporting from Hong Kong."})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
   for (const char* s :
        {"The reading time of the report was longer than planned, 3 hours in all.",
