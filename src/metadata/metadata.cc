@@ -249,7 +249,8 @@ constexpr std::string_view kNotNames[] = {
     "unknown",      "anonymous",        "updated",   "article by",
     "the author",   "sign in",          "log in",    "view more posts",
     "topic author", "author spotlight", "follow",    "more",
-    "reviewed by",  "username",         "user name",
+    "reviewed by",  "username",         "user name", "first name",
+    "last name",    "full name",
 };
 
 // Class/id fragments marking a byline. Origin: common CMS themes (WordPress "author vcard",

@@ -558,6 +558,8 @@ TEST(MetadataTest, ForumUserNameClasses) {
                     "</body>")
                 .author,
             "ann_mills");
+  // Form labels in user-name slots are not names either.
+  EXPECT_EQ(meta_of("<body><label class=\"user-name-field\">First Name</label></body>").author, "");
 }
 
 }  // namespace
