@@ -421,6 +421,10 @@ class Extractor {
 
   // Whether a vocabulary-classified element goes. An element holding most of the page's text is
   // never dropped for its name: wrappers such as "sidebar-layout" hold the article too.
+  // 400 bytes is about three sentences, more than any share bar, teaser box or photo caption
+  // on the dev pages (see remove_for_kind).
+  static constexpr uint32_t kSmallBox = 400;
+
   bool remove_for_kind(const Node* n, const Info& i) const {
     if (i.kind == Boilerplate::kNone) return false;
     // Half of the body's text: a boilerplate region is never the majority of a page whose
@@ -437,18 +441,19 @@ class Extractor {
       case Boilerplate::kConsent:
       case Boilerplate::kHidden:
       case Boilerplate::kNewsletter:
-      case Boilerplate::kCaption:
         return true;
+      case Boilerplate::kCaption:
+        // <figcaption> always goes; a caption-classed element only while it is small or mostly
+        // links: 400 bytes of prose (kSmallBox) is no photo caption.
+        return i.by_tag || i.raw_len < kSmallBox || i.raw_link * 2 >= i.raw_len;
       default:
         break;
     }
     if (i.by_tag) return true;
     // A class name is weaker evidence: theme wrappers are called "content-with-sidebar" or
     // "widget Blog" and hold the article. Such an element goes only when it is a link block or
-    // a small box; a long run of prose is left to scoring. 400 bytes is about three sentences,
-    // more than any share bar or teaser box on the dev pages.
+    // a small box (kSmallBox); a long run of prose is left to scoring.
     if (i.content_hint) return false;
-    constexpr uint32_t kSmallBox = 400;
     return i.raw_link * 2 >= i.raw_len || i.raw_len < kSmallBox;
   }
 

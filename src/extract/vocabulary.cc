@@ -211,6 +211,16 @@ constexpr std::string_view kBoilerplatePhrases[] = {
     "related posts",
     "related stories",
     "you may also like",
+    "you might also like",
+    "você pode gostar",
+    "você também pode gostar",
+    "vous aimerez aussi",
+    "vous aimerez peut-être aussi",
+    "das könnte sie auch interessieren",
+    "te puede interesar",
+    "también te puede interesar",
+    "potrebbe interessarti",
+    "ti potrebbe interessare",
     "recommended for you",
     "follow us",
     "sign up for our newsletter",
@@ -321,6 +331,18 @@ constexpr std::string_view kReadingTime[] = {
 // Words between the two numbers of a gallery counter ("1 of 6", "2 von 9"), lower case, by
 // hand (en, de, es/pt/fr, fr, it, nl, pl, ru).
 constexpr std::string_view kCounterWords[] = {"of", "von", "de", "sur", "di", "van", "z", "из"};
+
+// Phrases of cookie notices, lower case, matched anywhere in a short block. Origin: consent
+// banners written out by hand (en, de, fr, es, pt, it, nl); each names the site's use of
+// cookies, so a recipe that bakes cookies does not match.
+constexpr std::string_view kCookieNotice[] = {
+    "use cookies",         "uses cookies",          "use of cookies",    "using cookies",
+    "cookie policy",       "cookie settings",       "accept cookies",    "accept all cookies",
+    "verwendet cookies",   "verwenden cookies",     "nutzt cookies",     "nutzen cookies",
+    "utilise des cookies", "utilisons des cookies", "utiliza cookies",   "utilizamos cookies",
+    "usa cookies",         "usamos cookies",        "utilizza cookie",   "utilizziamo cookie",
+    "usiamo cookie",       "gebruikt cookies",      "gebruiken cookies", "cookiebeleid",
+};
 
 // Openings of credit lines under news stories, lower case, by hand from English wire and
 // newspaper conventions.
@@ -662,6 +684,9 @@ bool is_boilerplate_line(std::string_view text) {
     std::string_view mid = trim(std::string_view(t).substr(a, z - a));
     if (mid == "/" || in_table(kCounterWords, mid)) return true;
   }
+  if (t.find("cookie") != std::string::npos)
+    for (std::string_view p : kCookieNotice)
+      if (t.find(p) != std::string::npos) return true;
   std::string_view open = t;
   if (open.front() == '(') open.remove_prefix(1);  // "(Reporting by ...; editing by ...)"
   for (std::string_view p : kCreditOpenings)

@@ -157,6 +157,33 @@ TEST(ExtractTest, CaptionsAndDateLinesAreLeftOut) {
   EXPECT_FALSE(contains(e.text, "The mayor at the opening"));
 }
 
+// Captions: <figcaption> always goes, a caption-classed element while it is caption-sized;
+// a long run of prose in a wrapper whose class says "caption" is content.
+TEST(ExtractTest, CaptionClassOnLongProseIsKept) {
+  std::string prose;
+  for (int i = 0; i < 4; ++i)
+    prose += "<p>Sentence group " + std::to_string(i) +
+             " explains how the new ferry route works, when it runs and what a ticket costs.</p>";
+  Extracted e =
+      run("<body><div class=\"story\"><p>The opening paragraph of the story is long "
+          "enough to be content on its own.</p><div class=\"image-caption\">A short "
+          "caption under the photo</div><div class=\"caption-block\">" +
+          prose + "</div></div></body>");
+  EXPECT_TRUE(contains(e.text, "Sentence group 3")) << e.text;
+  EXPECT_FALSE(contains(e.text, "A short caption")) << e.text;
+}
+
+// A consent notice without consent classes is known by its words.
+TEST(ExtractTest, CookieNoticeTextIsLeftOut) {
+  Extracted e = run(
+      "<body><div><p>This website uses cookies. By continuing to browse you agree to our use of "
+      "cookies.</p><p>The council approved the new budget on Tuesday after a long debate about "
+      "the harbour.</p><p>Bake the cookies for twelve minutes, then let them cool on a rack "
+      "before serving.</p></div></body>");
+  EXPECT_FALSE(contains(e.text, "This website uses cookies")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Bake the cookies")) << e.text;
+}
+
 TEST(ExtractTest, HiddenElementsAreNotContent) {
   Extracted e =
       run("<body><div><p>Visible paragraph with enough words to be the content of the page.</p>"
