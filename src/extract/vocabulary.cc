@@ -493,66 +493,82 @@ Boilerplate classify_token(std::string_view lower_token) { return token_index().
 
 namespace {
 
+// Class lists are short; longer values are generated junk (utility-class soups) where a single
+// word says little. 512 bytes covers every class attribute in the dev sets' article containers.
+constexpr size_t kMaxAttr = 512;
+
+Boilerplate classify_attribute_uncached(std::string_view value, bool* content_hint);
+
 // classify_attribute is a pure function of the value, called for the class and id of every
 // element, and pages repeat their class values many times (list items, cards, menu entries):
-// a small per-thread cache of recent values answers the repeats. Direct-mapped, keyed by the
-// whole value (compared byte for byte on a hit), so a hit returns exactly what the uncached
-// call would. 1024 slots of 48-byte keys (50 KB a thread) hold a page's distinct short
-// values; longer values (rarer, and mostly unique) are not cached.
+// a per-thread cache of recent values answers the repeats. Direct-mapped on a 64-bit hash,
+// the key compared byte for byte on a hit, so a hit returns exactly what the uncached call
+// would. Keys live in one pool string; when it passes 1 MiB the cache starts over, which
+// bounds its memory (1 MiB + 24 KB a thread) whatever the input.
 class AttributeMemo {
  public:
-  static constexpr size_t kMaxKey = 48;
   static constexpr size_t kSlots = 1024;
+  static constexpr size_t kMaxPool = size_t(1) << 20;
   struct Slot {
-    uint8_t len = 0;
-    bool valid = false;
-    bool hint = false;
+    uint64_t hash = 0;
+    uint32_t offset = 0, len = 0;
+    bool valid = false, hint = false;
     Boilerplate kind = Boilerplate::kNone;
-    char key[kMaxKey];
   };
-  static size_t slot_of(std::string_view v) {
+
+  Boilerplate classify(std::string_view v, bool* content_hint) {
+    uint64_t h = hash(v);
+    Slot& s = slots_[h >> 54];
+    if (!s.valid || s.hash != h || s.len != v.size() ||
+        std::memcmp(pool_.data() + s.offset, v.data(), v.size()) != 0) {
+      if (pool_.size() + v.size() > kMaxPool) {
+        pool_.clear();
+        for (Slot& x : slots_) x.valid = false;
+      }
+      bool hint = false;
+      s.kind = classify_attribute_uncached(v, &hint);
+      s.hint = hint;
+      s.hash = h;
+      s.offset = static_cast<uint32_t>(pool_.size());
+      s.len = static_cast<uint32_t>(v.size());
+      pool_.append(v);
+      s.valid = true;
+    }
+    if (content_hint) *content_hint = s.hint;
+    return s.kind;
+  }
+
+ private:
+  static uint64_t hash(std::string_view v) {
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ v.size();
     size_t i = 0;
     for (; i + 8 <= v.size(); i += 8) {
       uint64_t w;
       std::memcpy(&w, v.data() + i, 8);
-      h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+      h = ((h ^ w) * 0xFF51AFD7ED558CCDULL);
+      h ^= h >> 29;
     }
     uint64_t w = 0;
     std::memcpy(&w, v.data() + i, v.size() - i);
     h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
-    return static_cast<size_t>(h >> 54) & (kSlots - 1);
+    return h ^ (h >> 31);
   }
-  Slot slots[kSlots];
+  Slot slots_[kSlots];
+  std::string pool_;
 };
-
-Boilerplate classify_attribute_uncached(std::string_view value, bool* content_hint);
 
 }  // namespace
 
 Boilerplate classify_attribute(std::string_view value, bool* content_hint) {
-  if (value.size() > AttributeMemo::kMaxKey)
-    return classify_attribute_uncached(value, content_hint);
+  // Only the first kMaxAttr bytes are ever read (see classify_attribute_uncached): the key.
+  if (value.size() > kMaxAttr) value = value.substr(0, kMaxAttr);
   thread_local AttributeMemo memo;
-  AttributeMemo::Slot& s = memo.slots[AttributeMemo::slot_of(value)];
-  if (!s.valid || s.len != value.size() || std::memcmp(s.key, value.data(), value.size()) != 0) {
-    bool hint = false;
-    s.kind = classify_attribute_uncached(value, &hint);
-    s.hint = hint;
-    s.len = static_cast<uint8_t>(value.size());
-    std::memcpy(s.key, value.data(), value.size());
-    s.valid = true;
-  }
-  if (content_hint) *content_hint = s.hint;
-  return s.kind;
+  return memo.classify(value, content_hint);
 }
 
 namespace {
 
 Boilerplate classify_attribute_uncached(std::string_view value, bool* content_hint) {
-  // Class lists are short; longer values are generated junk (utility-class soups) where a single
-  // word says little. 512 bytes covers every class attribute in the dev sets' article containers.
-  constexpr size_t kMaxAttr = 512;
   if (value.size() > kMaxAttr) value = value.substr(0, kMaxAttr);
   char token[64];
   size_t n = 0;
