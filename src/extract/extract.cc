@@ -15,6 +15,10 @@
 #include <unordered_set>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "base/cpu_clock.h"
 #include "extract/render.h"
 #include "extract/tag_kinds.h"
@@ -88,9 +92,24 @@ constexpr uint32_t kListingProseBytes = 500;
 constexpr uint32_t kItemListFactor = 4;
 
 size_t visible_bytes(std::string_view s) {
-  size_t n = 0;
-  for (char c : s)
+  size_t n = 0, i = 0;
+#if defined(__SSE2__)
+  // Every text node of the page passes here: 16 bytes per step (SSE2 is in every x86-64).
+  const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n');
+  const __m128i cr = _mm_set1_epi8('\r'), ff = _mm_set1_epi8('\f');
+  for (; i + 16 <= s.size(); i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    __m128i ws = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, tab)),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)),
+                     _mm_cmpeq_epi8(v, ff)));
+    n += 16 - size_t(__builtin_popcount(unsigned(_mm_movemask_epi8(ws))));
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    char c = s[i];
     if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')) ++n;
+  }
   return n;
 }
 
