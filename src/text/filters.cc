@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 
 #include "text/utf8.h"
@@ -94,7 +95,9 @@ void split_on_newline_runs(std::string_view s, size_t min_run, std::vector<std::
   size_t start = 0, i = 0;
   while (i < s.size()) {
     if (s[i] != '\n') {
-      ++i;
+      const void* nl = std::memchr(s.data() + i, '\n', s.size() - i);
+      if (nl == nullptr) break;
+      i = static_cast<size_t>(static_cast<const char*>(nl) - s.data());
       continue;
     }
     size_t j = i;
@@ -649,12 +652,13 @@ std::string fineweb_quality(std::string_view text, size_t n_words, const FineWeb
                             FilterWorkspace& ws) {
   // text.split("\n"): every line, empty ones included.
   ws.pieces.clear();
-  size_t start = 0;
-  for (size_t i = 0; i <= text.size(); ++i) {
-    if (i == text.size() || text[i] == '\n') {
-      ws.pieces.push_back(text.substr(start, i - start));
-      start = i + 1;
-    }
+  for (size_t start = 0;;) {
+    const void* nl =
+        start < text.size() ? std::memchr(text.data() + start, '\n', text.size() - start) : nullptr;
+    size_t end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+    ws.pieces.push_back(text.substr(start, end - start));
+    if (!nl) break;
+    start = end + 1;
   }
   double nl = static_cast<double>(ws.pieces.size());
   if (o.line_punct_thr) {

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace klartext::text {
@@ -66,9 +67,18 @@ inline void append_utf8(String* out, char32_t cp) {
 // Number of code points (Python's len()), counting each invalid byte as one, like decoding
 // with errors="replace" would.
 inline size_t code_point_count(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
+  // Bytes minus continuation bytes (10xxxxxx), eight at a time: x & ~(x << 1) keeps bit 7 of
+  // exactly the bytes whose bit 7 is set and bit 6 clear. (The filters count every word, line
+  // and text, 2% of the corpus job byte by byte.)
+  const char* p = s.data();
+  size_t cont = 0, i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    cont += static_cast<size_t>(__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ULL));
+  }
+  for (; i < s.size(); ++i) cont += (static_cast<unsigned char>(p[i]) & 0xC0) == 0x80;
+  return s.size() - cont;
 }
 
 bool is_space_non_ascii(char32_t cp);
