@@ -527,6 +527,28 @@ bool try_numeric(std::string_view s, size_t i, const DateScanOptions& opt, Date&
       }
       return false;
     }
+    // Year first with a month name, as NLM/PubMed citation dates write it: "2026 Nov 29".
+    if (sep == ' ') {
+      size_t k = j;
+      skip_spaces(s, k);
+      int mw = read_month_word(s, k);
+      int day;
+      if (mw && k < s.size() && s[k] == ' ') {
+        skip_spaces(s, k);
+        if (read_number(s, k, 2, day) && !digit_at(s, k)) {
+          // "... of 2026 September 1st, 2025": the month and day belong to the year after.
+          size_t q = k;
+          skip_ordinal(s, q);
+          if (q < s.size() && s[q] == ',') ++q;
+          skip_spaces(s, q);
+          int y2;
+          if (!read_year(s, q, y2) && set_ymd(d, a, mw, day)) {
+            end = k;
+            return true;
+          }
+        }
+      }
+    }
     // CJK: 2026年11月29日, Korean 2026년 11월 29일.
     size_t k = j;
     bool cjk = match(s, k, "\xE5\xB9\xB4");

@@ -169,5 +169,18 @@ TEST(DatesTest, GuessedDayMonthOrderIsFlagged) {
   EXPECT_FALSE(guessed("March 9, 2026"));
 }
 
+// Regression: NLM/PubMed citation dates put the year first and name the month.
+TEST(DatesTest, YearFirstWithMonthName) {
+  EXPECT_EQ(in_text("2023 Jan 7"), "2023-01-07");
+  EXPECT_EQ(in_text("Accepted 2024 Jun 30; published"), "2024-06-30");
+  EXPECT_EQ(in_text("2023 Jan"), "none");        // a month alone is no day
+  EXPECT_EQ(in_text("in 2023 we met"), "none");  // a year followed by a word
+  // A headline ending in a year, then a dateline: the dateline is the date.
+  EXPECT_EQ(in_text("Best kettles of 2026 September 1st, 2025"), "2025-09-01");
+  auto v = parse_date_value("2023 Jan 7", kRef);
+  ASSERT_TRUE(v.has_value());
+  EXPECT_EQ(format_date(*v), "2023-01-07");
+}
+
 }  // namespace
 }  // namespace klartext::metadata
