@@ -24,11 +24,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (bits & 128) o.charset = "shift_jis";
   // Generous budget: a slow run under the sanitizers must not change what is extracted.
   o.max_milliseconds = 10000;
-  auto doc = klartext::extract(html, o);
-  if (!doc.ok()) return 0;
-  std::string json = klartext::to_json(*doc, "fuzz", o.with_markdown);
-  if (json.empty() || json.front() != '{' || json.back() != '}' ||
-      json.find('\n') != std::string::npos)
-    std::abort();
+  auto check = [&](const klartext::ExtractOptions& opt) {
+    auto doc = klartext::extract(html, opt);
+    if (!doc.ok()) return;
+    std::string json = klartext::to_json(*doc, "fuzz", opt.with_markdown);
+    if (json.empty() || json.front() != '{' || json.back() != '}' ||
+        json.find('\n') != std::string::npos)
+      std::abort();
+    if (doc->truncated != !doc->truncation.empty()) std::abort();
+  };
+  check(o);
+  // The smallest budget: the caps' floor (64 KiB, 1000 nodes) and no extraction time, so the
+  // truncation paths (node cap, cheapest extraction, byte cut on long inputs) run too.
+  if (html.size() > 512) {
+    o.max_milliseconds = 0;
+    check(o);
+  }
   return 0;
 }

@@ -34,7 +34,8 @@ constexpr double kMinCapMs = 1;
 constexpr size_t kCutSearchBytes = 64 * 1024;
 
 size_t cap_for(double budget_ms, double per_ms, double limit) {
-  double cap = std::max(budget_ms, kMinCapMs) * per_ms;
+  // Written so that a NaN or negative budget takes the floor (std::max would pass NaN on).
+  double cap = (budget_ms >= kMinCapMs ? budget_ms : kMinCapMs) * per_ms;
   return cap >= limit ? size_t(limit) : size_t(cap);
 }
 

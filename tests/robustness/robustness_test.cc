@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -157,6 +159,25 @@ TEST(RobustnessTest, TimeBudgetGivesAValidDocument) {
   EXPECT_EQ(d.title, "T");
   EXPECT_TRUE(d.truncated);
   EXPECT_TRUE(contains(d.truncation, "input cut at byte")) << d.truncation;
+}
+
+// Odd budgets are not undefined behaviour: NaN, negative and zero take the caps' floor (and no
+// extraction time), infinity takes no caps.
+TEST(RobustnessTest, OddBudgetsGiveValidDocuments) {
+  std::string html = many_paragraphs_page(200000);
+  for (double ms : {std::nan(""), -5.0, 0.0}) {
+    ExtractOptions opt;
+    opt.max_milliseconds = ms;
+    Document d = extract_ok(html, opt);
+    EXPECT_TRUE(d.truncated) << ms;
+    EXPECT_TRUE(contains(d.truncation, "input cut at byte 65")) << d.truncation;
+    EXPECT_EQ(d.title, "T");
+  }
+  ExtractOptions inf;
+  inf.max_milliseconds = std::numeric_limits<double>::infinity();
+  Document d = extract_ok(html, inf);
+  EXPECT_FALSE(d.truncated) << d.truncation;
+  EXPECT_TRUE(contains(d.text, prose_sentence(0)));
 }
 
 // The budget's byte cap (max_milliseconds x 64 KiB) cuts a 50 MB page at a tag boundary: the
