@@ -82,7 +82,14 @@ constexpr TokenRule kTokenRules[] = {
     {"widget", Boilerplate::kSidebar},
     {"widgets", Boilerplate::kSidebar},
     {"byline", Boilerplate::kByline},
-    {"bio", Boilerplate::kByline},        // author boxes under articles
+    {"bio", Boilerplate::kByline},  // author boxes under articles
+    // Forum poster panels beside each post (title, join date, post count).
+    {"usertitle", Boilerplate::kByline},
+    {"userextras", Boilerplate::kByline},
+    {"userdetails", Boilerplate::kByline},
+    {"userinfo", Boilerplate::kByline},
+    {"postprofile", Boilerplate::kByline},
+    {"userstats", Boilerplate::kByline},
     {"signature", Boilerplate::kFooter},  // forum signatures under each post
     {"legal", Boilerplate::kFooter},
     {"login", Boilerplate::kPopup},

@@ -22,6 +22,8 @@ TEST(VocabularyTest, ClassTokensAreWholeWords) {
   EXPECT_EQ(classify_attribute("tag-cloud tags", nullptr), Boilerplate::kTags);
   EXPECT_EQ(classify_attribute("modal", nullptr), Boilerplate::kPopup);
   EXPECT_EQ(classify_attribute("author-bio", nullptr), Boilerplate::kByline);
+  EXPECT_EQ(classify_attribute("message-userExtras", nullptr), Boilerplate::kByline);
+  EXPECT_EQ(classify_attribute("postprofile", nullptr), Boilerplate::kByline);
   EXPECT_EQ(classify_attribute("post-signature", nullptr), Boilerplate::kFooter);
   EXPECT_EQ(classify_attribute("product-reviews", nullptr), Boilerplate::kComments);
   EXPECT_EQ(classify_attribute("login-form", nullptr), Boilerplate::kPopup);
