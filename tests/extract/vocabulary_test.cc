@@ -80,8 +80,9 @@ TEST(VocabularyTest, SkipLinksInManyLanguages) {
 }
 
 TEST(VocabularyTest, BoilerplatePhrasesMatchWholeBlocks) {
-  for (const char* s : {"Advertisement", "Share this article", "READ MORE", "Weiterlesen",
-                        "Lire la suite", "广告", "Share:", "Text size", "Comments", "Kommentare"})
+  for (const char* s :
+       {"Advertisement", "Share this article", "READ MORE", "Weiterlesen", "Lire la suite", "广告",
+        "Share:", "Text size", "Comments", "Kommentare", "Table of Contents", "Loading..."})
     EXPECT_TRUE(is_boilerplate_phrase(s)) << s;
   for (const char* s : {"Read more about the new law below.", "Sharing economy", "Print media"})
     EXPECT_FALSE(is_boilerplate_phrase(s)) << s;
