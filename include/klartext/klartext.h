@@ -27,10 +27,11 @@ struct ExtractOptions {
   // Hard caps per document.
   // - max_input_bytes: larger input is refused with StatusCode::kLimitExceeded before any work.
   // - max_milliseconds: the work budget of the whole call (decode, parse, metadata, extraction).
-  //   It sets two deterministic caps, so the same bytes always give the same result:
-  //     input bytes read:  max_milliseconds x 64 KiB (6.25 MiB at the default 100 ms),
+  //   It sets deterministic caps (the same bytes are always cut at the same place):
+  //     input bytes read:  max_milliseconds x 64 KiB (6.25 MiB at the default 100 ms), and the
+  //                        same for the text decoded to UTF-8 (a legacy encoding can grow 3x),
   //     DOM nodes built:   max_milliseconds x 1000   (100,000 at 100 ms),
-  //   never below 1 ms worth (64 KiB, 1000 nodes). Past the byte cap the page is cut at the
+  //   never below 1 ms worth (64 KiB, 1000 nodes). Past a byte cap the page is cut at the
   //   last '<' before it; at the node cap the parser stops. Either way the result is a normal
   //   Document of the page up to the cut, with Document::truncated set and
   //   Document::truncation saying which cap and where; it is not an error. The caps sit above

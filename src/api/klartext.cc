@@ -85,6 +85,18 @@ Result<Document> extract(std::string_view html_bytes, const ExtractOptions& opti
 
   out.encoding = decoded->encoding;
   out.encoding_source = std::string(decode::encoding_source_name(decoded->source));
+  // Decoding can grow the text (up to 3x: each byte of a legacy encoding may become 2 or 3
+  // bytes of UTF-8), and parsing and extraction cost grows with the text: the same cap holds
+  // for the decoded text, cut the same way (at a '<', which is ASCII in UTF-8).
+  std::string& utf8 = decoded->utf8;
+  size_t utf8_cut = cut_position(utf8, max_bytes);
+  if (utf8_cut < utf8.size()) {
+    add_truncation(out, "decoded text cut at byte " + std::to_string(utf8_cut) + " of " +
+                            std::to_string(utf8.size()) + ": " +
+                            budget_text(options.max_milliseconds) + " reads at most " +
+                            std::to_string(max_bytes) + " bytes");
+    utf8.resize(utf8_cut);
+  }
 
   html::ParseOptions popt;
   popt.max_input_bytes = std::max(popt.max_input_bytes, options.max_input_bytes);

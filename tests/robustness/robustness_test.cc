@@ -210,6 +210,31 @@ TEST(RobustnessTest, BudgetByteCapCutsBigPagesAtATag) {
   EXPECT_FALSE(contains(to_json(small), "truncat"));
 }
 
+// Decoding can grow a page (windows-1251 Cyrillic: one byte becomes two), so the decoded text
+// has the same cap as the input: a page under the input cap whose UTF-8 is over it is cut
+// again, at a tag, and says so.
+TEST(RobustnessTest, BudgetByteCapHoldsForTheDecodedText) {
+  const auto& ru = legacy_samples()[3];  // windows-1251
+  std::string body = "<article>";
+  for (int i = 0; body.size() < 1000000; ++i)
+    body += "<p>" + std::to_string(i) + " " + std::string(ru.text) + "</p>";
+  body += "</article>";
+  std::string html =
+      iconv_from_utf8(page(body, "<meta charset=\"windows-1251\"><title>T</title>"), "CP1251");
+  ASSERT_LT(html.size(), size_t(655360));  // under the input cap of 10 ms (640 KiB)
+  ExtractOptions opt;
+  opt.max_milliseconds = 10;
+  Document d = extract_ok(html, opt);
+  EXPECT_EQ(d.encoding, "windows-1251");
+  ASSERT_TRUE(d.truncated);
+  EXPECT_FALSE(contains(d.truncation, "input cut")) << d.truncation;
+  EXPECT_TRUE(contains(d.truncation, "decoded text cut at byte")) << d.truncation;
+  EXPECT_TRUE(contains(d.text, std::string("0 ") + ru.text)) << d.text.substr(0, 200);
+  std::string_view text = ru.text;
+  EXPECT_TRUE(d.text.ends_with(text.substr(text.size() - 40))) << d.text.substr(d.text.size() - 80);
+  EXPECT_LE(d.text.size(), size_t(655360));
+}
+
 // The node cap (max_milliseconds x 1000) stops the parser; what was built is extracted and the
 // Document says where it stopped.
 TEST(RobustnessTest, BudgetNodeCapStopsTheParseAndSaysSo) {
