@@ -2,6 +2,7 @@
 // Tested in tests/dedup/global_test.cc.
 #include "dedup/global.h"
 
+#include <filesystem>
 #include <utility>
 
 namespace klartext::dedup {
@@ -61,6 +62,12 @@ Status GlobalDeduplicator::add_file(const SignatureFile& file, const std::string
 }
 
 Status GlobalDeduplicator::add_path(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path canonical = std::filesystem::weakly_canonical(path, ec);
+  if (!paths_.insert(ec ? path : canonical.string()).second)
+    return invalid_argument(path +
+                            " is given twice: all its documents would be dropped as duplicates "
+                            "of themselves");
   Result<SignatureFile> f = read_signature_file(path, options_.max_file_bytes);
   if (!f.ok()) return f.status();
   return add_file(*f, path);

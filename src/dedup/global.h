@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -61,7 +62,9 @@ class GlobalDeduplicator {
   // first file fixes the MinHash parameters; a later file with other bands, rows, n-grams or
   // seed is refused (its signatures would not be comparable).
   Status add_file(const SignatureFile& file, const std::string& name);
-  // Reads and verifies `path` (read_signature_file), then add_file.
+  // Reads and verifies `path` (read_signature_file), then add_file. A file given twice (by
+  // any spelling of its path) is refused: each of its documents would be dropped as a
+  // duplicate of itself, and nothing of it kept.
   Status add_path(const std::string& path);
 
   uint64_t documents() const { return documents_; }
@@ -78,6 +81,7 @@ class GlobalDeduplicator {
   std::unique_ptr<LshIndex> index_;
   std::vector<uint32_t> first_file_;    // per distinct document (LSH id): its file
   std::vector<uint64_t> first_doc_id_;  // and its doc_id there
+  std::set<std::string> paths_;         // canonical paths given to add_path
   uint64_t documents_ = 0;
   uint64_t dropped_ = 0;
   uint32_t files_ = 0;

@@ -170,6 +170,19 @@ TEST(GlobalDedup, LimitsAndBadFilesAreErrors) {
   EXPECT_FALSE(g2.add_path(temp_path("no-such.minhash")).ok());
   EXPECT_EQ(g2.documents(), 0u);
 
+  // The same file twice (here once through "dir/../dir") is refused, not emptied.
+  GlobalDeduplicator twice({}, c.sink());
+  ASSERT_TRUE(twice.add_path(a).ok());
+  std::string dir = ::testing::TempDir();
+  std::string other_spelling = dir + "/../" +
+                               std::filesystem::path(dir).lexically_normal().filename().string() +
+                               "/global_l.minhash";
+  if (std::filesystem::path(dir).lexically_normal().filename().empty())
+    other_spelling = dir + "/./global_l.minhash";
+  Status again = twice.add_path(other_spelling);
+  EXPECT_EQ(again.code(), StatusCode::kInvalidArgument) << other_spelling;
+  EXPECT_NE(again.message().find("given twice"), std::string::npos) << again.message();
+
   // A failing sink stops the pass with its status.
   GlobalDeduplicator g3({}, [](const GlobalDrop&) { return io_error("disk full"); });
   std::string dup = temp_path("global_dup.minhash");
