@@ -624,20 +624,23 @@ bool looks_like_name(std::string_view s) {
   return true;
 }
 
+// Removes one byline prefix ("By ", "Von ", "作者：") from the start of s; whether there was one.
+bool strip_byline_prefix(std::string& s) {
+  for (std::string_view p : kBylinePrefixes) {
+    if (istarts_with(s, p)) {
+      s = collapse_space(std::string_view(s).substr(p.size()));
+      return true;
+    }
+  }
+  return false;
+}
+
 // Cleans a byline text into a name: strips "By", cuts at dates, separators and "on", checks the
 // result looks like a name (short, no URL, not a label).
 std::string clean_author(std::string_view raw, const Date& reference, bool need_prefix) {
   std::string s = collapse_space(utf8_prefix(raw, kMaxElementText));
   bool had_prefix = false;
-  for (int round = 0; round < 2; ++round) {
-    for (std::string_view p : kBylinePrefixes) {
-      if (istarts_with(s, p)) {
-        s = collapse_space(std::string_view(s).substr(p.size()));
-        had_prefix = true;
-        break;
-      }
-    }
-  }
+  for (int round = 0; round < 2; ++round) had_prefix |= strip_byline_prefix(s);
   if (need_prefix && !had_prefix) return {};
   // Cut at a date, a separator, a line of other text. A date that opens the text
   // ("Dec. 19, 2026 · Jane Doe") is dropped with the separator after it instead.
@@ -652,13 +655,7 @@ std::string clean_author(std::string_view raw, const Date& reference, bool need_
           if (rest.starts_with(l)) rest.remove_prefix(l.size()), cut = true;
       }
       s = collapse_space(rest);
-      for (std::string_view p : kBylinePrefixes) {
-        if (istarts_with(s, p)) {
-          s = collapse_space(std::string_view(s).substr(p.size()));
-          had_prefix = true;
-          break;
-        }
-      }
+      had_prefix |= strip_byline_prefix(s);
       if (need_prefix && !had_prefix) return {};
       if (auto again = find_date(s, reference)) s.resize(again->begin);
     } else {
