@@ -698,7 +698,8 @@ bool is_boilerplate_line(std::string_view text) {
   if (trim(text).size() > 160) return false;
   std::string t = normalize_short(text, 160);
   if (t.empty()) return false;
-  bool digit = t.find_first_of("0123456789") != std::string::npos;
+  // A plain loop: find_first_of with a set calls memchr on the set once per byte of t.
+  bool digit = std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (digit && t.size() <= 60)
     for (std::string_view p : kReadingTime)
       if (t.find(p) != std::string::npos) return true;
