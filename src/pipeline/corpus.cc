@@ -8,7 +8,6 @@
 #include <cctype>
 #include <cstring>
 #include <filesystem>
-#include <map>
 #include <memory>
 #include <optional>
 
@@ -33,50 +32,6 @@
 namespace klartext::pipeline {
 namespace fs = std::filesystem;
 namespace {
-
-// ---------------------------------------------------------------------------------------------
-// Per-language filter settings. The published FineWeb thresholds are English ones; FineWeb-2
-// adapts them per language (huggingface/fineweb-2 configs, summarised in
-// shared/reference/corpus-filters.md section 5). We apply the adaptations that are about
-// counting units rather than about tuned values: Gopher's English stop-word rule only for
-// English (other languages would all fail it), Unicode sentence terminators (。！？) for
-// non-English line-punctuation ratios, and FineWeb-2's word-length ranges where words are
-// dictionary segments (zh 1-5, ja 1-6, ko 1-6, th 2-10).
-struct LanguageAdjustment {
-  const char* language;
-  double min_avg_word_length;
-  double max_avg_word_length;
-};
-constexpr LanguageAdjustment kSegmentedLanguages[] = {
-    {"zh", 1, 5}, {"ja", 1, 6}, {"ko", 1, 6}, {"th", 2, 10}};
-
-class LanguageFilters {
- public:
-  explicit LanguageFilters(const text::FilterPreset& preset) : english_(preset) {
-    text::FilterPreset other = preset;
-    if (other.gopher_quality) other.gopher_quality->min_stop_words.reset();
-    if (other.fineweb) other.fineweb->unicode_terminal_punct = true;
-    other_.emplace(other);
-    for (const auto& adj : kSegmentedLanguages) {
-      text::FilterPreset p = other;
-      if (p.gopher_quality) {
-        p.gopher_quality->min_avg_word_length = adj.min_avg_word_length;
-        p.gopher_quality->max_avg_word_length = adj.max_avg_word_length;
-      }
-      segmented_.emplace(adj.language, text::QualityFilter(p));
-    }
-  }
-  const text::QualityFilter& for_language(const std::string& lang) const {
-    if (lang == "en" || lang == "und") return english_;
-    auto it = segmented_.find(lang.substr(0, 2));
-    return it != segmented_.end() ? it->second : *other_;
-  }
-
- private:
-  text::QualityFilter english_;
-  std::optional<text::QualityFilter> other_;
-  std::map<std::string, text::QualityFilter> segmented_;
-};
 
 // ---------------------------------------------------------------------------------------------
 // Work items.
@@ -109,7 +64,7 @@ struct PageResult {
 struct Shared {
   const CorpusOptions* options;
   std::unique_ptr<text::LanguageIdentifier> lid;
-  std::unique_ptr<LanguageFilters> filters;
+  std::unique_ptr<text::LanguageFilterSet> filters;  // per-language presets (text/filters.h)
   std::optional<dedup::MinHasher> hasher;
 };
 
@@ -449,7 +404,7 @@ class CorpusRun {
     }
     auto preset = text::filter_preset(o_.filter_preset);
     if (!preset.ok()) return preset.status();
-    shared_.filters = std::make_unique<LanguageFilters>(*preset);
+    shared_.filters = std::make_unique<text::LanguageFilterSet>(*preset);
     if (o_.near_dedup || o_.write_signatures) {
       auto hasher = dedup::MinHasher::create();
       if (!hasher.ok()) return hasher.status();

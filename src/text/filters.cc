@@ -800,4 +800,46 @@ FilterOutcome QualityFilter::run(std::string_view text, FilterWorkspace& ws) con
   return out;
 }
 
+const LanguageWordLengths kSegmentedWordLengths[4] = {
+    {"zh", 1, 5}, {"ja", 1, 6}, {"ko", 1, 6}, {"th", 2, 10}};
+
+namespace {
+
+bool is_english(std::string_view language) { return language == "en" || language == "und"; }
+
+const LanguageWordLengths* segmented_lengths(std::string_view language) {
+  std::string_view primary = language.substr(0, 2);
+  for (const LanguageWordLengths& l : kSegmentedWordLengths)
+    if (primary == l.language) return &l;
+  return nullptr;
+}
+
+}  // namespace
+
+FilterPreset preset_for_language(const FilterPreset& base, std::string_view language) {
+  FilterPreset p = base;
+  if (is_english(language)) return p;
+  if (p.gopher_quality) p.gopher_quality->min_stop_words.reset();
+  if (p.fineweb) p.fineweb->unicode_terminal_punct = true;
+  if (const LanguageWordLengths* l = segmented_lengths(language); l && p.gopher_quality) {
+    p.gopher_quality->min_avg_word_length = l->min_avg_word_length;
+    p.gopher_quality->max_avg_word_length = l->max_avg_word_length;
+  }
+  return p;
+}
+
+LanguageFilterSet::LanguageFilterSet(const FilterPreset& base)
+    : english_(preset_for_language(base, "en")), other_(preset_for_language(base, "xx")) {
+  for (const LanguageWordLengths& l : kSegmentedWordLengths)
+    segmented_.emplace_back(l.language, QualityFilter(preset_for_language(base, l.language)));
+}
+
+const QualityFilter& LanguageFilterSet::for_language(std::string_view language) const {
+  if (is_english(language)) return english_;
+  std::string_view primary = language.substr(0, 2);
+  for (const auto& [code, filter] : segmented_)
+    if (primary == code) return filter;
+  return other_;
+}
+
 }  // namespace klartext::text

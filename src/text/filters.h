@@ -205,6 +205,41 @@ class QualityFilter {
   FilterPreset preset_;
 };
 
+// Per-language presets. The published FineWeb thresholds are English ones; FineWeb-2 adapts
+// them per language (huggingface/fineweb-2 configs, summarised in
+// shared/reference/corpus-filters.md section 5). We apply the adaptations that are about
+// counting units rather than about tuned values:
+//   "en" and "und" (unknown)  the preset unchanged;
+//   any other language        Gopher's stop-word rule off (its list is English: every other
+//                             language would fail it) and Unicode sentence terminators
+//                             (。！？ ...) for FineWeb's line-punctuation rule;
+//   zh, ja, ko, th            also FineWeb-2's mean word length range, as words there are
+//                             dictionary segments (kSegmentedWordLengths).
+// Languages are ISO 639-1 codes as CLD2 reports them; a longer tag ("zh-Hant") counts by its
+// first two letters.
+struct LanguageWordLengths {
+  const char* language;
+  double min_avg_word_length;
+  double max_avg_word_length;
+};
+// FineWeb-2's ranges (zh 1-5, ja 1-6, ko 1-6, th 2-10), from its per-language configs.
+extern const LanguageWordLengths kSegmentedWordLengths[4];
+
+FilterPreset preset_for_language(const FilterPreset& base, std::string_view language);
+
+// The QualityFilters of one base preset for every language group above, built once; shared
+// read-only across threads like QualityFilter.
+class LanguageFilterSet {
+ public:
+  explicit LanguageFilterSet(const FilterPreset& base);
+  const QualityFilter& for_language(std::string_view language) const;
+
+ private:
+  QualityFilter english_;
+  QualityFilter other_;
+  std::vector<std::pair<std::string, QualityFilter>> segmented_;
+};
+
 }  // namespace klartext::text
 
 #endif  // KLARTEXT_TEXT_FILTERS_H_

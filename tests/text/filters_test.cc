@@ -612,6 +612,74 @@ TEST(Presets, FineWebRecipe) {
   EXPECT_TRUE(QualityFilter(*filter_preset("none")).run("", ws).keep);
 }
 
+// The per-language presets (filters.h): English unchanged, other languages without the English
+// stop-word rule and with Unicode terminators, dictionary-segmented languages with FineWeb-2's
+// word-length ranges.
+TEST(LanguagePresets, AdaptTheBasePresetPerLanguage) {
+  FilterPreset base = *filter_preset("fineweb");
+  for (std::string_view lang : {"en", "und"}) {
+    FilterPreset p = preset_for_language(base, lang);
+    EXPECT_EQ(p.gopher_quality->min_stop_words, base.gopher_quality->min_stop_words) << lang;
+    EXPECT_FALSE(p.fineweb->unicode_terminal_punct) << lang;
+    EXPECT_EQ(*p.gopher_quality->min_avg_word_length, 3) << lang;
+  }
+  FilterPreset de = preset_for_language(base, "de");
+  EXPECT_FALSE(de.gopher_quality->min_stop_words.has_value());
+  EXPECT_TRUE(de.fineweb->unicode_terminal_punct);
+  EXPECT_EQ(*de.gopher_quality->min_avg_word_length, 3);
+  EXPECT_EQ(*de.gopher_quality->max_avg_word_length, 10);
+  ASSERT_EQ(std::size(kSegmentedWordLengths), 4u);
+  for (const LanguageWordLengths& l : kSegmentedWordLengths) {
+    FilterPreset p = preset_for_language(base, l.language);
+    EXPECT_FALSE(p.gopher_quality->min_stop_words.has_value()) << l.language;
+    EXPECT_TRUE(p.fineweb->unicode_terminal_punct) << l.language;
+    EXPECT_EQ(*p.gopher_quality->min_avg_word_length, l.min_avg_word_length) << l.language;
+    EXPECT_EQ(*p.gopher_quality->max_avg_word_length, l.max_avg_word_length) << l.language;
+  }
+  // The table holds FineWeb-2's ranges.
+  FilterPreset zh = preset_for_language(base, "zh-Hant");  // a longer tag: its first letters
+  EXPECT_EQ(*zh.gopher_quality->min_avg_word_length, 1);
+  EXPECT_EQ(*zh.gopher_quality->max_avg_word_length, 5);
+  FilterPreset th = preset_for_language(base, "th");
+  EXPECT_EQ(*th.gopher_quality->min_avg_word_length, 2);
+  EXPECT_EQ(*th.gopher_quality->max_avg_word_length, 10);
+  // Filters a preset leaves out stay out.
+  FilterPreset c4_only = preset_for_language(*filter_preset("c4"), "ja");
+  EXPECT_FALSE(c4_only.gopher_quality.has_value());
+  EXPECT_FALSE(c4_only.fineweb.has_value());
+}
+
+TEST(LanguagePresets, FilterSetPicksThePresetOfTheLanguage) {
+  LanguageFilterSet set(*filter_preset("fineweb"));
+  FilterWorkspace ws;
+  // German prose has none of Gopher's English stop words: English rules drop it, German keep it.
+  const char* const sentences[] = {
+      "Der Bericht beschreibt heute die Lage im Norden des Landes sehr genau.",
+      "Viele Menschen warten seit Wochen auf eine Antwort der Regierung.",
+      "Im Sommer stiegen die Preise für Strom und Wasser deutlich an.",
+      "Eine neue Studie zeigt, wie stark sich das Klima verändert hat.",
+      "Die Schulen öffnen im September wieder für alle Kinder der Stadt.",
+      "Am Abend sprach der Bürgermeister vor dem vollen Rathaus.",
+      "Nach dem Regen blieben viele Straßen stundenlang gesperrt.",
+      "Forscher entdeckten im Wald eine seltene Art von Käfern.",
+      "Der Verein feiert im nächsten Jahr sein hundertjähriges Bestehen.",
+      "Ohne Hilfe aus Berlin könnten einige Projekte nicht beginnen.",
+      "Zahlreiche Besucher kamen trotz Kälte zum Markt am Hafen.",
+      "Bis Freitag sollen erste Ergebnisse der Untersuchung vorliegen."};
+  std::string german;
+  for (const char* s : sentences) german += std::string(s) + "\n";
+  FilterOutcome as_en = set.for_language("en").run(german, ws);
+  EXPECT_FALSE(as_en.keep);
+  EXPECT_EQ(as_en.reason, "gopher_enough_stop_words");
+  EXPECT_EQ(set.for_language("und").run(german, ws).reason, "gopher_enough_stop_words");
+  FilterOutcome as_de = set.for_language("de").run(german, ws);
+  EXPECT_TRUE(as_de.keep) << as_de.reason;
+  EXPECT_EQ(set.for_language("zh-Hans").preset().gopher_quality->max_avg_word_length, 5);
+  EXPECT_EQ(set.for_language("ko").preset().gopher_quality->max_avg_word_length, 6);
+  EXPECT_EQ(set.for_language("fr").preset().gopher_quality->max_avg_word_length, 10);
+  EXPECT_TRUE(set.for_language("en").preset().gopher_quality->min_stop_words.has_value());
+}
+
 // FineWeb counts the tokens of the text C4 left from the tokens Gopher already had (no second
 // tokenisation): the count must equal tokenising C4's output, whatever C4 removed or rewrote.
 TEST(Presets, FineWebWordCountAfterC4MatchesTokenisingTheOutput) {
