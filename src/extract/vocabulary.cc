@@ -445,19 +445,26 @@ std::string_view trim(std::string_view s) {
 
 // Lower-cases ASCII and collapses whitespace runs into one space, up to `cap` bytes.
 std::string normalize_short(std::string_view s, size_t cap) {
-  std::string out;
   s = trim(s);
+  // Sized once and written in place (push_back regrew the string a few times per call, and
+  // the candidate checks call this for most short blocks of a page). The output is never
+  // longer than the input (runs collapse) nor than cap + 1 (a space and a byte may follow
+  // the last check).
+  std::string out(std::min(s.size(), cap + 1), '\0');
+  char* o = out.data();
+  size_t n = 0;
   bool space = false;
   for (char c : s) {
-    if (out.size() >= cap) break;
+    if (n >= cap) break;
     if (is_space(c)) {
       space = true;
       continue;
     }
-    if (space) out.push_back(' ');
+    if (space) o[n++] = ' ';
     space = false;
-    out.push_back(ascii_lower(c));
+    o[n++] = ascii_lower(c);
   }
+  out.resize(n);
   return out;
 }
 
