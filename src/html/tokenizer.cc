@@ -1087,21 +1087,21 @@ struct Tokenizer::Impl {
       return bogus();
     }
     q += 6;
+    // After the keyword, before its identifier: the same rules for public and system.
+    if (q < end && !is_ws(static_cast<uint8_t>(*q)) && *q != '>') ++errors;
+    skip_ws();
+    if (q == end) return eof();
+    if (*q == '>') {
+      ++errors;
+      quirks = true;
+      return finish(q + 1);
+    }
+    if (*q != '"' && *q != '\'') {
+      ++errors;
+      quirks = true;
+      return bogus();
+    }
     if (is_public) {
-      // After DOCTYPE public keyword / before DOCTYPE public identifier.
-      if (q < end && !is_ws(static_cast<uint8_t>(*q)) && *q != '>') ++errors;
-      skip_ws();
-      if (q == end) return eof();
-      if (*q == '>') {
-        ++errors;
-        quirks = true;
-        return finish(q + 1);
-      }
-      if (*q != '"' && *q != '\'') {
-        ++errors;
-        quirks = true;
-        return bogus();
-      }
       has_public = true;
       if (!quoted(public_id)) {
         if (q == end) return eof();
@@ -1120,21 +1120,6 @@ struct Tokenizer::Impl {
         return bogus();
       }
       if (q == before) ++errors;  // missing whitespace between identifiers
-    } else {
-      // After DOCTYPE system keyword / before DOCTYPE system identifier.
-      if (q < end && !is_ws(static_cast<uint8_t>(*q)) && *q != '>') ++errors;
-      skip_ws();
-      if (q == end) return eof();
-      if (*q == '>') {
-        ++errors;
-        quirks = true;
-        return finish(q + 1);
-      }
-      if (*q != '"' && *q != '\'') {
-        ++errors;
-        quirks = true;
-        return bogus();
-      }
     }
     has_system = true;
     if (!quoted(system_id)) {

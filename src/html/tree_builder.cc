@@ -547,6 +547,9 @@ class Builder {
   Node* insert_foreign(Token& t, Namespace ns);
   void insert_comment(const Token& t, Node* parent = nullptr);
   void insert_chars(std::string_view data, bool stable);
+  // Inserts the character token's leading whitespace and removes it from the token, as the
+  // head modes and "in column group" do; true when nothing is left of the token.
+  bool insert_leading_whitespace(Token& t);
   void append_text(Node* text, std::string_view data, bool stable);
   void flush_text();
   void generic_text_element(const Token& t, TokenizerState state);
@@ -1286,6 +1289,15 @@ void Builder::append_text(Node* text, std::string_view data, bool stable) {
   text_buf_.append(data);
 }
 
+bool Builder::insert_leading_whitespace(Token& t) {
+  size_t ws = leading_whitespace(t.data);
+  if (ws) {
+    insert_chars(t.data.substr(0, ws), t.data_stable);
+    t.data.remove_prefix(ws);
+  }
+  return t.data.empty();
+}
+
 void Builder::insert_chars(std::string_view data, bool stable) {
   if (data.empty()) return;
   stable = stable && in_input(data);
@@ -1621,12 +1633,7 @@ bool Builder::before_head(Token& t) {
 bool Builder::in_head(Token& t) {
   switch (t.type) {
     case TokenType::kCharacter: {
-      size_t ws = leading_whitespace(t.data);
-      if (ws) {
-        insert_chars(t.data.substr(0, ws), t.data_stable);
-        t.data.remove_prefix(ws);
-      }
-      if (t.data.empty()) return false;
+      if (insert_leading_whitespace(t)) return false;
       break;
     }
     case TokenType::kComment:
@@ -1753,12 +1760,7 @@ bool Builder::in_head_noscript(Token& t) {
     case TokenType::kComment:
       return in_head(t);
     case TokenType::kCharacter: {
-      size_t ws = leading_whitespace(t.data);
-      if (ws) {
-        insert_chars(t.data.substr(0, ws), t.data_stable);
-        t.data.remove_prefix(ws);
-      }
-      if (t.data.empty()) return false;
+      if (insert_leading_whitespace(t)) return false;
       break;
     }
     default:
@@ -1773,12 +1775,7 @@ bool Builder::in_head_noscript(Token& t) {
 bool Builder::after_head(Token& t) {
   switch (t.type) {
     case TokenType::kCharacter: {
-      size_t ws = leading_whitespace(t.data);
-      if (ws) {
-        insert_chars(t.data.substr(0, ws), t.data_stable);
-        t.data.remove_prefix(ws);
-      }
-      if (t.data.empty()) return false;
+      if (insert_leading_whitespace(t)) return false;
       break;
     }
     case TokenType::kComment:
@@ -2596,12 +2593,7 @@ bool Builder::in_caption(Token& t) {
 bool Builder::in_column_group(Token& t) {
   switch (t.type) {
     case TokenType::kCharacter: {
-      size_t ws = leading_whitespace(t.data);
-      if (ws) {
-        insert_chars(t.data.substr(0, ws), t.data_stable);
-        t.data.remove_prefix(ws);
-      }
-      if (t.data.empty()) return false;
+      if (insert_leading_whitespace(t)) return false;
       break;
     }
     case TokenType::kComment:
