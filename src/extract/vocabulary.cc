@@ -355,6 +355,12 @@ constexpr std::string_view kCookieNotice[] = {
     "usiamo cookie",       "gebruikt cookies",      "gebruiken cookies", "cookiebeleid",
 };
 
+// Site registration notices that every Chinese website prints in its footer (the ICP licence
+// and public-security filing numbers), lower case; from the Chinese pages' footers, by hand.
+constexpr std::string_view kSiteRegistration[] = {
+    "icp备", "icp证", "公网安备", "公安机关备案", "备案号", "版权所有",
+};
+
 // Openings of credit lines under news stories, lower case, by hand from English wire and
 // newspaper conventions.
 constexpr std::string_view kCreditOpenings[] = {
@@ -722,6 +728,8 @@ bool is_boilerplate_line(std::string_view text) {
   if (t.find("cookie") != std::string::npos)
     for (std::string_view p : kCookieNotice)
       if (t.find(p) != std::string::npos) return true;
+  for (std::string_view p : kSiteRegistration)
+    if (t.find(p) != std::string::npos) return true;
   std::string_view open = t;
   if (open.front() == '(') open.remove_prefix(1);  // "(Reporting by ...; editing by ...)"
   for (std::string_view p : kCreditOpenings)

@@ -118,12 +118,13 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "Additional reporting by Joseph Hudak",
                         "Reporting by Greg Roumeliotis; Editing by Tom Brown",
                         "(Reporting by Will Dunham; editing by Tom Brown)",
-                        "Keith Bradsher contributed reporting from Hong Kong."})
+                        "Keith Bradsher contributed reporting from Hong Kong.",
+                        "市人民政府办公室（主办） 蒙ICP备05006530号", "版权所有 © 2022 某某网"})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
-  for (const char* s :
-       {"The reading time of the report was longer than planned, 3 hours in all.",
-        "One of the six rescued", "1 of the 6 climbers turned back", "2019", "of 6",
-        "Reporters said the editing by the ministry took weeks.", "Copyright law changed."})
+  for (const char* s : {"The reading time of the report was longer than planned, 3 hours in all.",
+                        "One of the six rescued", "1 of the 6 climbers turned back", "2019", "of 6",
+                        "Reporters said the editing by the ministry took weeks.",
+                        "Copyright law changed.", "城市公园新增夜间开放时段，市民可以在晚上散步。"})
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
 }
 
