@@ -570,8 +570,8 @@ TEST(RobustnessTest, ArchiveWithBadRecordsKeepsTheGoodOnes) {
                 "</p></article>");
   };
   response("https://e.org/good1", "", article(100));
-  // A page of only a few words (e.g. "<p>deep page</p>") beside empty sibling <div>s yields
-  // no text (an extraction heuristic, reported), so the deep page carries a real paragraph.
+  // The deep page carries a real paragraph, so the check below is about the depth, not about
+  // how little text a page may have.
   response("https://e.org/deep", "",
            nested_page("<div>", k100k, "<p>" + prose_sentence(50) + "</p>"));
   response("https://e.org/garbage", "", random_bytes(50000, 3));
