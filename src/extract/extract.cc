@@ -402,6 +402,13 @@ class Extractor {
             bool line_candidate = i.raw_len <= 160 &&
                                   (tk == TagKind::kBlock || tk == TagKind::kLine) &&
                                   !n->is_html(Tag::kTr);
+            // An inline element that renders as a line of its own (a <span> or <time> between
+            // blocks: "Updated <time>...</time>" under a headline) is a line like a block.
+            if (tk == TagKind::kInline && !n->is_html(Tag::kA) && i.raw_len <= 160 &&
+                i.raw_link == 0 && i.nodes <= 16 && stands_alone(n)) {
+              date_candidate = i.raw_len <= 100;
+              line_candidate = true;
+            }
             if (i.raw_len > 0 && i.nodes <= 16 &&
                 (skip_candidate || phrase_candidate || date_candidate || edit_candidate ||
                  line_candidate)) {
@@ -446,6 +453,29 @@ class Extractor {
         }
       }
     }
+  }
+
+  // Whether an inline element renders as a line of its own: its parent is a block and the
+  // nearest siblings on both sides are blocks, breaks or nothing (blank text and comments
+  // skipped), so no words run into it. Looks at a few neighbours only (8: blank text between
+  // two elements is one node, comments a few more), never the whole sibling list.
+  static bool stands_alone(const Node* n) {
+    const Node* p = n->parent;
+    if (!p || !p->is_element() || tag_kind(p) != TagKind::kBlock || heading_level(p) > 0)
+      return false;
+    auto side_clear = [](const Node* s, bool forward) {
+      for (int steps = 0; s; s = forward ? s->next_sibling : s->prev_sibling) {
+        if (++steps > 8) return false;
+        if (s->is_text()) {
+          if (visible_bytes(s->data) > 0) return false;
+        } else if (s->is_element()) {
+          TagKind k = tag_kind(s);
+          return k != TagKind::kInline && k != TagKind::kUnknown;
+        }
+      }
+      return true;
+    };
+    return side_clear(n->prev_sibling, false) && side_clear(n->next_sibling, true);
   }
 
   // Whether a vocabulary-classified element goes. An element holding most of the page's text is

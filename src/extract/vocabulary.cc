@@ -267,6 +267,36 @@ constexpr std::string_view kBoilerplatePhrases[] = {
     "广告",
     "分享",
     "返回顶部",
+    // Photo-viewer controls and related-link labels (en), by hand from news templates.
+    "caption",
+    "close",
+    "advert",
+    "related",
+    "related content",
+    "related news",
+    "related tags",
+    "more",
+    "next article",
+    "previous article",
+    "don't miss",
+    "most read",
+    "sharing is caring",
+    "like this",
+    "tell us what you think",
+    "share your thoughts with friends",
+    "this slideshow requires javascript",
+    // WordPress's translated "Like this:", "Loading...", "Related", advert label (id), and
+    // "related materials", "tags" (ru; only ASCII is case-folded, so Cyrillic is written both
+    // as the labels are capitalised and in lower case).
+    "sukai ini",
+    "suka memuat",
+    "memuat",
+    "terkait",
+    "iklan",
+    "материалы по теме",
+    "Материалы по теме",
+    "теги",
+    "Теги",
 };
 
 // Section edit link labels, lower case, as wikis print them beside each heading. Origin: the
@@ -730,6 +760,11 @@ bool is_boilerplate_line(std::string_view text) {
       if (t.find(p) != std::string::npos) return true;
   for (std::string_view p : kSiteRegistration)
     if (t.find(p) != std::string::npos) return true;
+  // A bare web address on a line of its own: the print header's copy of the page URL, never
+  // a sentence (a cited address sits inside a sentence or a link).
+  if ((t.compare(0, 7, "http://") == 0 || t.compare(0, 8, "https://") == 0) &&
+      t.find(' ') == std::string::npos)
+    return true;
   std::string_view open = t;
   if (open.front() == '(') open.remove_prefix(1);  // "(Reporting by ...; editing by ...)"
   for (std::string_view p : kCreditOpenings)

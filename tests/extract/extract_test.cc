@@ -390,6 +390,29 @@ TEST(ExtractTest, WorkCapsAreReported) {
   EXPECT_TRUE(contains(f.text, "Paragraph number 199"));  // whole body, unscored
 }
 
+// A print header's bare page address, an "Updated <time>" line in a <span> between the headline
+// blocks, photo-viewer labels and share calls are not part of the story.
+TEST(ExtractTest, NewsHeaderLinesAndControlLabelsGo) {
+  Extracted e = run(fixture("news-header-lines.html"));
+  EXPECT_EQ(e.text.rfind("The little ferry that links", 0), 0u) << e.text;
+  EXPECT_TRUE(contains(e.text, "could not carry bicycles or prams at all.")) << e.text;
+  for (const char* unwanted :
+       {"https://", "Updated", "November 20, 2019", "Caption", "Close", "Sharing is", "Like this"})
+    EXPECT_FALSE(contains(e.text, unwanted)) << "leaked: " << unwanted << "\n---\n" << e.text;
+}
+
+// An inline element is a line of its own only when no words run into it: a date inside a
+// sentence stays.
+TEST(ExtractTest, InlineDateInsideProseStays) {
+  std::string html =
+      "<html><body><div><p>The council met on Wednesday and voted for the new bridge; the "
+      "minutes were published later that week for all to read.</p><div>Work starts "
+      "<span>Updated November 20, 2019</span> as planned, the mayor said at the close of "
+      "the long meeting in the town hall.</div></div></body></html>";
+  Extracted e = run(html);
+  EXPECT_TRUE(contains(e.text, "Updated November 20, 2019")) << e.text;
+}
+
 TEST(ExtractTest, DeepDomIsHandledWithoutRecursion) {
   dom::Document doc;
   dom::Node* html = doc.create_element(dom::Tag::kHtml, "html", dom::Namespace::kHtml);

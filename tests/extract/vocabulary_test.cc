@@ -80,11 +80,40 @@ TEST(VocabularyTest, SkipLinksInManyLanguages) {
 }
 
 TEST(VocabularyTest, BoilerplatePhrasesMatchWholeBlocks) {
-  for (const char* s :
-       {"Advertisement", "Share this article", "READ MORE", "Weiterlesen", "Lire la suite", "广告",
-        "Share:", "Text size", "Comments", "Kommentare", "Table of Contents", "Loading..."})
+  for (const char* s : {"Advertisement",
+                        "Share this article",
+                        "READ MORE",
+                        "Weiterlesen",
+                        "Lire la suite",
+                        "广告",
+                        "Share:",
+                        "Text size",
+                        "Comments",
+                        "Kommentare",
+                        "Table of Contents",
+                        "Loading...",
+                        "Caption",
+                        "Close",
+                        "Advert",
+                        "More:",
+                        "Related Content",
+                        "Next article",
+                        "DON'T MISS",
+                        "Most read",
+                        "Sharing is caring!",
+                        "Like this:",
+                        "Tell us what YOU think...",
+                        "This slideshow requires JavaScript.",
+                        "Sukai ini:",
+                        "Suka Memuat...",
+                        "Terkait",
+                        "Iklan",
+                        "Материалы по теме",
+                        "Теги"})
     EXPECT_TRUE(is_boilerplate_phrase(s)) << s;
-  for (const char* s : {"Read more about the new law below.", "Sharing economy", "Print media"})
+  for (const char* s :
+       {"Read more about the new law below.", "Sharing economy", "Print media", "Close to home",
+        "More than a game", "Most read books of the year", "Related parties", "Теги и метки"})
     EXPECT_FALSE(is_boilerplate_phrase(s)) << s;
 }
 
@@ -119,12 +148,15 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "Reporting by Greg Roumeliotis; Editing by Tom Brown",
                         "(Reporting by Will Dunham; editing by Tom Brown)",
                         "Keith Bradsher contributed reporting from Hong Kong.",
-                        "市人民政府办公室（主办） 蒙ICP备05006530号", "版权所有 © 2022 某某网"})
+                        "市人民政府办公室（主办） 蒙ICP备05006530号", "版权所有 © 2022 某某网",
+                        "https://news.example.org/2019/11/some-story-name-14848164.php",
+                        "  http://example.com/a?b=c  "})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
   for (const char* s : {"The reading time of the report was longer than planned, 3 hours in all.",
                         "One of the six rescued", "1 of the 6 climbers turned back", "2019", "of 6",
                         "Reporters said the editing by the ministry took weeks.",
-                        "Copyright law changed.", "城市公园新增夜间开放时段，市民可以在晚上散步。"})
+                        "Copyright law changed.", "城市公园新增夜间开放时段，市民可以在晚上散步。",
+                        "https://example.org is where the files live.", "See https://example.org"})
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
 }
 
