@@ -401,6 +401,21 @@ TEST(ExtractTest, NewsHeaderLinesAndControlLabelsGo) {
     EXPECT_FALSE(contains(e.text, unwanted)) << "leaked: " << unwanted << "\n---\n" << e.text;
 }
 
+// A gallery counter and a picture-agency credit between the paragraphs are not text.
+TEST(ExtractTest, GalleryCounterAndPhotoCreditGo) {
+  std::string html =
+      "<html><body><article><p>The old mill by the river reopened on Saturday as a small museum "
+      "of local crafts, after three years of careful restoration work.</p><div class=pic>"
+      "<img src=a.jpg><div>Image 1 of 3</div><div>Lea Brandt/Valley Post/Getty Images</div>"
+      "</div><p>Volunteers rebuilt the water wheel by hand and the town paid for a new roof, "
+      "the museum's director told visitors at the opening.</p></article></body></html>";
+  Extracted e = run(html);
+  EXPECT_TRUE(contains(e.text, "The old mill")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Volunteers rebuilt")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Image 1 of 3")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Getty")) << e.text;
+}
+
 // An inline element is a line of its own only when no words run into it: a date inside a
 // sentence stays.
 TEST(ExtractTest, InlineDateInsideProseStays) {

@@ -142,21 +142,37 @@ TEST(VocabularyTest, SectionEditLinksInManyLanguages) {
 }
 
 TEST(VocabularyTest, BoilerplateLines) {
-  for (const char* s : {"5 min read", "Reading time: 4 minutes", "Tempo de leitura: 1 minuto",
-                        "Lesezeit: 3 Minuten", "阅读时间 5 分钟", "1 of 6", "12 / 40", "2 von 9",
+  for (const char* s : {"5 min read",
+                        "Reading time: 4 minutes",
+                        "Tempo de leitura: 1 minuto",
+                        "Lesezeit: 3 Minuten",
+                        "阅读时间 5 分钟",
+                        "1 of 6",
+                        "12 / 40",
+                        "2 von 9",
                         "Additional reporting by Joseph Hudak",
                         "Reporting by Greg Roumeliotis; Editing by Tom Brown",
                         "(Reporting by Will Dunham; editing by Tom Brown)",
                         "Keith Bradsher contributed reporting from Hong Kong.",
-                        "市人民政府办公室（主办） 蒙ICP备05006530号", "版权所有 © 2022 某某网",
+                        "市人民政府办公室（主办） 蒙ICP备05006530号",
+                        "版权所有 © 2022 某某网",
                         "https://news.example.org/2019/11/some-story-name-14848164.php",
-                        "  http://example.com/a?b=c  "})
+                        "  http://example.com/a?b=c  ",
+                        "Image 1 of 5",
+                        "Slide 2 / 9",
+                        "Photo by Jan Novak/Getty Images",
+                        "Natalie Ames | Bloomberg | Getty Images",
+                        "Ravi Sen/Northern Times/Getty Images",
+                        "(AP Photo/Ann Lee)",
+                        "Foto: Stadtarchiv"})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
   for (const char* s : {"The reading time of the report was longer than planned, 3 hours in all.",
                         "One of the six rescued", "1 of the 6 climbers turned back", "2019", "of 6",
                         "Reporters said the editing by the ministry took weeks.",
                         "Copyright law changed.", "城市公园新增夜间开放时段，市民可以在晚上散步。",
-                        "https://example.org is where the files live.", "See https://example.org"})
+                        "https://example.org is where the files live.", "See https://example.org",
+                        "A spokesperson declined to comment to Reuters.", "Image quality 4 of 5",
+                        "Photography is her hobby."})
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
 }
 
