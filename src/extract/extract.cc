@@ -857,9 +857,26 @@ class Extractor {
           Info& i = at(n);
           if (i.state == kRemoved || (n->is_element() && remove_for_kind(n, i))) {
             skip[n->id] = 1;
+            // A related-stories label already gone by its vocabulary still marks its list.
+            if (n->is_element() && related_heading_over_links(n, winner)) related_next_ = true;
             return false;
           }
           if (!n->is_element() || n == winner) return true;
+          if (related_heading_over_links(n, winner)) {
+            skip[n->id] = 1;
+            related_next_ = true;
+            return false;
+          }
+          if (related_next_ && i.text_len + i.link_len > 0) {
+            related_next_ = false;
+            uint32_t t = i.text_len + i.link_len;
+            // The block right after such a heading: gone when a third of it is links (a
+            // teaser list; prose that mentions a story or two stays).
+            if (t > 0 && i.link_len * 3 > t) {
+              skip[n->id] = 1;
+              return false;
+            }
+          }
           uint32_t total = i.text_len + i.link_len;
           float sc = listing_ ? i.plain_score : i.score;
           if (sc < 0 && total > 0 && !link_list_) {
@@ -875,6 +892,34 @@ class Extractor {
         },
         [](const Node*) {});
     return skip;
+  }
+
+  // A short heading or label announcing other stories whose next element sibling (the list it
+  // introduces) is a third or more links. The sibling is checked here, the removal of the list
+  // happens when prune reaches it (related_next_).
+  bool related_heading_over_links(const Node* n, const Node* winner) {
+    // On a listing page the lists are the content, whatever their headings say.
+    if (listing_ || link_list_) return false;
+    const Info& i = at(n);
+    // Kept text: zero when the label itself was removed (by its vocabulary).
+    uint32_t total = i.text_len + i.link_len;
+    if (i.raw_len == 0 || i.raw_len > 60 || i.nodes > 6) return false;
+    TagKind k = tag_kind(n);
+    if (heading_level(n) == 0 && k != TagKind::kBlock) return false;
+    // A heading in wrappers of its own ("<div class=title><h2>..</h2></div><ul>..."): the
+    // list follows the outermost wrapper that holds nothing else.
+    const Node* h = n;
+    while (h->parent && h->parent != winner && in_range(h->parent) &&
+           at(h->parent).text_len + at(h->parent).link_len == total)
+      h = h->parent;
+    const Node* next = h->next_sibling;
+    while (next && (!next->is_element() || !in_range(next) || at(next).state == kRemoved ||
+                    at(next).text_len + at(next).link_len == 0))
+      next = next->next_sibling;
+    if (!next) return false;
+    const Info& ni = at(next);
+    if (ni.link_len * 3 <= ni.text_len + ni.link_len) return false;
+    return is_related_heading(inline_text(n, 64));
   }
 
   // Leaves out a heading at the top of the content that repeats the page title (benchmarks and
@@ -1001,6 +1046,7 @@ class Extractor {
   float block_cost_ = kBlockCost;
   std::string choice_ = "unscored";  // which rule of choose() picked the winner (explain)
   bool link_list_ = false;           // the content is a list of links: no link-density pruning
+  bool related_next_ = false;        // prune: the previous element was a related-story heading
 };
 
 }  // namespace

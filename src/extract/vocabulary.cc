@@ -865,4 +865,28 @@ bool is_dateline(std::string_view text) {
          date_words * 2 >= words;
 }
 
+// Openings of headings over related-story lists, lower case, by hand from news and blog
+// templates (en, de, fr, es, pt, it, ru; Cyrillic also capitalised, since only ASCII folds).
+constexpr std::string_view kRelatedHeadings[] = {
+    "more great ",       "more stories",  "more from ",        "more in ",
+    "more on ",          "related",       "most read",         "most popular",
+    "popular on ",       "popular in ",   "recommended",       "you may also",
+    "you might also",    "don't miss",    "elsewhere on ",     "also on ",
+    "trending",          "top stories",   "latest stories",    "latest news",
+    "read next",         "read also",     "weitere artikel",   "mehr zum thema",
+    "das könnte",        "lire aussi",    "à lire aussi",      "sur le même sujet",
+    "leia também",       "leia mais",     "lee también",       "noticias relacionadas",
+    "notizie correlate", "leggi anche",   "материалы по теме", "Материалы по теме",
+    "читайте также",     "Читайте также",
+};
+
+bool is_related_heading(std::string_view text) {
+  // Such headings are a few words; 60 bytes holds the longest seen with a site name.
+  if (trim(text).size() > 60) return false;
+  std::string t = normalize_short(text, 60);
+  for (std::string_view p : kRelatedHeadings)
+    if (t.compare(0, p.size(), p) == 0) return true;
+  return false;
+}
+
 }  // namespace klartext::extract

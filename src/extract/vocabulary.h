@@ -63,6 +63,11 @@ bool is_boilerplate_line(std::string_view text);
 // words are dates, times, weekdays, months or the words that introduce them.
 bool is_dateline(std::string_view text);
 
+// True when a short heading or label introduces links to other stories ("More Great Stories",
+// "Related content", "Most read in world news", "Материалы по теме"): the openings of such
+// headings, several languages, matched on the trimmed, lower-cased text.
+bool is_related_heading(std::string_view text);
+
 }  // namespace klartext::extract
 
 #endif  // KLARTEXT_EXTRACT_VOCABULARY_H_

@@ -401,6 +401,20 @@ TEST(ExtractTest, NewsHeaderLinesAndControlLabelsGo) {
     EXPECT_FALSE(contains(e.text, unwanted)) << "leaked: " << unwanted << "\n---\n" << e.text;
 }
 
+// A heading announcing other stories takes the link list under it along (also when the
+// heading sits in a wrapper of its own, or is already gone by its vocabulary); a list under
+// an ordinary heading stays.
+TEST(ExtractTest, RelatedStoryListsAfterTheArticleGo) {
+  Extracted e = run(fixture("related-after-article.html"));
+  const std::string& t = e.text;
+  EXPECT_TRUE(contains(t, "From December a sleeper train")) << t;
+  EXPECT_TRUE(contains(t, "What the stops are")) << t;
+  EXPECT_TRUE(contains(t, "Pine Ridge, arrival at half past six")) << t;
+  for (const char* unwanted : {"More great travel stories", "busier than ever", "old canal",
+                               "Five villages", "Related content", "tram lines", "Bike racks"})
+    EXPECT_FALSE(contains(t, unwanted)) << "leaked: " << unwanted << "\n---\n" << t;
+}
+
 // A gallery counter and a picture-agency credit between the paragraphs are not text.
 TEST(ExtractTest, GalleryCounterAndPhotoCreditGo) {
   std::string html =

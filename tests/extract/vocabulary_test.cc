@@ -176,6 +176,18 @@ TEST(VocabularyTest, BoilerplateLines) {
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
 }
 
+TEST(VocabularyTest, RelatedStoryHeadings) {
+  for (const char* s : {"More Great WIRED Stories", "Related content", "Most read in world news",
+                        "Popular on IndieWire", "You may also like", "Материалы по теме",
+                        "Leia também", "Lire aussi"})
+    EXPECT_TRUE(is_related_heading(s)) << s;
+  for (const char* s :
+       {"What the stops are", "See also", "Moreover, the council agreed", "Relative humidity",
+        "Most of the route runs along the coast and needs "
+        "no new track at all"})
+    EXPECT_FALSE(is_related_heading(s)) << s;
+}
+
 TEST(VocabularyTest, Captions) {
   EXPECT_EQ(classify_attribute("wp-caption-text", nullptr), Boilerplate::kCaption);
   EXPECT_EQ(classify_attribute("photo-credit", nullptr), Boilerplate::kCaption);
