@@ -409,7 +409,16 @@ class Extractor {
               date_candidate = i.raw_len <= 100;
               line_candidate = true;
             }
-            if (i.raw_len > 0 && i.nodes <= 16 &&
+            // Cookie notices run longer than other lines (see is_cookie_notice); shorter ones
+            // (120 bytes without spaces fit in 160 with them) are is_boilerplate_line's.
+            // Only a single paragraph: no block children (a short page's <body> or wrapper
+            // that opens with the notice is not the notice).
+            bool cookie_candidate = i.raw_len > 120 && i.raw_len <= 400 && i.nodes <= 16 &&
+                                    (tk == TagKind::kBlock || tk == TagKind::kLine) &&
+                                    !has_block_child(n);
+            if (cookie_candidate && i.nodes <= 16 && is_cookie_notice(inline_text(n, 400)))
+              i.state = kRemoved;
+            if (i.state == kKeep && i.raw_len > 0 && i.nodes <= 16 &&
                 (skip_candidate || phrase_candidate || date_candidate || edit_candidate ||
                  line_candidate)) {
               std::string t = inline_text(n, 192);
@@ -453,6 +462,14 @@ class Extractor {
         }
       }
     }
+  }
+
+  static bool has_block_child(const Node* n) {
+    for (const Node* c = n->first_child; c; c = c->next_sibling)
+      if (c->is_element() && tag_kind(c) != TagKind::kInline && tag_kind(c) != TagKind::kDrop &&
+          tag_kind(c) != TagKind::kBreak)
+        return true;
+    return false;
   }
 
   // Whether an inline element renders as a line of its own: its parent is a block and the

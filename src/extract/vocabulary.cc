@@ -865,6 +865,18 @@ bool is_dateline(std::string_view text) {
          date_words * 2 >= words;
 }
 
+bool is_cookie_notice(std::string_view text) {
+  // 400 bytes: a notice with its "by continuing to use" sentence and a link to the policy
+  // (the longest on the dev pages is about 300); the phrase must open the block (80 bytes),
+  // so an article paragraph that mentions cookie use later on stays.
+  if (trim(text).size() > 400) return false;
+  std::string t = normalize_short(text, 80);
+  if (t.find("cookie") == std::string::npos) return false;
+  for (std::string_view p : kCookieNotice)
+    if (t.find(p) != std::string::npos) return true;
+  return false;
+}
+
 // Openings of headings over related-story lists, lower case, by hand from news and blog
 // templates (en, de, fr, es, pt, it, ru; Cyrillic also capitalised, since only ASCII folds).
 constexpr std::string_view kRelatedHeadings[] = {

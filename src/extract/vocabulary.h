@@ -63,6 +63,10 @@ bool is_boilerplate_line(std::string_view text);
 // words are dates, times, weekdays, months or the words that introduce them.
 bool is_dateline(std::string_view text);
 
+// True when a block of up to 400 bytes is a cookie notice: one of the consent phrases of
+// is_boilerplate_line ("uses cookies", "verwendet Cookies") within its first 80 bytes.
+bool is_cookie_notice(std::string_view text);
+
 // True when a short heading or label introduces links to other stories ("More Great Stories",
 // "Related content", "Most read in world news", "Материалы по теме"): the openings of such
 // headings, several languages, matched on the trimmed, lower-cased text.

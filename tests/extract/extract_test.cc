@@ -415,6 +415,21 @@ TEST(ExtractTest, RelatedStoryListsAfterTheArticleGo) {
     EXPECT_FALSE(contains(t, unwanted)) << "leaked: " << unwanted << "\n---\n" << t;
 }
 
+// A cookie notice longer than a short line, in a page header beside the article, goes.
+TEST(ExtractTest, LongCookieNoticeGoes) {
+  std::string html =
+      "<html><body><div class=top><p>This website uses cookies. By continuing to use our "
+      "website without changing the settings, you are agreeing to our use of cookies. Click "
+      "<a href=/legal>here</a> for more information on the cookies we set and why.</p></div>"
+      "<div><p>The cooperative opened its third shop on Monday, in the former post office on the "
+      "market square, and hired eleven people from the town.</p><p>Members can now order "
+      "vegetables from the farms around the lake and collect them on the same afternoon, the "
+      "chair of the cooperative said.</p></div></body></html>";
+  Extracted e = run(html);
+  EXPECT_TRUE(contains(e.text, "The cooperative opened")) << e.text;
+  EXPECT_FALSE(contains(e.text, "cookies")) << e.text;
+}
+
 // A gallery counter and a picture-agency credit between the paragraphs are not text.
 TEST(ExtractTest, GalleryCounterAndPhotoCreditGo) {
   std::string html =

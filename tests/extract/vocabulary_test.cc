@@ -176,6 +176,21 @@ TEST(VocabularyTest, BoilerplateLines) {
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
 }
 
+TEST(VocabularyTest, LongCookieNotices) {
+  EXPECT_TRUE(is_cookie_notice(
+      "This website uses cookies. By continuing to use our website without changing the "
+      "settings, you are agreeing to our use of cookies. Click here for more information about "
+      "the cookies we set, how long we keep them and how you can turn them off at any time."));
+  EXPECT_TRUE(
+      is_cookie_notice("Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu "
+                       "bieten. Wenn Sie weiter surfen, stimmen Sie dem zu."));
+  // A paragraph that comes to cookie use only later is prose, and so is a recipe.
+  EXPECT_FALSE(is_cookie_notice(
+      "The regulator published its yearly report on Tuesday, and among many other findings it "
+      "says that most news sites use cookies from dozens of advertisers."));
+  EXPECT_FALSE(is_cookie_notice("Bake the cookies for twelve minutes until the edges are golden."));
+}
+
 TEST(VocabularyTest, RelatedStoryHeadings) {
   for (const char* s : {"More Great WIRED Stories", "Related content", "Most read in world news",
                         "Popular on IndieWire", "You may also like", "Материалы по теме",
