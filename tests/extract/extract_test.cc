@@ -415,6 +415,18 @@ TEST(ExtractTest, RelatedStoryListsAfterTheArticleGo) {
     EXPECT_FALSE(contains(t, unwanted)) << "leaked: " << unwanted << "\n---\n" << t;
 }
 
+// A small box named as boilerplate goes even when its class also has a content word
+// ("entry-author-bio"); an embedded post in a widget-named box inside the article stays.
+TEST(ExtractTest, SmallBoilerplateBoxWithContentWordGoes) {
+  Extracted e = run(fixture("author-box.html"));
+  const std::string& t = e.text;
+  EXPECT_TRUE(contains(t, "Three disused gravel quarries")) << t;
+  EXPECT_TRUE(contains(t, "if the ground dries out in time.")) << t;
+  EXPECT_TRUE(contains(t, "We are proud to power the county")) << t;
+  EXPECT_FALSE(contains(t, "Tomas joined the paper")) << t;
+  EXPECT_FALSE(contains(t, "By Tomas Lind")) << t;
+}
+
 // A cookie notice longer than a short line, in a page header beside the article, goes.
 TEST(ExtractTest, LongCookieNoticeGoes) {
   std::string html =
