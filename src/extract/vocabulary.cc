@@ -285,6 +285,8 @@ constexpr std::string_view kBoilerplatePhrases[] = {
     "tell us what you think",
     "share your thoughts with friends",
     "this slideshow requires javascript",
+    "order reprints",
+    "reprints",
     // WordPress's translated "Like this:", "Loading...", "Related", advert label (id), and
     // "related materials", "tags" (ru; only ASCII is case-folded, so Cyrillic is written both
     // as the labels are capitalised and in lower case).
@@ -423,23 +425,23 @@ constexpr std::string_view kCounterNouns[] = {"image", "photo",  "picture", "sli
 // Calendar names, lower case: months and weekdays with their abbreviations, am/pm and common
 // time zones (en, de, fr, es, it, nl, pt). Written out by hand from those calendars.
 constexpr std::string_view kDateNames[] = {
-    "january",    "february",  "march",   "april",      "may",      "june",      "july",
-    "august",     "september", "october", "november",   "december", "jan",       "feb",
-    "mar",        "apr",       "jun",     "jul",        "aug",      "sep",       "sept",
-    "oct",        "nov",       "dec",     "monday",     "tuesday",  "wednesday", "thursday",
-    "friday",     "saturday",  "sunday",  "mon",        "tue",      "wed",       "thu",
-    "fri",        "sat",       "sun",     "am",         "pm",       "gmt",       "utc",
-    "est",        "edt",       "cst",     "cdt",        "pst",      "pdt",       "cet",
-    "cest",       "bst",       "ist",     "januar",     "februar",  "märz",      "mai",
-    "juni",       "juli",      "oktober", "dezember",   "montag",   "dienstag",  "mittwoch",
-    "donnerstag", "freitag",   "samstag", "sonntag",    "uhr",      "janvier",   "février",
-    "mars",       "avril",     "juin",    "juillet",    "août",     "septembre", "octobre",
-    "novembre",   "décembre",  "enero",   "febrero",    "marzo",    "abril",     "mayo",
-    "junio",      "julio",     "agosto",  "septiembre", "octubre",  "noviembre", "diciembre",
-    "gennaio",    "febbraio",  "aprile",  "maggio",     "giugno",   "luglio",    "settembre",
-    "ottobre",    "dicembre",  "januari", "februari",   "maart",    "augustus",  "janeiro",
-    "fevereiro",  "março",     "maio",    "junho",      "julho",    "setembro",  "outubro",
-    "dezembro",
+    "january",    "february",  "march",     "april",     "may",        "june",      "july",
+    "august",     "september", "october",   "november",  "december",   "jan",       "feb",
+    "mar",        "apr",       "jun",       "jul",       "aug",        "sep",       "sept",
+    "oct",        "nov",       "dec",       "monday",    "tuesday",    "wednesday", "thursday",
+    "friday",     "saturday",  "sunday",    "mon",       "tue",        "wed",       "thu",
+    "fri",        "sat",       "sun",       "am",        "pm",         "gmt",       "utc",
+    "est",        "edt",       "cst",       "cdt",       "pst",        "pdt",       "cet",
+    "cest",       "bst",       "ist",       "et",        "ct",         "mt",        "pt",
+    "januar",     "februar",   "märz",      "mai",       "juni",       "juli",      "oktober",
+    "dezember",   "montag",    "dienstag",  "mittwoch",  "donnerstag", "freitag",   "samstag",
+    "sonntag",    "uhr",       "janvier",   "février",   "mars",       "avril",     "juin",
+    "juillet",    "août",      "septembre", "octobre",   "novembre",   "décembre",  "enero",
+    "febrero",    "marzo",     "abril",     "mayo",      "junio",      "julio",     "agosto",
+    "septiembre", "octubre",   "noviembre", "diciembre", "gennaio",    "febbraio",  "aprile",
+    "maggio",     "giugno",    "luglio",    "settembre", "ottobre",    "dicembre",  "januari",
+    "februari",   "maart",     "augustus",  "janeiro",   "fevereiro",  "março",     "maio",
+    "junho",      "julho",     "setembro",  "outubro",   "dezembro",
 };
 
 // Words that introduce a date on their own in languages without month names ("기사입력
@@ -460,14 +462,14 @@ bool starts_with_marker(std::string_view w) {
 // Words that stand around dates in news templates ("Published on", "Updated: ... ago",
 // "Posted by"); they count as date-line words but do not make a line a date line alone.
 constexpr std::string_view kDateFillers[] = {
-    "published",    "updated",      "posted", "modified",
-    "last",         "on",           "at",     "by",
-    "date",         "time",         "ago",    "veröffentlicht",
-    "aktualisiert", "am",           "um",     "publié",
-    "le",           "mis",          "à",      "jour",
-    "publicado",    "de",           "del",    "pubblicato",
-    "il",           "gepubliceerd", "th",     "st",
-    "nd",           "rd",
+    "published",    "updated",      "posted",   "modified",
+    "last",         "on",           "at",       "by",
+    "date",         "time",         "ago",      "veröffentlicht",
+    "aktualisiert", "am",           "um",       "publié",
+    "le",           "mis",          "à",        "jour",
+    "publicado",    "de",           "del",      "pubblicato",
+    "il",           "gepubliceerd", "th",       "st",
+    "nd",           "rd",           "original",
 };
 
 template <size_t N>

@@ -109,7 +109,8 @@ TEST(VocabularyTest, BoilerplatePhrasesMatchWholeBlocks) {
                         "Terkait",
                         "Iklan",
                         "Материалы по теме",
-                        "Теги"})
+                        "Теги",
+                        "Order Reprints"})
     EXPECT_TRUE(is_boilerplate_phrase(s)) << s;
   for (const char* s :
        {"Read more about the new law below.", "Sharing economy", "Print media", "Close to home",
@@ -122,11 +123,13 @@ TEST(VocabularyTest, DateLines) {
        {"Updated 5:27 am CST, Wednesday, November 20, 2019", "Published 18 November 2019",
         "by Regan September 15, 2014", "Nov 20 2019, 11:06am IST", "Veröffentlicht am 3. März 2021",
         "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019",
-        "기사입력 2018.08.25 15:24", "发布时间：2019-11-20 08:15", "投稿日：2016/12/01"})
+        "기사입력 2018.08.25 15:24", "发布时间：2019-11-20 08:15", "投稿日：2016/12/01",
+        "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET"})
     EXPECT_TRUE(is_dateline(s)) << s;
   for (const char* s :
        {"30 minutes before bed", "Eat every 2-3 hours", "Capacity: 350 ml",
-        "In March 2019 the council voted to close the old bridge for good.", "November", "2019"})
+        "In March 2019 the council voted to close the old bridge for good.", "November", "2019",
+        "Et le 3 mars, il pleuvait sur toute la ville depuis le matin"})
     EXPECT_FALSE(is_dateline(s)) << s;
 }
 
