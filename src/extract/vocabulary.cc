@@ -393,6 +393,20 @@ constexpr std::string_view kSiteRegistration[] = {
     "icp备", "icp证", "公网安备", "公安机关备案", "备案号", "版权所有",
 };
 
+// Rights notices and affiliate disclosures that news and review templates print under every
+// story, lower case, matched anywhere in a short block. By hand: the Korean "no unauthorised
+// reproduction or redistribution" notice (both spacings), and the English affiliate-link
+// disclosures of deal and review posts ("may earn a commission" is left out: scrapinghub's gold
+// keeps a disclosure that says so as part of its article).
+constexpr std::string_view kNoticePhrases[] = {
+    "무단전재",
+    "무단 전재",
+    "재배포 금지",
+    "affiliate commission",
+    "may earn an affiliate",
+    "may get a share of the sale",
+};
+
 // Openings of credit lines under news stories, lower case, by hand from English wire and
 // newspaper conventions.
 constexpr std::string_view kCreditOpenings[] = {
@@ -403,6 +417,7 @@ constexpr std::string_view kCreditOpenings[] = {
     "writing by",
     "compiled by",
     "with reporting by",
+    "filed under",  // the category line under blog posts ("Filed under: News |")
 };
 
 // Photo credit lines under pictures, lower case, by hand from English news templates: an
@@ -425,23 +440,136 @@ constexpr std::string_view kCounterNouns[] = {"image", "photo",  "picture", "sli
 // Calendar names, lower case: months and weekdays with their abbreviations, am/pm and common
 // time zones (en, de, fr, es, it, nl, pt). Written out by hand from those calendars.
 constexpr std::string_view kDateNames[] = {
-    "january",    "february",  "march",     "april",     "may",        "june",      "july",
-    "august",     "september", "october",   "november",  "december",   "jan",       "feb",
-    "mar",        "apr",       "jun",       "jul",       "aug",        "sep",       "sept",
-    "oct",        "nov",       "dec",       "monday",    "tuesday",    "wednesday", "thursday",
-    "friday",     "saturday",  "sunday",    "mon",       "tue",        "wed",       "thu",
-    "fri",        "sat",       "sun",       "am",        "pm",         "gmt",       "utc",
-    "est",        "edt",       "cst",       "cdt",       "pst",        "pdt",       "cet",
-    "cest",       "bst",       "ist",       "et",        "ct",         "mt",        "pt",
-    "januar",     "februar",   "märz",      "mai",       "juni",       "juli",      "oktober",
-    "dezember",   "montag",    "dienstag",  "mittwoch",  "donnerstag", "freitag",   "samstag",
-    "sonntag",    "uhr",       "janvier",   "février",   "mars",       "avril",     "juin",
-    "juillet",    "août",      "septembre", "octobre",   "novembre",   "décembre",  "enero",
-    "febrero",    "marzo",     "abril",     "mayo",      "junio",      "julio",     "agosto",
-    "septiembre", "octubre",   "noviembre", "diciembre", "gennaio",    "febbraio",  "aprile",
-    "maggio",     "giugno",    "luglio",    "settembre", "ottobre",    "dicembre",  "januari",
-    "februari",   "maart",     "augustus",  "janeiro",   "fevereiro",  "março",     "maio",
-    "junho",      "julho",     "setembro",  "outubro",   "dezembro",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "pst",
+    "pdt",
+    "cet",
+    "cest",
+    "bst",
+    "ist",
+    "et",
+    "ct",
+    "mt",
+    "pt",
+    "januar",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "uhr",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "januari",
+    "februari",
+    "maart",
+    "augustus",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "dezembro",
+    // Indonesian months not above, and Portuguese weekdays ("sexta-feira").
+    "maret",
+    "mei",
+    "agustus",
+    "desember",
+    "segunda",
+    "terça",
+    "quarta",
+    "quinta",
+    "sexta",
+    "sábado",
+    "domingo",
+    "feira",
 };
 
 // Words that introduce a date on their own in languages without month names ("기사입력
@@ -469,7 +597,7 @@ constexpr std::string_view kDateFillers[] = {
     "le",           "mis",          "à",        "jour",
     "publicado",    "de",           "del",      "pubblicato",
     "il",           "gepubliceerd", "th",       "st",
-    "nd",           "rd",           "original",
+    "nd",           "rd",           "original", "às",
 };
 
 template <size_t N>
@@ -810,6 +938,8 @@ bool is_boilerplate_line(std::string_view text) {
       if (t.find(p) != std::string::npos) return true;
   for (std::string_view p : kSiteRegistration)
     if (t.find(p) != std::string::npos) return true;
+  for (std::string_view p : kNoticePhrases)
+    if (t.find(p) != std::string::npos) return true;
   // A bare web address on a line of its own: the print header's copy of the page URL, never
   // a sentence (a cited address sits inside a sentence or a link).
   if ((t.compare(0, 7, "http://") == 0 || t.compare(0, 8, "https://") == 0) &&
@@ -836,7 +966,11 @@ bool is_dateline(std::string_view text) {
   if (std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return false;
   std::string t = normalize_short(text, 100);
-  int words = 0, date_words = 0, numbers = 0, named = 0;
+  // "1:23 p.m." -> "1:23 pm": the dotted forms would split into one-letter words.
+  for (std::string_view dotted : {std::string_view("a.m."), std::string_view("p.m.")})
+    for (size_t at = t.find(dotted); at != std::string::npos; at = t.find(dotted, at))
+      t.replace(at, 4, dotted[0] == 'a' ? "am  " : "pm  ");
+  int words = 0, date_words = 0, numbers = 0, named = 0, fillers = 0, clock = 0;
   size_t i = 0;
   while (i < t.size()) {
     unsigned char c = static_cast<unsigned char>(t[i]);
@@ -856,13 +990,17 @@ bool is_dateline(std::string_view text) {
     } else if (in_table(kDateNames, w) || starts_with_marker(w)) {
       ++date_words;
       ++named;
+      if (w == "am" || w == "pm") ++clock;
     } else if (in_table(kDateFillers, w)) {
       ++date_words;
+      ++fillers;
     }
     i = j;
   }
   // A number plus a month/time word, and at most two other words (a name in a byline):
   // chosen on scrapinghub's date lines against short content lines such as "Capacity: 350 ml".
+  // A bare clock time ("4:14 p.m.") is a section label of live stories, not a date line.
+  if (named == clock && fillers == 0 && words == date_words) return false;
   return words > 0 && numbers > 0 && named > 0 && words - date_words <= 2 &&
          date_words * 2 >= words;
 }

@@ -124,12 +124,14 @@ TEST(VocabularyTest, DateLines) {
         "by Regan September 15, 2014", "Nov 20 2019, 11:06am IST", "Veröffentlicht am 3. März 2021",
         "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019",
         "기사입력 2018.08.25 15:24", "发布时间：2019-11-20 08:15", "投稿日：2016/12/01",
-        "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET"})
+        "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET",
+        "Updated at 1:23 p.m.", "sexta-feira, 22 de outubro de 2010 às 20:13",
+        "Posted on Maret 30, 2015 by Admin"})
     EXPECT_TRUE(is_dateline(s)) << s;
   for (const char* s :
        {"30 minutes before bed", "Eat every 2-3 hours", "Capacity: 350 ml",
         "In March 2019 the council voted to close the old bridge for good.", "November", "2019",
-        "Et le 3 mars, il pleuvait sur toute la ville depuis le matin"})
+        "Et le 3 mars, il pleuvait sur toute la ville depuis le matin", "4:14 p.m.", "10 pm"})
     EXPECT_FALSE(is_dateline(s)) << s;
 }
 
@@ -161,6 +163,10 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "版权所有 © 2022 某某网",
                         "https://news.example.org/2019/11/some-story-name-14848164.php",
                         "  http://example.com/a?b=c  ",
+                        "Filed under: News |",
+                        "Copyright ⓒ 예시신문. 무단전재 및 재배포 금지",
+                        "The publisher may earn an Affiliate Commission if you buy through links.",
+                        "If you buy something through this post, we may get a share of the sale.",
                         "Image 1 of 5",
                         "Slide 2 / 9",
                         "Photo by Jan Novak/Getty Images",
@@ -169,13 +175,14 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "(AP Photo/Ann Lee)",
                         "Foto: Stadtarchiv"})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
-  for (const char* s : {"The reading time of the report was longer than planned, 3 hours in all.",
-                        "One of the six rescued", "1 of the 6 climbers turned back", "2019", "of 6",
-                        "Reporters said the editing by the ministry took weeks.",
-                        "Copyright law changed.", "城市公园新增夜间开放时段，市民可以在晚上散步。",
-                        "https://example.org is where the files live.", "See https://example.org",
-                        "A spokesperson declined to comment to Reuters.", "Image quality 4 of 5",
-                        "Photography is her hobby."})
+  for (const char* s :
+       {"The reading time of the report was longer than planned, 3 hours in all.",
+        "One of the six rescued", "1 of the 6 climbers turned back", "2019", "of 6",
+        "Reporters said the editing by the ministry took weeks.", "Copyright law changed.",
+        "城市公园新增夜间开放时段，市民可以在晚上散步。",
+        "https://example.org is where the files live.", "See https://example.org",
+        "A spokesperson declined to comment to Reuters.", "The case was filed under seal in March.",
+        "Image quality 4 of 5", "Photography is her hobby."})
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
 }
 
