@@ -37,6 +37,9 @@ constexpr TokenRule kTokenRules[] = {
     {"skiplinks", Boilerplate::kNavigation},
     {"sitemap", Boilerplate::kNavigation},
     {"masthead", Boilerplate::kNavigation},
+    // Links to the previous and next post under an article ("prev", "post-prev").
+    {"prev", Boilerplate::kNavigation},
+    {"previous", Boilerplate::kNavigation},
     {"footer", Boilerplate::kFooter},
     {"copyright", Boilerplate::kFooter},
     {"colophon", Boilerplate::kFooter},
@@ -123,6 +126,9 @@ constexpr TokenRule kJoinedRules[] = {
     {"visuallyhidden", Boilerplate::kHidden},
     {"skiplink", Boilerplate::kNavigation},
     {"skiptocontent", Boilerplate::kNavigation},
+    {"nextprev", Boilerplate::kNavigation},  // "next-prev", "prev-next": adjacent-post links
+    {"prevnext", Boilerplate::kNavigation},
+    {"postnavigation", Boilerplate::kNavigation},
     {"sharebuttons", Boilerplate::kShare},
     {"socialshare", Boilerplate::kShare},
     {"relatedposts", Boilerplate::kRelated},

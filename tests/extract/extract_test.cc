@@ -427,6 +427,24 @@ TEST(ExtractTest, SmallBoilerplateBoxWithContentWordGoes) {
   EXPECT_FALSE(contains(t, "By Tomas Lind")) << t;
 }
 
+// The teaser cards of the previous and next post under an article go with their box.
+TEST(ExtractTest, AdjacentPostCardsGo) {
+  std::string html =
+      "<html><body><article><p>The library on Church Street will open on Sundays from May, "
+      "after the council found money for two more librarians in this year's budget.</p><p>The "
+      "reading room and the children's corner will be open from noon to five, the librarian "
+      "said, and the café on the ground floor will follow later.</p><div class=\"next-prev\">"
+      "<div class=next><a href=/n>Next story</a><a href=/n><h5>Bridge repairs end early</h5></a>"
+      "<p>Traffic can cross the river again from Friday, two weeks ahead of plan.</p></div>"
+      "<div class=prev><a href=/p><h5>New bus timetable</h5></a><p>Buses to the hospital will "
+      "run every ten minutes in the morning.</p></div></div></article></body></html>";
+  Extracted e = run(html);
+  EXPECT_TRUE(contains(e.text, "The library on Church Street")) << e.text;
+  EXPECT_TRUE(contains(e.text, "will follow later.")) << e.text;
+  for (const char* unwanted : {"Bridge repairs", "Traffic can cross", "bus timetable", "Buses"})
+    EXPECT_FALSE(contains(e.text, unwanted)) << "leaked: " << unwanted << "\n---\n" << e.text;
+}
+
 // A cookie notice longer than a short line, in a page header beside the article, goes.
 TEST(ExtractTest, LongCookieNoticeGoes) {
   std::string html =

@@ -13,6 +13,10 @@ TEST(VocabularyTest, ClassTokensAreWholeWords) {
   EXPECT_EQ(classify_attribute("Breadcrumbs", nullptr), Boilerplate::kNavigation);
   EXPECT_EQ(classify_attribute("social_share", nullptr), Boilerplate::kShare);
   EXPECT_EQ(classify_attribute("related-posts", nullptr), Boilerplate::kRelated);
+  EXPECT_EQ(classify_attribute("grid-container next-prev", nullptr), Boilerplate::kNavigation);
+  EXPECT_EQ(classify_attribute("nav-previous", nullptr), Boilerplate::kNavigation);
+  EXPECT_EQ(classify_attribute("post-navigation", nullptr), Boilerplate::kNavigation);
+  EXPECT_EQ(classify_attribute("preview-text", nullptr), Boilerplate::kNone);
   EXPECT_EQ(classify_attribute("ad-slot", nullptr), Boilerplate::kAdvert);
   EXPECT_EQ(classify_attribute("newsletter-box", nullptr), Boilerplate::kNewsletter);
   EXPECT_EQ(classify_attribute("cookie-banner", nullptr), Boilerplate::kConsent);
