@@ -445,6 +445,20 @@ TEST(ExtractTest, AdjacentPostCardsGo) {
     EXPECT_FALSE(contains(e.text, unwanted)) << "leaked: " << unwanted << "\n---\n" << e.text;
 }
 
+// A caption whose class is one word ending in "caption" goes like a <figcaption>.
+TEST(ExtractTest, OneWordCaptionClassGoes) {
+  std::string html =
+      "<html><body><article><p>Fishermen in the bay brought in the largest herring catch in "
+      "twenty years this week, and the cannery has hired extra hands for the season.</p>"
+      "<div class=photo><img src=boat.jpg><span class=newsCaption>Boats at the quay at "
+      "dawn</span></div><p>Prices at the morning auction fell by a third, which pleased the "
+      "restaurants along the harbour but worried the smaller boats.</p></article></body></html>";
+  Extracted e = run(html);
+  EXPECT_TRUE(contains(e.text, "Fishermen in the bay")) << e.text;
+  EXPECT_TRUE(contains(e.text, "worried the smaller boats.")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Boats at the quay")) << e.text;
+}
+
 // A cookie notice longer than a short line, in a page header beside the article, goes.
 TEST(ExtractTest, LongCookieNoticeGoes) {
   std::string html =

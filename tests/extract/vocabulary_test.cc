@@ -220,6 +220,9 @@ TEST(VocabularyTest, RelatedStoryHeadings) {
 TEST(VocabularyTest, Captions) {
   EXPECT_EQ(classify_attribute("wp-caption-text", nullptr), Boilerplate::kCaption);
   EXPECT_EQ(classify_attribute("photo-credit", nullptr), Boilerplate::kCaption);
+  EXPECT_EQ(classify_attribute("newsCaption", nullptr), Boilerplate::kCaption);
+  EXPECT_EQ(classify_attribute("lead imagecaption", nullptr), Boilerplate::kCaption);
+  EXPECT_EQ(classify_attribute("captionless-grid", nullptr), Boilerplate::kNone);
 }
 
 }  // namespace
