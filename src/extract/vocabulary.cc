@@ -413,6 +413,14 @@ constexpr std::string_view kNoticePhrases[] = {
     "may get a share of the sale",
 };
 
+// Sign-up calls: a short line naming what is sent (first table) and the act of signing up
+// (second table), both present, lower case, matched anywhere. By hand from the newsletter
+// boxes of English news templates ("Get the latest updates right in your inbox. Subscribe to
+// our newsletters."); a sentence that only mentions a newsletter has no sign-up verb.
+constexpr std::string_view kSignupObjects[] = {"newsletter", "your inbox", "your letterbox"};
+constexpr std::string_view kSignupActs[] = {"subscribe", "sign up", "delivered", "get the latest",
+                                            "get access"};
+
 // Openings of credit lines under news stories, lower case, by hand from English wire and
 // newspaper conventions.
 constexpr std::string_view kCreditOpenings[] = {
@@ -952,6 +960,12 @@ bool is_boilerplate_line(std::string_view text) {
     if (t.find(p) != std::string::npos) return true;
   for (std::string_view p : kNoticePhrases)
     if (t.find(p) != std::string::npos) return true;
+  for (std::string_view o : kSignupObjects)
+    if (t.find(o) != std::string::npos) {
+      for (std::string_view a : kSignupActs)
+        if (t.find(a) != std::string::npos) return true;
+      break;
+    }
   // A bare web address on a line of its own: the print header's copy of the page URL, never
   // a sentence (a cited address sits inside a sentence or a link).
   if ((t.compare(0, 7, "http://") == 0 || t.compare(0, 8, "https://") == 0) &&

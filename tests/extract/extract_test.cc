@@ -396,8 +396,8 @@ TEST(ExtractTest, NewsHeaderLinesAndControlLabelsGo) {
   Extracted e = run(fixture("news-header-lines.html"));
   EXPECT_EQ(e.text.rfind("The little ferry that links", 0), 0u) << e.text;
   EXPECT_TRUE(contains(e.text, "could not carry bicycles or prams at all.")) << e.text;
-  for (const char* unwanted :
-       {"https://", "Updated", "November 20, 2019", "Caption", "Close", "Sharing is", "Like this"})
+  for (const char* unwanted : {"https://", "Updated", "November 20, 2019", "Caption", "Close",
+                               "Sharing is", "Like this", "Subscribe"})
     EXPECT_FALSE(contains(e.text, unwanted)) << "leaked: " << unwanted << "\n---\n" << e.text;
 }
 

@@ -168,6 +168,9 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "https://news.example.org/2019/11/some-story-name-14848164.php",
                         "  http://example.com/a?b=c  ",
                         "Filed under: News |",
+                        "Get the latest updates right in your inbox. Subscribe to our newsletters.",
+                        "Click here to subscribe to The Harbour Newsletter",
+                        "Get Cycling Weekly delivered through your letterbox every month.",
                         "Copyright ⓒ 예시신문. 무단전재 및 재배포 금지",
                         "The publisher may earn an Affiliate Commission if you buy through links.",
                         "If you buy something through this post, we may get a share of the sale.",
@@ -186,7 +189,8 @@ TEST(VocabularyTest, BoilerplateLines) {
         "城市公园新增夜间开放时段，市民可以在晚上散步。",
         "https://example.org is where the files live.", "See https://example.org",
         "A spokesperson declined to comment to Reuters.", "The case was filed under seal in March.",
-        "Image quality 4 of 5", "Photography is her hobby."})
+        "The parish newsletter has been printed by volunteers since 1974.", "Image quality 4 of 5",
+        "Photography is her hobby."})
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
 }
 
