@@ -191,6 +191,8 @@ void append_fields(base::JsonWriter& w, const PageResult& r, const std::string& 
     for (const auto& t : d.tags) w.value(t);
     w.end_array();
   }
+  // Only when a work cap cut the page short (as klartext::to_json): the text is a prefix.
+  if (d.truncated) w.key("truncated").value(true);
   w.key("warc_file").value(warc_file);
   w.key("warc_record_id").value(r.page.record_id);
   w.key("warc_offset").value(r.page.offset);
@@ -493,6 +495,7 @@ class CorpusRun {
 
     auto consume = [&](PageResult r) {
       if (!write_status.ok()) return;
+      if (r.doc.truncated) ++stats.truncated;
       switch (r.outcome) {
         case Outcome::kFailed:
           ++stats.extraction_failed;

@@ -23,6 +23,7 @@ void CorpusStats::merge(const CorpusStats& o) {
   skipped_not_html += o.skipped_not_html;
   extraction_failed += o.extraction_failed;
   empty_text += o.empty_text;
+  truncated += o.truncated;
   for (const auto& [k, v] : o.pages_by_language) pages_by_language[k] += v;
   for (const auto& [k, v] : o.dropped_by_rule) dropped_by_rule[k] += v;
   exact_duplicates += o.exact_duplicates;
@@ -51,6 +52,7 @@ std::string CorpusStats::to_json() const {
   write_map(w, "records_by_type", records_by_type);
   w.key("html_pages").value(html_pages).key("skipped_not_html").value(skipped_not_html);
   w.key("extraction_failed").value(extraction_failed).key("empty_text").value(empty_text);
+  w.key("truncated").value(truncated);
   write_map(w, "pages_by_language", pages_by_language);
   write_map(w, "dropped_by_rule", dropped_by_rule);
   w.key("exact_duplicates").value(exact_duplicates).key("near_duplicates").value(near_duplicates);
@@ -95,6 +97,7 @@ Result<CorpusStats> stats_from_json(std::string_view json) {
   u64("skipped_not_html", s.skipped_not_html);
   u64("extraction_failed", s.extraction_failed);
   u64("empty_text", s.empty_text);
+  u64("truncated", s.truncated);
   map("pages_by_language", s.pages_by_language);
   map("dropped_by_rule", s.dropped_by_rule);
   u64("exact_duplicates", s.exact_duplicates);
@@ -139,6 +142,7 @@ std::string CorpusStats::to_table() const {
   row("not HTML (skipped)", skipped_not_html, 0);
   row("extraction failed", extraction_failed, html_pages);
   row("no main content", empty_text, html_pages);
+  if (truncated) row("cut by a work cap", truncated, html_pages);
   for (const auto& [k, v] : dropped_by_rule) row("dropped: " + k, v, html_pages);
   row("exact duplicates", exact_duplicates, html_pages);
   row("near duplicates", near_duplicates, html_pages);

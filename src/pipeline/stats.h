@@ -28,6 +28,7 @@ struct CorpusStats {
   uint64_t skipped_not_html = 0;  // response/resource records with other content types
   uint64_t extraction_failed = 0;
   uint64_t empty_text = 0;  // extraction found no main content
+  uint64_t truncated = 0;   // pages cut short by a per-document work cap (Document::truncated)
   std::map<std::string, uint64_t> pages_by_language;
   std::map<std::string, uint64_t> dropped_by_rule;  // filter reason -> count
   uint64_t exact_duplicates = 0;

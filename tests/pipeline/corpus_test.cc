@@ -244,5 +244,50 @@ TEST_F(CorpusTest, BadOptionsAreErrors) {
   EXPECT_EQ(run_corpus(o, nullptr).status().code(), StatusCode::kNotFound);
 }
 
+// A page bigger than the per-document input cap (6.25 MiB at the default 100 ms budget) is
+// kept as far as it was read, marked "truncated" in its line and counted in the statistics.
+TEST_F(CorpusTest, PageCutByTheWorkCapIsMarkedAndCounted) {
+  fs::create_directories(dir_ / "big");
+  {
+    auto w = warc::Writer::open((dir_ / "big/c.warc.gz").string());
+    ASSERT_TRUE(w.ok());
+    std::vector<std::string> many;
+    while (many.size() * 170 < (size_t(7) << 20))
+      for (const char* p : kParagraphs) many.push_back(p + (" " + std::to_string(many.size())));
+    add_response(**w, "https://example.org/huge", "text/html", page("A very long page", many));
+    add_response(
+        **w, "https://garden.example.com/season", "text/html",
+        page("A dry summer in the valley",
+             std::vector<std::string>(std::begin(kOtherParagraphs), std::end(kOtherParagraphs))));
+    ASSERT_TRUE((*w)->close().ok());
+  }
+  CorpusOptions o = options("out", 1);
+  o.inputs = {(dir_ / "big").string()};
+  o.filter_preset = "none";
+  auto r = run_corpus(o, nullptr);
+  ASSERT_TRUE(r.ok()) << r.status().to_string();
+  EXPECT_EQ(r->stats.truncated, 1u);
+  EXPECT_EQ(r->stats.kept, 2u);
+  std::string kept;
+  for (const auto& [name, data] : outputs("out"))
+    if (name.find(".jsonl") != std::string::npos && name.find("-dropped") == std::string::npos)
+      kept += data;
+  // The JSON line that holds a URL.
+  auto line_of = [&](const std::string& url) {
+    size_t at = kept.find(url);
+    if (at == std::string::npos) return std::string();
+    size_t start = kept.rfind('\n', at);
+    start = start == std::string::npos ? 0 : start + 1;
+    return kept.substr(start, kept.find('\n', at) - start);
+  };
+  std::string huge = line_of("https://example.org/huge");
+  std::string garden = line_of("https://garden.example.com/season");
+  ASSERT_FALSE(huge.empty());
+  ASSERT_FALSE(garden.empty());
+  EXPECT_NE(huge.find("\"truncated\":true"), std::string::npos);
+  EXPECT_EQ(garden.find("\"truncated\""), std::string::npos);
+  EXPECT_NE(r->stats.to_table().find("cut by a work cap"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace klartext::pipeline

@@ -14,6 +14,7 @@ CorpusStats sample() {
   s.pages_by_language["de"] = 4;
   s.dropped_by_rule["gopher_short_doc"] = 2;
   s.exact_duplicates = 1;
+  s.truncated = 1;
   s.kept = 4;
   s.add_error({"a.warc.gz", 1234, "truncated gzip member"});
   return s;
@@ -28,10 +29,12 @@ TEST(StatsTest, JsonRoundTripAndMerge) {
   EXPECT_EQ(a.records_by_type["response"], 20u);
   EXPECT_EQ(a.dropped_by_rule["gopher_short_doc"], 4u);
   EXPECT_EQ(a.error_count, 2u);
+  EXPECT_EQ(a.truncated, 2u);
   ASSERT_EQ(a.errors.size(), 2u);
   EXPECT_EQ(a.errors[1].offset, 1234u);
   std::string table = a.to_table();
   EXPECT_NE(table.find("dropped: gopher_short_doc"), std::string::npos);
+  EXPECT_NE(table.find("cut by a work cap"), std::string::npos);
   EXPECT_NE(table.find("a.warc.gz @1234: truncated gzip member"), std::string::npos);
 }
 
