@@ -418,7 +418,14 @@ class Extractor {
                                     !has_block_child(n);
             if (cookie_candidate && i.nodes <= 16 && is_cookie_notice(inline_text(n, 400)))
               i.state = kRemoved;
-            if (i.state == kKeep && i.raw_len > 0 && i.nodes <= 16 &&
+            // Lines written with an element per word group (<em> and <a> runs) need more
+            // nodes: 32 holds the follow and sign-up notes seen on the dev pages. The other
+            // checks keep 16 (date lines with 32 took forum posts with their dates: wcxb-dev).
+            if (i.nodes > 16) {
+              skip_candidate = phrase_candidate = date_candidate = edit_candidate = false;
+              line_candidate = line_candidate && i.nodes <= 32;
+            }
+            if (i.state == kKeep && i.raw_len > 0 &&
                 (skip_candidate || phrase_candidate || date_candidate || edit_candidate ||
                  line_candidate)) {
               std::string t = inline_text(n, 192);

@@ -421,6 +421,13 @@ constexpr std::string_view kSignupObjects[] = {"newsletter", "your inbox", "your
 constexpr std::string_view kSignupActs[] = {"subscribe", "sign up", "delivered", "get the latest",
                                             "get access"};
 
+// Follow calls: a short line that asks to follow someone (first table: the opening "follow "
+// or a follow phrase inside) on a social network (second table). Lower case, by hand from the
+// author and section notes under English news stories; "followers" alone does not match.
+constexpr std::string_view kFollowPhrases[] = {" follow us", " follow him", " follow her",
+                                               " follow me", " follow them"};
+constexpr std::string_view kSocialNetworks[] = {"twitter", "facebook", "instagram", "@"};
+
 // Openings of credit lines under news stories, lower case, by hand from English wire and
 // newspaper conventions.
 constexpr std::string_view kCreditOpenings[] = {
@@ -960,6 +967,12 @@ bool is_boilerplate_line(std::string_view text) {
     if (t.find(p) != std::string::npos) return true;
   for (std::string_view p : kNoticePhrases)
     if (t.find(p) != std::string::npos) return true;
+  bool follow = t.compare(0, 7, "follow ") == 0;
+  for (std::string_view p : kFollowPhrases)
+    if (!follow && t.find(p) != std::string::npos) follow = true;
+  if (follow)
+    for (std::string_view n : kSocialNetworks)
+      if (t.find(n) != std::string::npos) return true;
   for (std::string_view o : kSignupObjects)
     if (t.find(o) != std::string::npos) {
       for (std::string_view a : kSignupActs)

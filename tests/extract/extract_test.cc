@@ -459,6 +459,22 @@ TEST(ExtractTest, OneWordCaptionClassGoes) {
   EXPECT_FALSE(contains(e.text, "Boats at the quay")) << e.text;
 }
 
+// A follow note written with an element per word group (more than 16 nodes) is still a line.
+TEST(ExtractTest, FollowNoteInManyElementsGoes) {
+  std::string html =
+      "<html><body><article><p>The ferry company will add a second boat on the island route "
+      "from June, after a summer in which hundreds of passengers were turned away.</p><p>The "
+      "new boat carries two hundred people and forty cars, and it will sail every two hours "
+      "between seven in the morning and nine at night.</p><p><em>Follow the </em><em>Harbour "
+      "Post</em><em> on </em><a href=/f><em>Facebook</em></a><em>, </em><a href=/t><em>Twitter"
+      "</em></a><em>, </em><a href=/i><em>Instagram</em></a><em> and </em><a href=/y><em>YouTube"
+      "</em></a><em>.</em></p></article></body></html>";
+  Extracted e = run(html);
+  EXPECT_TRUE(contains(e.text, "The ferry company")) << e.text;
+  EXPECT_TRUE(contains(e.text, "nine at night.")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Follow")) << e.text;
+}
+
 // A cookie notice longer than a short line, in a page header beside the article, goes.
 TEST(ExtractTest, LongCookieNoticeGoes) {
   std::string html =

@@ -168,6 +168,8 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "https://news.example.org/2019/11/some-story-name-14848164.php",
                         "  http://example.com/a?b=c  ",
                         "Filed under: News |",
+                        "Follow the Harbour Post on Facebook, Twitter and Instagram.",
+                        "Email Ann Lee at ann@example.org or follow her @annlee.",
                         "Get the latest updates right in your inbox. Subscribe to our newsletters.",
                         "Click here to subscribe to The Harbour Newsletter",
                         "Get Cycling Weekly delivered through your letterbox every month.",
@@ -189,7 +191,9 @@ TEST(VocabularyTest, BoilerplateLines) {
         "城市公园新增夜间开放时段，市民可以在晚上散步。",
         "https://example.org is where the files live.", "See https://example.org",
         "A spokesperson declined to comment to Reuters.", "The case was filed under seal in March.",
-        "The parish newsletter has been printed by volunteers since 1974.", "Image quality 4 of 5",
+        "The parish newsletter has been printed by volunteers since 1974.",
+        "The mayor, who has 20,000 followers on Twitter, did not reply.",
+        "Follow the signs to the harbour and turn left at the church.", "Image quality 4 of 5",
         "Photography is her hobby."})
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
 }
