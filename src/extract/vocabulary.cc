@@ -72,6 +72,7 @@ constexpr TokenRule kTokenRules[] = {
     {"subscribe", Boilerplate::kNewsletter},
     {"subscription", Boilerplate::kNewsletter},
     {"signup", Boilerplate::kNewsletter},
+    {"cta", Boilerplate::kNewsletter},  // "call to action" boxes: subscribe, donate, join
     {"cookie", Boilerplate::kConsent},
     {"cookies", Boilerplate::kConsent},
     {"consent", Boilerplate::kConsent},

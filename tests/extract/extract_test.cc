@@ -475,6 +475,29 @@ TEST(ExtractTest, FollowNoteInManyElementsGoes) {
   EXPECT_FALSE(contains(e.text, "Follow")) << e.text;
 }
 
+// A call-to-action box under the article goes whatever its length.
+TEST(ExtractTest, CallToActionBoxGoes) {
+  std::string html =
+      "<html><body><article><p>The town's oldest bakery closed its doors on Saturday after "
+      "ninety-one years, and queues stretched around the block for the last loaves.</p><p>The "
+      "owners said they could find no one to take over the ovens, which start at three in the "
+      "morning, and that they would now bake only for their grandchildren.</p><p>Regulars "
+      "brought flowers and old photographs of the shop, and the local choir sang outside the "
+      "window until the last tray of rolls was gone, a little after eleven.</p><p>The building "
+      "belongs to the town, which wants to keep a food shop on the ground floor and has asked "
+      "young bakers from the region to apply before the end of the month.</p><div "
+      "class=\"cta\"><h3>Something to consider</h3><p>If you enjoyed this article, we have a "
+      "proposal for you: become a member. Members read everything without limits, get the "
+      "weekly print edition at home, join our events and support independent local reporting "
+      "that nobody else in the valley does. It costs less than a loaf of bread a week and you "
+      "can cancel at any time, with no questions asked and no forms to fill in.</p><p>Join "
+      "today</p></div></article></body></html>";
+  Extracted e = run(html);
+  EXPECT_TRUE(contains(e.text, "The town's oldest bakery")) << e.text;
+  EXPECT_TRUE(contains(e.text, "for their grandchildren.")) << e.text;
+  EXPECT_FALSE(contains(e.text, "become a member")) << e.text;
+}
+
 // A cookie notice longer than a short line, in a page header beside the article, goes.
 TEST(ExtractTest, LongCookieNoticeGoes) {
   std::string html =

@@ -16,6 +16,8 @@ TEST(VocabularyTest, ClassTokensAreWholeWords) {
   EXPECT_EQ(classify_attribute("grid-container next-prev", nullptr), Boilerplate::kNavigation);
   EXPECT_EQ(classify_attribute("nav-previous", nullptr), Boilerplate::kNavigation);
   EXPECT_EQ(classify_attribute("post-navigation", nullptr), Boilerplate::kNavigation);
+  EXPECT_EQ(classify_attribute("article-cta", nullptr), Boilerplate::kNewsletter);
+  EXPECT_EQ(classify_attribute("ctaButton", nullptr), Boilerplate::kNone);  // not a whole token
   EXPECT_EQ(classify_attribute("preview-text", nullptr), Boilerplate::kNone);
   EXPECT_EQ(classify_attribute("ad-slot", nullptr), Boilerplate::kAdvert);
   EXPECT_EQ(classify_attribute("newsletter-box", nullptr), Boilerplate::kNewsletter);
