@@ -134,6 +134,15 @@ constexpr TokenRule kJoinedRules[] = {
     {"socialshare", Boilerplate::kShare},
     {"relatedposts", Boilerplate::kRelated},
     {"relatedarticles", Boilerplate::kRelated},
+    // Author boxes under posts ("post-author", "author-box", "about-the-author").
+    {"postauthor", Boilerplate::kByline},
+    {"authorbox", Boilerplate::kByline},
+    {"aboutauthor", Boilerplate::kByline},
+    {"abouttheauthor", Boilerplate::kByline},
+    {"authorbio", Boilerplate::kByline},
+    {"authorinfo", Boilerplate::kByline},
+    {"authorprofile", Boilerplate::kByline},
+    {"authordescription", Boilerplate::kByline},
     {"cookiebanner", Boilerplate::kConsent},
     {"cookienotice", Boilerplate::kConsent},
 };

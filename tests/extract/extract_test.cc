@@ -475,6 +475,21 @@ TEST(ExtractTest, FollowNoteInManyElementsGoes) {
   EXPECT_FALSE(contains(e.text, "Follow")) << e.text;
 }
 
+// An author box named "post-author" under a blog post goes.
+TEST(ExtractTest, PostAuthorBoxGoes) {
+  std::string html =
+      "<html><body><div class=post><p>We packed the tent, two stoves and far too much pasta, "
+      "and drove north until the road ran out at the edge of the lake.</p><p>The first night "
+      "was cold enough to freeze the water bottles, but the morning light over the island made "
+      "up for every shiver.</p><div class=post-author><h5><a href=/a/kim>Kim</a></h5><p>Kim "
+      "lives by the coast with two children and a dog, and writes about camping.</p></div>"
+      "</div></body></html>";
+  Extracted e = run(html);
+  EXPECT_TRUE(contains(e.text, "We packed the tent")) << e.text;
+  EXPECT_TRUE(contains(e.text, "made up for every shiver.")) << e.text;
+  EXPECT_FALSE(contains(e.text, "writes about camping")) << e.text;
+}
+
 // A call-to-action box under the article goes whatever its length.
 TEST(ExtractTest, CallToActionBoxGoes) {
   std::string html =

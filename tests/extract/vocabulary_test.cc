@@ -17,6 +17,10 @@ TEST(VocabularyTest, ClassTokensAreWholeWords) {
   EXPECT_EQ(classify_attribute("nav-previous", nullptr), Boilerplate::kNavigation);
   EXPECT_EQ(classify_attribute("post-navigation", nullptr), Boilerplate::kNavigation);
   EXPECT_EQ(classify_attribute("article-cta", nullptr), Boilerplate::kNewsletter);
+  EXPECT_EQ(classify_attribute("post-author", nullptr), Boilerplate::kByline);
+  EXPECT_EQ(classify_attribute("about-the-author", nullptr), Boilerplate::kByline);
+  EXPECT_EQ(classify_attribute("author-box", nullptr), Boilerplate::kByline);
+  EXPECT_EQ(classify_attribute("post author-name-list", nullptr), Boilerplate::kNone);
   EXPECT_EQ(classify_attribute("ctaButton", nullptr), Boilerplate::kNone);  // not a whole token
   EXPECT_EQ(classify_attribute("preview-text", nullptr), Boilerplate::kNone);
   EXPECT_EQ(classify_attribute("ad-slot", nullptr), Boilerplate::kAdvert);
