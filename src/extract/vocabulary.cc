@@ -812,7 +812,11 @@ Boilerplate classify_attribute_uncached(std::string_view value, bool* content_hi
     if (n > 0 && n < sizeof(token)) {
       std::string_view t(token, n);
       Boilerplate b = classify_token(t);
-      if (found == Boilerplate::kNone) found = b;
+      // The first hit wins, except that a sidebar/widget word gives way to a sign-up word
+      // later in the name ("zone-widget-cta-letter"): the widget is of that kind.
+      if (found == Boilerplate::kNone ||
+          (found == Boilerplate::kSidebar && b == Boilerplate::kNewsletter))
+        found = b;
       if (!content && is_content_token(t)) content = true;
     }
     n = 0;

@@ -18,6 +18,11 @@ TEST(VocabularyTest, ClassTokensAreWholeWords) {
   EXPECT_EQ(classify_attribute("post-navigation", nullptr), Boilerplate::kNavigation);
   EXPECT_EQ(classify_attribute("article-cta", nullptr), Boilerplate::kNewsletter);
   EXPECT_EQ(classify_attribute("post-author", nullptr), Boilerplate::kByline);
+  // A widget word gives way to a sign-up word later in the name; otherwise the first hit wins.
+  EXPECT_EQ(classify_attribute("zone-widget zone-widget-cta-letter", nullptr),
+            Boilerplate::kNewsletter);
+  EXPECT_EQ(classify_attribute("sidebar-widget", nullptr), Boilerplate::kSidebar);
+  EXPECT_EQ(classify_attribute("share-box newsletter", nullptr), Boilerplate::kShare);
   EXPECT_EQ(classify_attribute("about-the-author", nullptr), Boilerplate::kByline);
   EXPECT_EQ(classify_attribute("author-box", nullptr), Boilerplate::kByline);
   EXPECT_EQ(classify_attribute("post author-name-list", nullptr), Boilerplate::kNone);
