@@ -911,6 +911,12 @@ class Extractor {
             // More link text than prose: a navigation block, not content (readability uses the
             // same 0.5 link-density line for its "conditional" cleaning).
             bool linky = i.link_len * 2 > total;
+            // An item of a list that stays as a whole (its text mostly prose) stays with its
+            // siblings: a digest of linked headlines with summaries is read as one list.
+            if (linky && n->is_html(Tag::kLi) && n->parent && in_range(n->parent)) {
+              const Info& p = at(n->parent);
+              if (p.text_len > p.link_len) linky = false;
+            }
             if (opt_.favor_precision || linky) {
               skip[n->id] = 1;
               return false;

@@ -475,6 +475,25 @@ TEST(ExtractTest, FollowNoteInManyElementsGoes) {
   EXPECT_FALSE(contains(e.text, "Follow")) << e.text;
 }
 
+// A digest of linked headlines with summaries inside the article stays whole: an item whose
+// headline link outweighs its summary is kept with its siblings when the list is mostly prose.
+TEST(ExtractTest, DigestListItemsStayTogether) {
+  std::string html =
+      "<html><body><article><p>Here is what you need to know this morning about the region, "
+      "from the council to the courts and the weather.</p><ul><li><strong><a href=/a>The "
+      "council approved the new harbour budget after a long night of debate</a>.</strong> The "
+      "vote was close, and two members asked for the plans to be published in full before "
+      "any work begins next spring.</li><li><strong><a href=/b>A judge halted the quarry "
+      "expansion over water concerns raised by farmers nearby</a>.</strong> Short note.</li>"
+      "<li><strong><a href=/c>Schools will open late on Monday</a>.</strong> Snow is expected "
+      "overnight across the hills, with up to twenty centimetres on the higher roads and "
+      "strong winds along the coast in the early morning.</li></ul></article></body></html>";
+  Extracted e = run(html);
+  EXPECT_TRUE(contains(e.text, "The council approved the new harbour budget")) << e.text;
+  EXPECT_TRUE(contains(e.text, "A judge halted the quarry expansion")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Snow is expected overnight")) << e.text;
+}
+
 // An author box named "post-author" under a blog post goes.
 TEST(ExtractTest, PostAuthorBoxGoes) {
   std::string html =
