@@ -502,6 +502,21 @@ class Extractor {
     return side_clear(n->prev_sibling, false) && side_clear(n->next_sibling, true);
   }
 
+  // Whether the first 64 nodes of the subtree hold a <blockquote>.
+  static bool holds_blockquote(const Node* root) {
+    int budget = 64;
+    bool found = false;
+    walk(
+        root,
+        [&](const Node* n) {
+          if (found || --budget < 0 || !n->is_element()) return false;
+          if (n->is_html(Tag::kBlockquote)) found = true;
+          return !found;
+        },
+        [](const Node*) {});
+    return found;
+  }
+
   // Whether a vocabulary-classified element goes. An element holding most of the page's text is
   // never dropped for its name: wrappers such as "sidebar-layout" hold the article too.
   // 400 bytes is about three sentences, more than any share bar, teaser box or photo caption
@@ -525,6 +540,11 @@ class Extractor {
       case Boilerplate::kHidden:
       case Boilerplate::kNewsletter:
         return true;
+      case Boilerplate::kShare:
+        // An embedded post ("social-media-embed" around a <blockquote>) is quoted content,
+        // not a share bar: share bars hold buttons and links, never a quotation.
+        if (!i.by_tag && holds_blockquote(n)) return false;
+        break;
       case Boilerplate::kCaption:
         // <figcaption> always goes; a caption-classed element only while it is small or mostly
         // links: 400 bytes of prose (kSmallBox) is no photo caption.

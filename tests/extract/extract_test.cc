@@ -494,6 +494,22 @@ TEST(ExtractTest, DigestListItemsStayTogether) {
   EXPECT_TRUE(contains(e.text, "Snow is expected overnight")) << e.text;
 }
 
+// An embedded post in a share-named box is quoted content; a share bar beside it still goes.
+TEST(ExtractTest, EmbeddedPostInShareNamedBoxStays) {
+  std::string html =
+      "<html><body><article><p>The lighthouse keeper's cat has become a small celebrity since "
+      "the harbour office began posting its photographs every Friday.</p><div "
+      "class=social-media-embed><blockquote><p>Friday patrol: the cat has inspected the lamp "
+      "room and found everything in order.</p>— Harbour Office (@harbour) May 3, 2019"
+      "</blockquote></div><p>Visitors now ask for the cat before they ask for the lamp, the "
+      "keeper said, and the gift shop sells postcards of it.</p><div class=social-share><a "
+      "href=/s>Share</a> <a href=/t>Tweet</a></div></article></body></html>";
+  Extracted e = run(html);
+  EXPECT_TRUE(contains(e.text, "Friday patrol: the cat has inspected")) << e.text;
+  EXPECT_TRUE(contains(e.text, "sells postcards of it.")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Tweet")) << e.text;
+}
+
 // An author box named "post-author" under a blog post goes.
 TEST(ExtractTest, PostAuthorBoxGoes) {
   std::string html =
