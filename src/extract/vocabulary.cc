@@ -1023,7 +1023,7 @@ bool is_dateline(std::string_view text) {
   for (std::string_view dotted : {std::string_view("a.m."), std::string_view("p.m.")})
     for (size_t at = t.find(dotted); at != std::string::npos; at = t.find(dotted, at))
       t.replace(at, 4, dotted[0] == 'a' ? "am  " : "pm  ");
-  int words = 0, date_words = 0, numbers = 0, named = 0, fillers = 0, clock = 0;
+  int words = 0, date_words = 0, numbers = 0, named = 0, fillers = 0, clock = 0, years = 0;
   size_t i = 0;
   while (i < t.size()) {
     unsigned char c = static_cast<unsigned char>(t[i]);
@@ -1040,6 +1040,9 @@ bool is_dateline(std::string_view text) {
     if (digits) {
       ++numbers;
       ++date_words;
+      // A four-digit year ("2016.12.01", "2019-11-20"): as telling as a month name when the
+      // line has the other two numbers of a date (checked below).
+      if (w.size() == 4 && (w.compare(0, 2, "19") == 0 || w.compare(0, 2, "20") == 0)) ++years;
     } else if (in_table(kDateNames, w) || starts_with_marker(w)) {
       ++date_words;
       ++named;
@@ -1054,6 +1057,7 @@ bool is_dateline(std::string_view text) {
   // chosen on scrapinghub's date lines against short content lines such as "Capacity: 350 ml".
   // A bare clock time ("4:14 p.m.") is a section label of live stories, not a date line.
   if (named == clock && fillers == 0 && words == date_words) return false;
+  if (years > 0 && numbers >= 3) ++named;
   return words > 0 && numbers > 0 && named > 0 && words - date_words <= 2 &&
          date_words * 2 >= words;
 }

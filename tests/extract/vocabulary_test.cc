@@ -141,12 +141,14 @@ TEST(VocabularyTest, DateLines) {
         "기사입력 2018.08.25 15:24", "发布时间：2019-11-20 08:15", "投稿日：2016/12/01",
         "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET",
         "Updated at 1:23 p.m.", "sexta-feira, 22 de outubro de 2010 às 20:13",
-        "Posted on Maret 30, 2015 by Admin"})
+        "Posted on Maret 30, 2015 by Admin", "by Lighthouse Office / 2016.12.01",
+        "2019-11-20 17:27:46 Marcus Berg"})
     EXPECT_TRUE(is_dateline(s)) << s;
   for (const char* s :
        {"30 minutes before bed", "Eat every 2-3 hours", "Capacity: 350 ml",
         "In March 2019 the council voted to close the old bridge for good.", "November", "2019",
-        "Et le 3 mars, il pleuvait sur toute la ville depuis le matin", "4:14 p.m.", "10 pm"})
+        "Et le 3 mars, il pleuvait sur toute la ville depuis le matin", "4:14 p.m.", "10 pm",
+        "Route 2019 runs 12 km from the old mill to the lake", "Call 2019 44 55 for tickets"})
     EXPECT_FALSE(is_dateline(s)) << s;
 }
 
