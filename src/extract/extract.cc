@@ -1006,6 +1006,17 @@ class Extractor {
             ++blocks_seen;
             return false;
           }
+          // A headline set in a paragraph or list line (<dt>, <p class=title>) rather than a
+          // heading: only when it repeats the title exactly (after folding), since a first
+          // paragraph that merely contains the title is the lead.
+          TagKind k = tag_kind(n);
+          if ((k == TagKind::kBlock || k == TagKind::kLine) && at(n).text_len > 0 &&
+              at(n).text_len + at(n).link_len <= 512 && !has_block_child(n)) {
+            if (fold(inline_text(n, 512)) == title) {
+              found = n;
+              return false;
+            }
+          }
           if (at(n).text_len + at(n).link_len > 0 && tag_kind(n) == TagKind::kBlock &&
               !n->first_child)
             ++blocks_seen;

@@ -510,6 +510,21 @@ TEST(ExtractTest, EmbeddedPostInShareNamedBoxStays) {
   EXPECT_FALSE(contains(e.text, "Tweet")) << e.text;
 }
 
+// A headline set in a <dt> that repeats the title exactly is the headline; a lead paragraph
+// that contains the title words and more stays.
+TEST(ExtractTest, HeadlineInParagraphRepeatingTitleGoes) {
+  std::string html =
+      "<html><head><title>River festival moves to the old docks</title></head><body><div>"
+      "<dl class=newsTitle><dt>River festival moves to the old docks</dt></dl><div><p>The "
+      "summer river festival will move to the old docks next year, because the meadow by the "
+      "bridge flooded twice in the last three summers.</p><p>The organisers expect twenty "
+      "thousand visitors over the weekend and will run extra boats from the town centre.</p>"
+      "</div></div></body></html>";
+  Extracted e = run(html);
+  EXPECT_EQ(e.text.rfind("The summer river festival", 0), 0u) << e.text;
+  EXPECT_EQ(e.headline, "River festival moves to the old docks");
+}
+
 // An author box named "post-author" under a blog post goes.
 TEST(ExtractTest, PostAuthorBoxGoes) {
   std::string html =
