@@ -421,6 +421,12 @@ constexpr std::string_view kNoticePhrases[] = {
     "affiliate commission",
     "may earn an affiliate",
     "may get a share of the sale",
+    // Script notices left where a widget did not load, and share prompts (en).
+    "javascript is required",
+    "requires javascript",
+    "enable javascript",
+    "javascript is disabled",
+    "share it with a friend",
 };
 
 // Sign-up calls: a short line naming what is sent (first table) and the act of signing up

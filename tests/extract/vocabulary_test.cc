@@ -181,6 +181,9 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "https://news.example.org/2019/11/some-story-name-14848164.php",
                         "  http://example.com/a?b=c  ",
                         "Filed under: News |",
+                        "JavaScript is required to load the comments.",
+                        "Please enable JavaScript to view this map.",
+                        "Like this story? Share it with a friend!",
                         "Follow the Harbour Post on Facebook, Twitter and Instagram.",
                         "Email Ann Lee at ann@example.org or follow her @annlee.",
                         "Get the latest updates right in your inbox. Subscribe to our newsletters.",
@@ -206,6 +209,7 @@ TEST(VocabularyTest, BoilerplateLines) {
         "A spokesperson declined to comment to Reuters.", "The case was filed under seal in March.",
         "The parish newsletter has been printed by volunteers since 1974.",
         "The mayor, who has 20,000 followers on Twitter, did not reply.",
+        "JavaScript was created in ten days in 1995.",
         "Follow the signs to the harbour and turn left at the church.", "Image quality 4 of 5",
         "Photography is her hobby."})
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
