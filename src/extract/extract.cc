@@ -397,9 +397,10 @@ class Extractor {
             // longest two-part label in the table).
             bool edit_candidate = tk == TagKind::kInline && i.raw_len <= 64 && i.raw_link > 0 &&
                                   first_visible_char(n) == '[';
-            // Reading-time notes, gallery counters and credit lines: blocks up to
-            // 160 bytes (see is_boilerplate_line).
-            bool line_candidate = i.raw_len <= 160 &&
+            // Reading-time notes, gallery counters and credit lines: blocks up to 200 bytes
+            // without spaces, 240 with them (see is_boilerplate_line; 160 missed author notes
+            // that end in a follow call: scrapinghub +0.0002, wcxb-dev +0.0001 F1).
+            bool line_candidate = i.raw_len <= 200 &&
                                   (tk == TagKind::kBlock || tk == TagKind::kLine) &&
                                   !n->is_html(Tag::kTr);
             // An inline element that renders as a line of its own (a <span> or <time> between
@@ -428,7 +429,7 @@ class Extractor {
             if (i.state == kKeep && i.raw_len > 0 &&
                 (skip_candidate || phrase_candidate || date_candidate || edit_candidate ||
                  line_candidate)) {
-              std::string t = inline_text(n, 192);
+              std::string t = inline_text(n, 256);
               if ((skip_candidate && is_skip_link_text(t)) ||
                   (phrase_candidate && is_boilerplate_phrase(t)) ||
                   (date_candidate && is_dateline(t)) || (edit_candidate && is_edit_link_text(t)) ||

@@ -949,8 +949,8 @@ bool is_counter(std::string_view t) {
 }  // namespace
 
 bool is_boilerplate_line(std::string_view text) {
-  if (trim(text).size() > 160) return false;
-  std::string t = normalize_short(text, 160);
+  if (trim(text).size() > 240) return false;
+  std::string t = normalize_short(text, 240);
   if (t.empty()) return false;
   // A plain loop: find_first_of with a set calls memchr on the set once per byte of t.
   bool digit = std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -53,7 +53,7 @@ bool is_boilerplate_phrase(std::string_view text);
 // separated by "|" ("[edit]", "[Bearbeiten | Quelltext bearbeiten]", "[编辑]").
 bool is_edit_link_text(std::string_view text);
 
-// True when a short block (up to 160 bytes) is a line that articles carry around their text
+// True when a short block (up to 240 bytes) is a line that articles carry around their text
 // but is not part of it: a reading-time note ("5 min read", "Tempo de leitura: 2 minutos"), a
 // gallery counter ("1 of 6") or a credit line ("Additional reporting by ...").
 bool is_boilerplate_line(std::string_view text);

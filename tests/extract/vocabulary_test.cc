@@ -184,6 +184,8 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "JavaScript is required to load the comments.",
                         "Please enable JavaScript to view this map.",
                         "Like this story? Share it with a friend!",
+                        "Ann Lee's book about the search for the lost river towns, \"Under the "
+                        "Water\" (Harbour Press, 2018), is out now. Follow her on Twitter.",
                         "Follow the Harbour Post on Facebook, Twitter and Instagram.",
                         "Email Ann Lee at ann@example.org or follow her @annlee.",
                         "Get the latest updates right in your inbox. Subscribe to our newsletters.",
