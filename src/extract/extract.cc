@@ -917,14 +917,14 @@ class Extractor {
             return false;
           }
           if (related_next_ && i.text_len + i.link_len > 0) {
-            related_next_ = false;
             uint32_t t = i.text_len + i.link_len;
-            // The block right after such a heading: gone when a third of it is links (a
-            // teaser list; prose that mentions a story or two stays).
-            if (t > 0 && i.link_len * 3 > t) {
+            // The blocks right after such a heading: gone while a third of each is links (a
+            // teaser list, or one list per teaser); the first block of prose ends the run.
+            if (i.link_len * 3 > t) {
               skip[n->id] = 1;
               return false;
             }
+            related_next_ = false;
           }
           uint32_t total = i.text_len + i.link_len;
           float sc = listing_ ? i.plain_score : i.score;

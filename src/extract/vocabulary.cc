@@ -1099,6 +1099,8 @@ bool is_related_heading(std::string_view text) {
   // Such headings are a few words; 60 bytes holds the longest seen with a site name.
   if (trim(text).size() > 60) return false;
   std::string t = normalize_short(text, 60);
+  while (!t.empty() && (t.back() == ':' || t.back() == '.' || t.back() == ' ')) t.pop_back();
+  if (t == "more") return true;  // "More:" over a list of stories ("moreover" is no heading)
   for (std::string_view p : kRelatedHeadings)
     if (t.compare(0, p.size(), p) == 0) return true;
   return false;

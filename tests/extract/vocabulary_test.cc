@@ -235,7 +235,7 @@ TEST(VocabularyTest, LongCookieNotices) {
 TEST(VocabularyTest, RelatedStoryHeadings) {
   for (const char* s : {"More Great WIRED Stories", "Related content", "Most read in world news",
                         "Popular on IndieWire", "You may also like", "Материалы по теме",
-                        "Leia também", "Lire aussi"})
+                        "Leia também", "Lire aussi", "More:"})
     EXPECT_TRUE(is_related_heading(s)) << s;
   for (const char* s :
        {"What the stops are", "See also", "Moreover, the council agreed", "Relative humidity",
