@@ -503,6 +503,33 @@ class Extractor {
     return side_clear(n->prev_sibling, false) && side_clear(n->next_sibling, true);
   }
 
+  // Whether an element is a row of story cards whose links carry no text (an image link and
+  // a separate headline): at least 3 children with text, three in four of them holding a link
+  // to another page within their first 32 nodes.
+  bool linked_cards(const Node* n) {
+    int items = 0, linked = 0;
+    for (const Node* c = n->first_child; c; c = c->next_sibling) {
+      if (!c->is_element() || !in_range(c) || at(c).text_len + at(c).link_len == 0) continue;
+      ++items;
+      int budget = 32;
+      bool found = false;
+      walk(
+          c,
+          [&](const Node* d) {
+            if (found || --budget < 0 || !d->is_element()) return false;
+            if (d->is_html(Tag::kA)) {
+              std::string_view href = d->attr("href");
+              if (!href.empty() && href[0] != '#') found = true;
+              return false;
+            }
+            return true;
+          },
+          [](const Node*) {});
+      if (found) ++linked;
+    }
+    return items >= 3 && linked * 4 >= items * 3;
+  }
+
   // Whether the first 64 nodes of the subtree hold a <blockquote>.
   static bool holds_blockquote(const Node* root) {
     int budget = 64;
@@ -920,7 +947,7 @@ class Extractor {
             uint32_t t = i.text_len + i.link_len;
             // The blocks right after such a heading: gone while a third of each is links (a
             // teaser list, or one list per teaser); the first block of prose ends the run.
-            if (i.link_len * 3 > t) {
+            if (i.link_len * 3 > t || linked_cards(n)) {
               skip[n->id] = 1;
               return false;
             }
@@ -973,7 +1000,7 @@ class Extractor {
       next = next->next_sibling;
     if (!next) return false;
     const Info& ni = at(next);
-    if (ni.link_len * 3 <= ni.text_len + ni.link_len) return false;
+    if (ni.link_len * 3 <= ni.text_len + ni.link_len && !linked_cards(next)) return false;
     return is_related_heading(inline_text(n, 64));
   }
 
