@@ -147,6 +147,17 @@ constexpr TokenRule kJoinedRules[] = {
     {"cookienotice", Boilerplate::kConsent},
 };
 
+// Words that mark boilerplate when a class name merely opens with them (run together with a
+// modifier, any case). Same origin as kTokenRules; only words that are never the start of a
+// content name ("sponsor" and "related" as prefixes were measured and left out: each lost
+// about 0.0004 F1 on wcxb-dev).
+constexpr TokenRule kPrefixRules[] = {
+    {"promo", Boilerplate::kAdvert},
+    {"newsletter", Boilerplate::kNewsletter},
+    {"outbrain", Boilerplate::kRelated},
+    {"taboola", Boilerplate::kRelated},
+};
+
 // Tokens that mark the content container. Origin: the usual article-template names (same
 // sources as above); a hint only, it never overrides a boilerplate token.
 constexpr std::string_view kContentTokens[] = {
@@ -872,6 +883,12 @@ Boilerplate classify_attribute_uncached(std::string_view value, bool* content_hi
           found = r.kind;
           break;
         }
+      // Class names that open with a strong boilerplate word run together with a modifier
+      // ("PromoSmall", "newsletterbox").
+      for (const auto& r : kPrefixRules)
+        if (found == Boilerplate::kNone && name.size() > r.token.size() &&
+            name.compare(0, r.token.size(), r.token) == 0)
+          found = r.kind;
       // Caption names written as one word ("newsCaption", "imagecaption", "photo_caption"):
       // the gold of news benchmarks leaves captions out, and no other role ends in "caption".
       constexpr std::string_view kCaptionEnd = "caption";

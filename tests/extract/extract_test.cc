@@ -528,6 +528,22 @@ TEST(ExtractTest, HeadlineInParagraphRepeatingTitleGoes) {
   EXPECT_EQ(e.headline, "River festival moves to the old docks");
 }
 
+// A promo card whose class runs "promo" together with a modifier goes.
+TEST(ExtractTest, RunTogetherPromoClassGoes) {
+  std::string html =
+      "<html><body><article><p>The county will plant four thousand trees along the river this "
+      "winter, most of them willows and alders that hold the banks together.</p><div "
+      "class=PromoSmall><div class=PromoSmall-title><a href=/x>Gardens open for the spring "
+      "weekend</a></div><div class=PromoSmall-description>Twenty private gardens welcome "
+      "visitors for two days, with tea and cake in the village hall.</div></div><p>Volunteers "
+      "can join the planting days on Saturdays, the parks office said.</p></article></body>"
+      "</html>";
+  Extracted e = run(html);
+  EXPECT_TRUE(contains(e.text, "four thousand trees")) << e.text;
+  EXPECT_TRUE(contains(e.text, "planting days on Saturdays")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Twenty private gardens")) << e.text;
+}
+
 // An author box named "post-author" under a blog post goes.
 TEST(ExtractTest, PostAuthorBoxGoes) {
   std::string html =

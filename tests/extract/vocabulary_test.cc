@@ -17,6 +17,9 @@ TEST(VocabularyTest, ClassTokensAreWholeWords) {
   EXPECT_EQ(classify_attribute("nav-previous", nullptr), Boilerplate::kNavigation);
   EXPECT_EQ(classify_attribute("post-navigation", nullptr), Boilerplate::kNavigation);
   EXPECT_EQ(classify_attribute("article-cta", nullptr), Boilerplate::kNewsletter);
+  EXPECT_EQ(classify_attribute("PromoSmall-content", nullptr), Boilerplate::kAdvert);
+  EXPECT_EQ(classify_attribute("newsletterBox", nullptr), Boilerplate::kNewsletter);
+  EXPECT_EQ(classify_attribute("prompt-text", nullptr), Boilerplate::kNone);
   EXPECT_EQ(classify_attribute("post-author", nullptr), Boilerplate::kByline);
   // A widget word gives way to a sign-up word later in the name; otherwise the first hit wins.
   EXPECT_EQ(classify_attribute("zone-widget zone-widget-cta-letter", nullptr),
