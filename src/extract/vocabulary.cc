@@ -438,6 +438,9 @@ constexpr std::string_view kNoticePhrases[] = {
     "enable javascript",
     "javascript is disabled",
     "share it with a friend",
+    // Tip-line notes under news stories (en).
+    "have a news tip",
+    "have a tip?",
 };
 
 // Sign-up calls: a short line naming what is sent (first table) and the act of signing up

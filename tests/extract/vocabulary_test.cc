@@ -187,6 +187,8 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "JavaScript is required to load the comments.",
                         "Please enable JavaScript to view this map.",
                         "Like this story? Share it with a friend!",
+                        "Join our forums! And if you have a news tip, let us know.",
+                        "Have a tip? Ann Lee may be reached at ann@example.org.",
                         "Ann Lee's book about the search for the lost river towns, \"Under the "
                         "Water\" (Harbour Press, 2018), is out now. Follow her on Twitter.",
                         "Follow the Harbour Post on Facebook, Twitter and Instagram.",
@@ -214,7 +216,7 @@ TEST(VocabularyTest, BoilerplateLines) {
         "A spokesperson declined to comment to Reuters.", "The case was filed under seal in March.",
         "The parish newsletter has been printed by volunteers since 1974.",
         "The mayor, who has 20,000 followers on Twitter, did not reply.",
-        "JavaScript was created in ten days in 1995.",
+        "JavaScript was created in ten days in 1995.", "Waiters have a tip jar by the door.",
         "Follow the signs to the harbour and turn left at the church.", "Image quality 4 of 5",
         "Photography is her hobby."})
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
