@@ -29,8 +29,8 @@ constexpr size_t kStride = KLARTEXT_SANITIZED ? 5 : 1;
 // Floors, about 0.01 under the F1 measured when pinned (full set / every 5th page).
 // 2026-11-29 15:37 UTC: scrapinghub full-set floor raised to 0.969 after the release build
 // measured 0.9791 (`klartext eval --dataset scrapinghub`; before: 0.968 at 0.9783, 0.967 at
-// 0.9772, 0.965 at 0.9755, 0.964 at 0.9738, 0.960 at 0.9698); its subset floor was not
-// re-measured in the ASan build and stays as pinned below.
+// 0.9772, 0.965 at 0.9755, 0.964 at 0.9738, 0.960 at 0.9698). Subset re-measured at 15:38 with
+// this test in the ASan+UBSan build: scrapinghub 0.9663 (37 pages), floor 0.944 -> 0.956.
 // Re-pinned 2026-11-29 15:05 UTC at commit faf269f: full sets measured with this test in the
 // release build, subsets with it in the ASan+UBSan build: scrapinghub 0.9676 / 0.9549,
 // wcxb-dev 0.8418 / 0.8465. (Before: 14:40 at c2660ba, 0.9671 / 0.9544 and 0.8405 / 0.8456;
@@ -42,7 +42,7 @@ struct Floor {
   double subset;
 };
 constexpr Floor kFloors[] = {
-    {Dataset::kScrapinghub, 0.969, 0.944},
+    {Dataset::kScrapinghub, 0.969, 0.956},
     {Dataset::kWcxb, 0.831, 0.836},
 };
 
