@@ -234,7 +234,14 @@ bool ascii_alnum(unsigned char c) {
 std::string fold(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (unsigned char c : s) {
+  for (size_t k = 0; k < s.size(); ++k) {
+    unsigned char c = static_cast<unsigned char>(s[k]);
+    // U+00A0 (no-break space, C2 A0 in UTF-8) is spacing too: headlines often bind their last
+    // two words with it while the <title> does not.
+    if (c == 0xC2 && k + 1 < s.size() && static_cast<unsigned char>(s[k + 1]) == 0xA0) {
+      ++k;
+      continue;
+    }
     if (!ascii_alnum(c)) continue;
     out.push_back(c >= 'A' && c <= 'Z' ? char(c + 32) : char(c));
   }

@@ -528,6 +528,20 @@ TEST(ExtractTest, HeadlineInParagraphRepeatingTitleGoes) {
   EXPECT_EQ(e.headline, "River festival moves to the old docks");
 }
 
+// A headline that binds its last words with a no-break space still repeats the title.
+TEST(ExtractTest, HeadlineWithNoBreakSpaceMatchesTitle) {
+  std::string html =
+      "<html><head><title>Ferry strike ends after two days – Harbour Post</title></head><body>"
+      "<article><h1>Ferry strike ends after two\u00a0days</h1><p>The ferry crews went back to "
+      "work on Thursday morning after the company agreed to hire four more deckhands before "
+      "the summer timetable starts.</p><p>Passengers who bought tickets for cancelled "
+      "crossings can ask for their money back at the harbour office until the end of the "
+      "month.</p></article></body></html>";
+  Extracted e = run(html);
+  EXPECT_EQ(e.text.rfind("The ferry crews went back", 0), 0u) << e.text;
+  EXPECT_FALSE(e.headline.empty());
+}
+
 // A promo card whose class runs "promo" together with a modifier goes.
 TEST(ExtractTest, RunTogetherPromoClassGoes) {
   std::string html =
