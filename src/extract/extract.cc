@@ -1014,13 +1014,22 @@ class Extractor {
   // Leaves out a heading at the top of the content that repeats the page title (benchmarks and
   // readers treat the headline as metadata), together with short kicker lines before it.
   void drop_headline(const Node* winner, std::vector<uint8_t>& skip, Extracted& result) {
-    std::string title = fold(opt_.title);
-    if (title.empty()) {
-      for (const Node* n = doc_.head() ? doc_.head()->first_child : nullptr; n; n = n->next_sibling)
-        if (n->is_html(Tag::kTitle)) title = fold(inline_text(n, 512));
-    }
     // Headings shorter than this (after folding) are section labels, not a title repeat.
     constexpr size_t kMinHeadline = 8;
+    // The metadata title (often og:title, which sites shorten) and the <title> element: a
+    // headline repeating either is the headline.
+    std::string title = fold(opt_.title);
+    std::string element_title;
+    for (const Node* n = doc_.head() ? doc_.head()->first_child : nullptr; n; n = n->next_sibling)
+      if (n->is_html(Tag::kTitle)) element_title = fold(inline_text(n, 512));
+    if (title.empty()) title = element_title;
+    if (element_title == title) element_title.clear();
+    auto repeats_title = [&](const std::string& h) {
+      if (title.find(h) != std::string::npos || h.find(title) != std::string::npos) return true;
+      return element_title.size() >= kMinHeadline && (element_title.find(h) != std::string::npos ||
+                                                      h.find(element_title) != std::string::npos);
+    };
+
     if (title.size() < kMinHeadline) return;
     // Look at the first few blocks only: a headline lower in the content is a section heading.
     constexpr int kMaxBlocksBefore = 4;
@@ -1034,10 +1043,7 @@ class Extractor {
           if (!n->is_element()) return n->kind == dom::NodeKind::kDocument;
           if (heading_level(n) > 0) {
             std::string h = fold(inline_text(n, 512));
-            if (h.size() >= kMinHeadline &&
-                (title.find(h) != std::string::npos || h.find(title) != std::string::npos)) {
-              found = n;
-            }
+            if (h.size() >= kMinHeadline && repeats_title(h)) found = n;
             ++blocks_seen;
             return false;
           }
@@ -1047,7 +1053,8 @@ class Extractor {
           TagKind k = tag_kind(n);
           if ((k == TagKind::kBlock || k == TagKind::kLine) && at(n).text_len > 0 &&
               at(n).text_len + at(n).link_len <= 512 && !has_block_child(n)) {
-            if (fold(inline_text(n, 512)) == title) {
+            std::string h = fold(inline_text(n, 512));
+            if (h == title || (!element_title.empty() && h == element_title)) {
               found = n;
               return false;
             }

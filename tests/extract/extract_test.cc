@@ -542,6 +542,22 @@ TEST(ExtractTest, HeadlineWithNoBreakSpaceMatchesTitle) {
   EXPECT_FALSE(e.headline.empty());
 }
 
+// A headline that repeats the <title> goes even when the metadata title (a shortened
+// og:title) differs from both.
+TEST(ExtractTest, HeadlineRepeatingTitleElementGoesWhenMetadataTitleDiffers) {
+  std::string html =
+      "<html><head><title>A guide to the new harbour tolls and ferry fares | Harbour Post"
+      "</title></head><body><article><h1>A guide to the new harbour tolls and ferry fares</h1>"
+      "<p>From April, boats that moor in the inner harbour pay by the metre, and the ferry "
+      "fares rise for the first time in six years.</p><p>Residents of the islands keep their "
+      "discount, the council said, and children under twelve still travel free.</p>"
+      "</article></body></html>";
+  Options o;
+  o.title = "A guide to harbour tolls";
+  Extracted e = run(html, o);
+  EXPECT_EQ(e.text.rfind("From April, boats", 0), 0u) << e.text;
+}
+
 // A promo card whose class runs "promo" together with a modifier goes.
 TEST(ExtractTest, RunTogetherPromoClassGoes) {
   std::string html =
