@@ -313,6 +313,8 @@ constexpr std::string_view kBoilerplatePhrases[] = {
     "share your thoughts with friends",
     "this slideshow requires javascript",
     "order reprints",
+    "highlights",
+    "key points",
     "reprints",
     // WordPress's translated "Like this:", "Loading...", "Related", advert label (id), and
     // "related materials", "tags" (ru; only ASCII is case-folded, so Cyrillic is written both

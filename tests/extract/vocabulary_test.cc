@@ -128,11 +128,13 @@ TEST(VocabularyTest, BoilerplatePhrasesMatchWholeBlocks) {
                         "Iklan",
                         "Материалы по теме",
                         "Теги",
-                        "Order Reprints"})
+                        "Order Reprints",
+                        "Highlights",
+                        "Key Points"})
     EXPECT_TRUE(is_boilerplate_phrase(s)) << s;
-  for (const char* s :
-       {"Read more about the new law below.", "Sharing economy", "Print media", "Close to home",
-        "More than a game", "Most read books of the year", "Related parties", "Теги и метки"})
+  for (const char* s : {"Read more about the new law below.", "Sharing economy", "Print media",
+                        "Close to home", "More than a game", "Most read books of the year",
+                        "Related parties", "Теги и метки", "Highlights of the season"})
     EXPECT_FALSE(is_boilerplate_phrase(s)) << s;
 }
 
