@@ -187,7 +187,7 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "  http://example.com/a?b=c  ",
                         "Filed under: News |",
                         "JavaScript is required to load the comments.",
-                        "Please enable JavaScript to view this map.",
+                        "JavaScript is disabled in your browser.",
                         "Like this story? Share it with a friend!",
                         "Join our forums! And if you have a news tip, let us know.",
                         "Have a tip? Ann Lee may be reached at ann@example.org.",
@@ -209,18 +209,26 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "(AP Photo/Ann Lee)",
                         "Foto: Stadtarchiv"})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
-  for (const char* s :
-       {"The reading time of the report was longer than planned, 3 hours in all.",
-        "One of the six rescued", "1 of the 6 climbers turned back", "2019", "of 6",
-        "Reporters said the editing by the ministry took weeks.", "Copyright law changed.",
-        "城市公园新增夜间开放时段，市民可以在晚上散步。",
-        "https://example.org is where the files live.", "See https://example.org",
-        "A spokesperson declined to comment to Reuters.", "The case was filed under seal in March.",
-        "The parish newsletter has been printed by volunteers since 1974.",
-        "The mayor, who has 20,000 followers on Twitter, did not reply.",
-        "JavaScript was created in ten days in 1995.", "Waiters have a tip jar by the door.",
-        "Follow the signs to the harbour and turn left at the church.", "Image quality 4 of 5",
-        "Photography is her hobby."})
+  for (const char* s : {"The reading time of the report was longer than planned, 3 hours in all.",
+                        "One of the six rescued",
+                        "1 of the 6 climbers turned back",
+                        "2019",
+                        "of 6",
+                        "Reporters said the editing by the ministry took weeks.",
+                        "Copyright law changed.",
+                        "城市公园新增夜间开放时段，市民可以在晚上散步。",
+                        "https://example.org is where the files live.",
+                        "See https://example.org",
+                        "A spokesperson declined to comment to Reuters.",
+                        "The case was filed under seal in March.",
+                        "The parish newsletter has been printed by volunteers since 1974.",
+                        "The mayor, who has 20,000 followers on Twitter, did not reply.",
+                        "JavaScript was created in ten days in 1995.",
+                        "Please enable JavaScript to read the story about the river valley.",
+                        "Waiters have a tip jar by the door.",
+                        "Follow the signs to the harbour and turn left at the church.",
+                        "Image quality 4 of 5",
+                        "Photography is her hobby."})
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
 }
 
