@@ -1,31 +1,21 @@
 // End-to-end tests of `klartext extract` (tools/klartext/cmd_extract.cc): formats, stdin, gzip,
 // many files with per-file errors.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <zlib.h>
 
 #include <cstdio>
 #include <fstream>
 #include <string>
 
+#include "support/run_command.h"
+
 namespace {
 
-struct CliRun {
-  int code = -1;
-  std::string out;
-};
+using klartext::testing::CommandRun;
 
-CliRun run(const std::string& args) {
-  CliRun r;
-  std::string cmd = std::string(KLARTEXT_CLI_PATH) + " extract " + args + " 2>/dev/null";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+CommandRun run(const std::string& args) {
+  return klartext::testing::run_command(std::string(KLARTEXT_CLI_PATH) + " extract " + args +
+                                        " 2>/dev/null");
 }
 
 const std::string kExample = std::string(KLARTEXT_SOURCE_DIR) + "/examples/press-release.html";
@@ -33,7 +23,7 @@ const std::string kExample = std::string(KLARTEXT_SOURCE_DIR) + "/examples/press
 bool contains(const std::string& h, const std::string& n) { return h.find(n) != std::string::npos; }
 
 TEST(CliExtractTest, TextStartsWithHeadline) {
-  CliRun r = run(kExample);
+  CommandRun r = run(kExample);
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.out.rfind("New cycle paths for the river valley\n\nThe state will invest", 0), 0u)
       << r.out;
@@ -43,7 +33,7 @@ TEST(CliExtractTest, TextStartsWithHeadline) {
 }
 
 TEST(CliExtractTest, MarkdownAndStdin) {
-  CliRun r = run("--format markdown - < " + kExample);
+  CommandRun r = run("--format markdown - < " + kExample);
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.out.rfind("# New cycle paths for the river valley\n", 0), 0u) << r.out;
   EXPECT_TRUE(contains(r.out, "## Costs and funding"));
@@ -58,7 +48,7 @@ TEST(CliExtractTest, JsonlKeepsOrderAndReportsErrors) {
     gzwrite(f, html.data(), unsigned(html.size()));
     gzclose(f);
   }
-  CliRun r =
+  CommandRun r =
       run("--format jsonl --url https://example.org/p " + kExample + " /nonexistent.html " + gz);
   EXPECT_EQ(r.code, 1);  // one input failed
   size_t first = r.out.find('\n');
@@ -81,7 +71,7 @@ TEST(CliExtractTest, UsageErrors) {
   EXPECT_EQ(run("").code, 2);
   EXPECT_EQ(run("--format pdf " + kExample).code, 2);
   EXPECT_EQ(run("--bogus " + kExample).code, 2);
-  CliRun h = run("--help");
+  CommandRun h = run("--help");
   EXPECT_EQ(h.code, 0);
   EXPECT_TRUE(contains(h.out, "--format"));
 }

@@ -1,7 +1,6 @@
 // End-to-end tests of the klartext executable (tools/klartext): command dispatch, `klartext
 // encoding` and `klartext corpus` on a WARC written here. Run by ctest as cli_test.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -9,27 +8,17 @@
 #include <sstream>
 #include <string>
 
+#include "support/run_command.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int code = -1;
-  std::string out;  // stdout, or stdout and stderr with capture_stderr
-};
+using klartext::testing::CommandRun;
 
-CliRun run(const std::string& args, bool capture_stderr = false) {
-  CliRun r;
-  std::string cmd =
-      std::string(KLARTEXT_BIN) + " " + args + (capture_stderr ? " 2>&1" : " 2>/dev/null");
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+CommandRun run(const std::string& args, bool capture_stderr = false) {
+  return klartext::testing::run_command(std::string(KLARTEXT_BIN) + " " + args +
+                                        (capture_stderr ? " 2>&1" : " 2>/dev/null"));
 }
 
 bool contains(const std::string& h, const std::string& n) { return h.find(n) != std::string::npos; }
@@ -44,31 +33,31 @@ std::string read_file(const fs::path& p) {
 const std::string kFixtures = std::string(KLARTEXT_SOURCE_DIR) + "/tests/data/encodings/";
 
 TEST(CliTest, HelpListsEveryCommand) {
-  CliRun r = run("--help");
+  CommandRun r = run("--help");
   EXPECT_EQ(r.code, 0);
   for (const char* c : {"extract", "corpus", "dedup", "parse", "encoding", "eval"})
     EXPECT_TRUE(contains(r.out, std::string("  ") + c + " ")) << c << "\n" << r.out;
 }
 
 TEST(CliTest, NoCommandOrUnknownCommandIsAUsageError) {
-  CliRun none = run("", true);
+  CommandRun none = run("", true);
   EXPECT_EQ(none.code, 2);
   EXPECT_TRUE(contains(none.out, "usage: klartext <command>")) << none.out;
-  CliRun unknown = run("frobnicate", true);
+  CommandRun unknown = run("frobnicate", true);
   EXPECT_EQ(unknown.code, 2);
   EXPECT_TRUE(contains(unknown.out, "unknown command 'frobnicate'")) << unknown.out;
 }
 
 TEST(CliTest, EveryCommandHasHelp) {
   for (const char* c : {"extract", "corpus", "dedup", "parse", "encoding", "eval"}) {
-    CliRun r = run(std::string(c) + " --help");
+    CommandRun r = run(std::string(c) + " --help");
     EXPECT_EQ(r.code, 0) << c;
     EXPECT_TRUE(contains(r.out, std::string("usage: klartext ") + c)) << c << "\n" << r.out;
   }
 }
 
 TEST(CliTest, EncodingSaysWhichAndWhy) {
-  CliRun r = run("encoding " + kFixtures + "euc-jp.html " + kFixtures + "koi8-r.html");
+  CommandRun r = run("encoding " + kFixtures + "euc-jp.html " + kFixtures + "koi8-r.html");
   ASSERT_EQ(r.code, 0) << r.out;
   std::istringstream lines(r.out);
   std::string first, second;
@@ -80,7 +69,7 @@ TEST(CliTest, EncodingSaysWhichAndWhy) {
 }
 
 TEST(CliTest, EncodingDecodeWritesUtf8) {
-  CliRun r = run("encoding --decode " + kFixtures + "euc-jp.html");
+  CommandRun r = run("encoding --decode " + kFixtures + "euc-jp.html");
   ASSERT_EQ(r.code, 0);
   EXPECT_TRUE(contains(r.out, "桜の花がとてもきれいで")) << r.out;
 }
@@ -88,14 +77,14 @@ TEST(CliTest, EncodingDecodeWritesUtf8) {
 TEST(CliTest, EncodingTransportCharsetWinsOverDetection) {
   // The Shift_JIS fixture has no <meta>: without a label the detector decides; with one the
   // label is used and reported as the transport's.
-  CliRun r =
+  CommandRun r =
       run("encoding --charset 'text/html; charset=Shift_JIS' " + kFixtures + "shift_jis.html");
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_TRUE(contains(r.out, "\tShift_JIS\ttransport\t0\t")) << r.out;
 }
 
 TEST(CliTest, EncodingMissingFileIsAnError) {
-  CliRun r = run("encoding /nonexistent/page.html", true);
+  CommandRun r = run("encoding /nonexistent/page.html", true);
   EXPECT_NE(r.code, 0);
   EXPECT_TRUE(contains(r.out, "/nonexistent/page.html")) << r.out;
 }
@@ -147,7 +136,7 @@ class CliCorpusTest : public ::testing::Test {
 TEST_F(CliCorpusTest, WritesKeptPagesStatsAndResumes) {
   const std::string cmd = "corpus --filters none --compression none -o " + (dir_ / "out").string() +
                           " " + (dir_ / "in.warc").string();
-  CliRun r = run(cmd, true);
+  CommandRun r = run(cmd, true);
   ASSERT_EQ(r.code, 0) << r.out;
   std::string lines = output_lines();
   // The page is kept once (its copy is an exact duplicate), without the menu and footer, with
@@ -162,15 +151,15 @@ TEST_F(CliCorpusTest, WritesKeptPagesStatsAndResumes) {
   EXPECT_TRUE(contains(read_file(dir_ / "out/stats.json"), "\"kept\"")) << "stats.json";
 
   // The same command again finds the input complete and changes nothing.
-  CliRun again = run(cmd, true);
+  CommandRun again = run(cmd, true);
   ASSERT_EQ(again.code, 0) << again.out;
   EXPECT_EQ(output_lines(), lines);
   EXPECT_TRUE(contains(again.out, "already complete")) << again.out;
 
   // Other options into the same folder are refused unless the run is restarted.
-  CliRun other = run("corpus --quiet --filters c4 --compression none -o " +
-                         (dir_ / "out").string() + " " + (dir_ / "in.warc").string(),
-                     true);
+  CommandRun other = run("corpus --quiet --filters c4 --compression none -o " +
+                             (dir_ / "out").string() + " " + (dir_ / "in.warc").string(),
+                         true);
   EXPECT_NE(other.code, 0) << other.out;
 }
 

@@ -2,30 +2,20 @@
 // reads its JSON.
 #include <gtest/gtest.h>
 #include <simdjson.h>
-#include <sys/wait.h>
 
 #include <cmath>
 #include <cstdio>
 #include <string>
 
+#include "support/run_command.h"
+
 namespace {
 
-struct Output {
-  int code = -1;
-  std::string out;
-};
+using Output = klartext::testing::CommandRun;
 
 Output run(const std::string& args) {
-  std::string cmd = std::string(KLARTEXT_BIN) + " eval " + args + " 2>/dev/null";
-  Output o;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return o;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) o.out.append(buf, n);
-  int status = pclose(p);
-  o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return o;
+  return klartext::testing::run_command(std::string(KLARTEXT_BIN) + " eval " + args +
+                                        " 2>/dev/null");
 }
 
 TEST(CmdEval, AnchorsJsonReproducesPublishedF1) {

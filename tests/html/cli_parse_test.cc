@@ -1,30 +1,19 @@
 // End-to-end tests of `klartext parse` (tools/klartext/cmd_parse.cc): runs the built binary.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "support/run_command.h"
+
 namespace {
 
-struct CliRun {
-  int status = -1;
-  std::string out;
-};
+using klartext::testing::CommandRun;
 
-CliRun run(const std::string& args) {
-  CliRun r;
-  std::string cmd = std::string(KLARTEXT_BIN) + " " + args + " 2>/dev/null";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
+CommandRun run(const std::string& args) {
+  return klartext::testing::run_command(std::string(KLARTEXT_BIN) + " " + args + " 2>/dev/null");
 }
 
 std::string write_temp(const std::string& name, const std::string& content) {
@@ -35,8 +24,8 @@ std::string write_temp(const std::string& name, const std::string& content) {
 
 TEST(CliParseTest, TreeOfAFile) {
   std::string f = write_temp("a.html", "<!doctype html><p class=x>Hi<br>there");
-  CliRun r = run("parse --tree " + f);
-  EXPECT_EQ(r.status, 0);
+  CommandRun r = run("parse --tree " + f);
+  EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.out,
             "| <!DOCTYPE html>\n| <html>\n|   <head>\n|   <body>\n|     <p>\n|       class=\"x\"\n"
             "|       \"Hi\"\n|       <br>\n|       \"there\"\n");
@@ -44,8 +33,8 @@ TEST(CliParseTest, TreeOfAFile) {
 
 TEST(CliParseTest, StdinAndFragments) {
   std::string f = write_temp("frag.html", "<circle r=\"1\"/>");
-  CliRun r = run("parse --tree --fragment 'svg path' - < " + f);
-  EXPECT_EQ(r.status, 0);
+  CommandRun r = run("parse --tree --fragment 'svg path' - < " + f);
+  EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.out, "| <svg circle>\n|   r=\"1\"\n");
   std::string cells = write_temp("cells.html", "<td>a");
   r = run("parse --tree --fragment tr " + cells);
@@ -54,18 +43,18 @@ TEST(CliParseTest, StdinAndFragments) {
 
 TEST(CliParseTest, CharsetOption) {
   std::string f = write_temp("latin1.html", "<p>caf\xe9");
-  CliRun r = run("parse --tree --charset latin1 " + f);
-  EXPECT_EQ(r.status, 0);
+  CommandRun r = run("parse --tree --charset latin1 " + f);
+  EXPECT_EQ(r.code, 0);
   EXPECT_NE(r.out.find("\"caf\xc3\xa9\""), std::string::npos) << r.out;
 }
 
 TEST(CliParseTest, QuietReportsFailures) {
   std::string ok = write_temp("ok.html", "<p>fine");
-  CliRun good = run("parse --quiet " + ok);
-  EXPECT_EQ(good.status, 0);
+  CommandRun good = run("parse --quiet " + ok);
+  EXPECT_EQ(good.code, 0);
   EXPECT_EQ(good.out, "");
-  CliRun bad = run("parse --quiet " + ok + " /nonexistent/klartext/file.html");
-  EXPECT_EQ(bad.status, 1);
+  CommandRun bad = run("parse --quiet " + ok + " /nonexistent/klartext/file.html");
+  EXPECT_EQ(bad.code, 1);
 }
 
 TEST(CliParseTest, GzipInputFromSharedData) {
@@ -77,17 +66,17 @@ TEST(CliParseTest, GzipInputFromSharedData) {
       break;
     }
   ASSERT_FALSE(first.empty());
-  CliRun r = run("parse --tree " + first);
-  EXPECT_EQ(r.status, 0);
+  CommandRun r = run("parse --tree " + first);
+  EXPECT_EQ(r.code, 0);
   EXPECT_NE(r.out.find("|   <body>\n"), std::string::npos);
 }
 
 TEST(CliParseTest, UsageErrorsAndHelp) {
-  EXPECT_EQ(run("parse --help").status, 0);
+  EXPECT_EQ(run("parse --help").code, 0);
   EXPECT_NE(run("parse --help").out.find("--fragment"), std::string::npos);
-  EXPECT_EQ(run("parse --no-such-option x").status, 2);
-  EXPECT_EQ(run("parse").status, 2);
-  EXPECT_EQ(run("parse --max-depth lots x").status, 2);
+  EXPECT_EQ(run("parse --no-such-option x").code, 2);
+  EXPECT_EQ(run("parse").code, 2);
+  EXPECT_EQ(run("parse --max-depth lots x").code, 2);
 }
 
 }  // namespace
