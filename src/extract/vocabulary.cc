@@ -969,6 +969,84 @@ bool is_counter(std::string_view t) {
   return false;
 }
 
+// Which of the "contains" phrase tables of is_boilerplate_line occur in a text, found in one
+// pass over it: each position's two bytes select the phrases that start with them (a bitmap
+// rules out most positions at once). The same answers as searching for every phrase in turn
+// (a table per find() loop cost ~5,600 instructions per line, a fifth of extraction).
+enum PhraseTable : uint32_t {
+  kReadingTable = 1,
+  kCookieTable = 2,
+  kRegistrationTable = 4,
+  kNoticeTable = 8,
+  kFollowTable = 16,
+  kSocialTable = 32,
+  kSignupObjectTable = 64,
+  kSignupActTable = 128,
+};
+
+class PhraseIndex {
+ public:
+  PhraseIndex() {
+    add(kReadingTime, kReadingTable);
+    add(kCookieNotice, kCookieTable);
+    add(kSiteRegistration, kRegistrationTable);
+    add(kNoticePhrases, kNoticeTable);
+    add(kFollowPhrases, kFollowTable);
+    add(kSocialNetworks, kSocialTable);
+    add(kSignupObjects, kSignupObjectTable);
+    add(kSignupActs, kSignupActTable);
+  }
+
+  // The PhraseTable bits of every table with a phrase somewhere in t.
+  uint32_t tables_in(std::string_view t) const {
+    uint32_t found = 0;
+    for (size_t i = 0; i < t.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(t[i]);
+      found |= single_byte_[c];
+      if (i + 1 == t.size()) break;
+      const uint16_t pair = uint16_t(c << 8 | static_cast<unsigned char>(t[i + 1]));
+      if (!(pair_bits_[pair >> 6] >> (pair & 63) & 1)) continue;
+      for (const Entry& e : by_pair_[pair_slot(pair)])
+        if (e.pair == pair && !(found & e.table) && t.compare(i, e.phrase.size(), e.phrase) == 0)
+          found |= e.table;
+    }
+    return found;
+  }
+
+ private:
+  struct Entry {
+    uint16_t pair;
+    uint32_t table;
+    std::string_view phrase;
+  };
+  static constexpr size_t kSlots = 256;
+  static size_t pair_slot(uint16_t pair) { return (pair * 40503u >> 8) % kSlots; }
+
+  template <size_t N>
+  void add(const std::string_view (&phrases)[N], PhraseTable table) {
+    for (std::string_view p : phrases) {
+      if (p.empty()) continue;
+      if (p.size() == 1) {
+        single_byte_[static_cast<unsigned char>(p[0])] |= table;
+        continue;
+      }
+      const uint16_t pair =
+          uint16_t(static_cast<unsigned char>(p[0]) << 8 | static_cast<unsigned char>(p[1]));
+      pair_bits_[pair >> 6] |= uint64_t(1) << (pair & 63);
+      by_pair_[pair_slot(pair)].push_back({pair, uint32_t(table), p});
+    }
+  }
+
+  std::array<uint32_t, 256> single_byte_{};
+  std::array<uint64_t, 1024> pair_bits_{};  // 65,536 bits: which byte pairs start a phrase
+  std::array<std::vector<Entry>, kSlots> by_pair_;
+};
+
+const PhraseIndex& phrase_index() {
+  static const PhraseIndex index;
+  return index;
+}
+
 }  // namespace
 
 bool is_boilerplate_line(std::string_view text) {
@@ -977,9 +1055,8 @@ bool is_boilerplate_line(std::string_view text) {
   if (t.empty()) return false;
   // A plain loop: find_first_of with a set calls memchr on the set once per byte of t.
   bool digit = std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (digit && t.size() <= 60)
-    for (std::string_view p : kReadingTime)
-      if (t.find(p) != std::string::npos) return true;
+  const uint32_t tables = phrase_index().tables_in(t);
+  if (digit && t.size() <= 60 && (tables & kReadingTable)) return true;
   // "1 of 6", "12 / 40": a number, a counter word or slash, a number, nothing else; the
   // counted noun may come first ("Image 1 of 5").
   std::string_view counter = t;
@@ -1003,25 +1080,10 @@ bool is_boilerplate_line(std::string_view text) {
         if (before == '/' || before == '|' || before == '(') return true;
       }
   }
-  if (t.find("cookie") != std::string::npos)
-    for (std::string_view p : kCookieNotice)
-      if (t.find(p) != std::string::npos) return true;
-  for (std::string_view p : kSiteRegistration)
-    if (t.find(p) != std::string::npos) return true;
-  for (std::string_view p : kNoticePhrases)
-    if (t.find(p) != std::string::npos) return true;
-  bool follow = t.compare(0, 7, "follow ") == 0;
-  for (std::string_view p : kFollowPhrases)
-    if (!follow && t.find(p) != std::string::npos) follow = true;
-  if (follow)
-    for (std::string_view n : kSocialNetworks)
-      if (t.find(n) != std::string::npos) return true;
-  for (std::string_view o : kSignupObjects)
-    if (t.find(o) != std::string::npos) {
-      for (std::string_view a : kSignupActs)
-        if (t.find(a) != std::string::npos) return true;
-      break;
-    }
+  if (tables & (kCookieTable | kRegistrationTable | kNoticeTable)) return true;
+  const bool follow = t.compare(0, 7, "follow ") == 0 || (tables & kFollowTable);
+  if (follow && (tables & kSocialTable)) return true;
+  if ((tables & kSignupObjectTable) && (tables & kSignupActTable)) return true;
   // A bare web address on a line of its own: the print header's copy of the page URL, never
   // a sentence (a cited address sits inside a sentence or a link).
   if ((t.compare(0, 7, "http://") == 0 || t.compare(0, 8, "https://") == 0) &&

@@ -232,6 +232,20 @@ TEST(VocabularyTest, BoilerplateLines) {
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
 }
 
+// The phrase tables are searched in one pass (PhraseIndex): a phrase counts wherever it
+// starts, right after a false start of the same bytes, or as the last bytes of the line.
+TEST(VocabularyTest, PhraseTablesFoundAnywhereInTheLine) {
+  for (const char* s : {"follow me @",             // one-byte phrase, last byte
+                        "subscribe: nnewsletter",  // false start "nn" before it
+                        "sign up to your inbox",   // a phrase at the very end
+                        "your inbox",              // object alone is not enough...
+                        "we use cookies",          // ...a cookie phrase is
+                        "uses cookiesuses cookies"})
+    EXPECT_EQ(is_boilerplate_line(s), std::string_view(s) != "your inbox") << s;
+  EXPECT_FALSE(is_boilerplate_line("newslette subscribe"));  // cut object: no phrase
+  EXPECT_FALSE(is_boilerplate_line("follow me"));            // follow call without a network
+}
+
 TEST(VocabularyTest, LongCookieNotices) {
   EXPECT_TRUE(is_cookie_notice(
       "This website uses cookies. By continuing to use our website without changing the "
