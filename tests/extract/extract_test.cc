@@ -672,3 +672,26 @@ TEST(ExtractTest, DeepDomIsHandledWithoutRecursion) {
 
 }  // namespace
 }  // namespace klartext::extract
+
+namespace klartext::extract {
+namespace {
+
+// The boilerplate checks of short blocks are capped per page (kMaxShortTextChecks, 5,000): a
+// page of tens of thousands of short lines keeps the later ones unchecked instead of spending
+// its time budget on them. Below the cap a gallery counter line goes; far past it, it stays.
+TEST(ExtractTest, ShortBlockChecksAreCappedPerPage) {
+  std::string html = "<html><body><article><h1>Harbour photographs</h1>";
+  for (int i = 1; i <= 6000; ++i)
+    html += "<p>Image " + std::to_string(i) + " of 6000</p><p>The pier at dawn, plate " +
+            std::to_string(i) + ", shows the old crane and the fishing boats at rest.</p>";
+  html += "</article></body></html>";
+  Options o;
+  o.max_milliseconds = 1e9;  // only the cap under test may limit the work
+  Extracted e = run(html, o);
+  EXPECT_TRUE(contains(e.text, "plate 1, shows the old crane")) << e.text.substr(0, 300);
+  EXPECT_FALSE(contains(e.text, "Image 1 of 6000"));    // checked: a counter line goes
+  EXPECT_TRUE(contains(e.text, "Image 5999 of 6000"));  // past the cap: kept as it is
+}
+
+}  // namespace
+}  // namespace klartext::extract
