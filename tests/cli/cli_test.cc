@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include "base/file.h"
 #include "support/run_command.h"
 
 namespace {
@@ -23,11 +24,10 @@ CommandRun run(const std::string& args, bool capture_stderr = false) {
 
 bool contains(const std::string& h, const std::string& n) { return h.find(n) != std::string::npos; }
 
+// A file's bytes, or "" when it cannot be read (the assertions then fail on its content).
 std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
+  auto data = klartext::base::read_file(p.string());
+  return data.ok() ? std::move(data).value() : std::string();
 }
 
 const std::string kFixtures = std::string(KLARTEXT_SOURCE_DIR) + "/tests/data/encodings/";

@@ -7,34 +7,14 @@
 #include <string>
 
 #include "dom/serialize.h"
+#include "support/tree_depth.h"
 
 namespace klartext::html {
 namespace {
 
 using dom::Node;
 
-// Deepest element nesting below `root` (iterative, like everything that walks these trees).
-size_t tree_depth(const Node* root) {
-  size_t depth = 0, best = 0;
-  const Node* n = root->first_child;
-  if (!n) return 0;
-  depth = 1;
-  while (n) {
-    best = std::max(best, depth);
-    if (n->first_child) {
-      n = n->first_child;
-      ++depth;
-      continue;
-    }
-    while (n != root && !n->next_sibling) {
-      n = n->parent;
-      --depth;
-    }
-    if (n == root) break;
-    n = n->next_sibling;
-  }
-  return best;
-}
+using klartext::testing::tree_depth;
 
 // Deepest element nesting, not counting template-content fragment nodes.
 size_t element_depth(const Node* root) {

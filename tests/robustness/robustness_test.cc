@@ -12,6 +12,7 @@
 #include "html/parser.h"
 #include "klartext/klartext.h"
 #include "pathological_inputs.h"
+#include "support/tree_depth.h"
 #include "warc/reader.h"
 #include "warc/writer.h"
 
@@ -94,26 +95,7 @@ Document extract_ok(std::string_view bytes, const ExtractOptions& options = ampl
   return std::move(r.value());
 }
 
-// Deepest element nesting below root (iterative: these trees are deep by construction).
-size_t tree_depth(const dom::Node* root) {
-  size_t depth = 1, best = 0;
-  const dom::Node* n = root->first_child;
-  while (n) {
-    best = std::max(best, depth);
-    if (n->first_child) {
-      n = n->first_child;
-      ++depth;
-      continue;
-    }
-    while (n != root && !n->next_sibling) {
-      n = n->parent;
-      --depth;
-    }
-    if (n == root) break;
-    n = n->next_sibling;
-  }
-  return best;
-}
+using klartext::testing::tree_depth;
 
 TEST(RobustnessTest, EmptyAndSingleBytes) {
   Document d = extract_ok("");
