@@ -60,6 +60,18 @@ std::string budget_text(double ms) {
   return "max_milliseconds " + s;
 }
 
+// Where `text` ends under the byte cap (its size when it fits); a cut is reported on `out`
+// ("input cut at byte N of M: ...").
+size_t cut_to_byte_cap(std::string_view text, size_t max_bytes, double budget_ms,
+                       std::string_view what, Document& out) {
+  size_t cut = cut_position(text, max_bytes);
+  if (cut < text.size())
+    add_truncation(out, std::string(what) + " cut at byte " + std::to_string(cut) + " of " +
+                            std::to_string(text.size()) + ": " + budget_text(budget_ms) +
+                            " reads at most " + std::to_string(max_bytes) + " bytes");
+  return cut;
+}
+
 }  // namespace
 
 Result<Document> extract(std::string_view html_bytes, const ExtractOptions& options) {
@@ -70,14 +82,8 @@ Result<Document> extract(std::string_view html_bytes, const ExtractOptions& opti
                           std::to_string(options.max_input_bytes));
   Document out;
   size_t max_bytes = cap_for(options.max_milliseconds, kBytesPerMs, double(SIZE_MAX / 2));
-  size_t cut = cut_position(html_bytes, max_bytes);
-  if (cut < html_bytes.size()) {
-    add_truncation(out, "input cut at byte " + std::to_string(cut) + " of " +
-                            std::to_string(html_bytes.size()) + ": " +
-                            budget_text(options.max_milliseconds) + " reads at most " +
-                            std::to_string(max_bytes) + " bytes");
-    html_bytes = html_bytes.substr(0, cut);
-  }
+  html_bytes = html_bytes.substr(
+      0, cut_to_byte_cap(html_bytes, max_bytes, options.max_milliseconds, "input", out));
 
   decode::DecodeOptions dopt;
   dopt.transport_charset = options.charset;
@@ -90,14 +96,7 @@ Result<Document> extract(std::string_view html_bytes, const ExtractOptions& opti
   // bytes of UTF-8), and parsing and extraction cost grows with the text: the same cap holds
   // for the decoded text, cut the same way (at a '<', which is ASCII in UTF-8).
   std::string& utf8 = decoded->utf8;
-  size_t utf8_cut = cut_position(utf8, max_bytes);
-  if (utf8_cut < utf8.size()) {
-    add_truncation(out, "decoded text cut at byte " + std::to_string(utf8_cut) + " of " +
-                            std::to_string(utf8.size()) + ": " +
-                            budget_text(options.max_milliseconds) + " reads at most " +
-                            std::to_string(max_bytes) + " bytes");
-    utf8.resize(utf8_cut);
-  }
+  utf8.resize(cut_to_byte_cap(utf8, max_bytes, options.max_milliseconds, "decoded text", out));
 
   html::ParseOptions popt;
   popt.max_input_bytes = std::max(popt.max_input_bytes, options.max_input_bytes);
