@@ -1164,7 +1164,12 @@ void Collector::on_element(const Node* n) {
       return;
     }
     case Tag::kH1:
-      if (h1s_.size() < 4 && !noise_region_) {
+      // A headline is read inside class-named noise regions too: page builders wrap whole
+      // pages in "widget" containers (on wcxb-dev reading them gained 10 titles and lost 5).
+      // Navigation, asides and footers hold site banners, not the headline.
+      if (h1s_.size() < 4 && !(noise_region_ && (noise_region_->is_html(Tag::kNav) ||
+                                                 noise_region_->is_html(Tag::kAside) ||
+                                                 noise_region_->is_html(Tag::kFooter)))) {
         h1s_.push_back(trim_anchor_marks(gather_text(n)));
         // The first headline's end: the text right after it is where pages print the date.
         if (h1s_.size() == 1 && in_body_) after_h1_ = next_after(n, nullptr);
@@ -1381,15 +1386,50 @@ double word_overlap(std::string_view a, std::string_view b) {
   return total ? double(shared) / double(total) : 0.0;
 }
 
+// Whether an h1 is the decoration that <title> adds to the headline rather than the headline:
+// the part after <title>'s last separator when its first part does not name the site ("What
+// is Ownership? - The Rust Programming Language" with the h1 "The Rust Programming Language"),
+// or what <title> adds around the meta title ("Blog Name: Headline" with og:title "Headline"
+// and the h1 "Blog Name"). Such an h1 is the site's name printed as a page banner.
+bool is_title_decoration(std::string_view h, std::string_view title, std::string_view meta_title,
+                         std::string_view sitename, std::string_view host) {
+  TitleSplit last = split_title(title, false);
+  if (last.found && iequals(h, collapse_space(last.tail))) {
+    TitleSplit first = split_title(title, true);
+    if (!names_site(first.head, sitename, host)) return true;
+  }
+  // A meta title that is itself the site name leaves the headline as the "decoration".
+  if (meta_title.size() < 3 || meta_title.size() >= title.size() ||
+      names_site(meta_title, sitename, host))
+    return false;
+  std::string lt = ascii_lower(title), lm = ascii_lower(meta_title);
+  size_t at = lt.find(lm);
+  if (at == std::string::npos) return false;
+  // The rest must lie on one side only: before or after the meta title.
+  std::string_view rest = at == 0                                  ? title.substr(meta_title.size())
+                          : at + meta_title.size() == title.size() ? title.substr(0, at)
+                                                                   : std::string_view();
+  auto punct = [](char c) {
+    return c == ' ' || c == ':' || c == '|' || c == '-' || c == '/' || c == ',' || c == '~';
+  };
+  while (!rest.empty() && punct(rest.front())) rest.remove_prefix(1);
+  while (!rest.empty() && punct(rest.back())) rest.remove_suffix(1);
+  // A decoration is shorter than the headline it decorates.
+  return rest.size() >= 3 && rest.size() < meta_title.size() && iequals(h, rest);
+}
+
 std::string Collector::choose_title(const std::string& sitename, std::string_view host) const {
   std::string from_title = strip_site(title_element_, sitename, host);
   std::string from_meta = strip_site(title_.value, sitename, host);
   std::string base = from_meta.empty() ? from_title : from_meta;
   // The page's h1 is the headline as printed, without the site decorations of <title>; the
-  // benchmark gold follows it. An h1 that names the site (logos) is not a headline.
+  // benchmark gold follows it. An h1 that names the site (logos), or that is the part <title>
+  // adds to the headline, is not a headline.
   std::vector<std::string_view> heads;
   for (const std::string& h : h1s_)
-    if (h.size() >= 3 && h.size() <= 400 && !names_site(h, sitename, host)) heads.push_back(h);
+    if (h.size() >= 3 && h.size() <= 400 && !names_site(h, sitename, host) &&
+        !is_title_decoration(h, title_element_, title_.value, sitename, host))
+      heads.push_back(h);
   // An h1 in capitals only (set so by the site's markup, "BEST COFFEE MAKERS") that equals
   // the title or meta title otherwise: their capitalisation is the headline's.
   for (std::string_view h : heads) {

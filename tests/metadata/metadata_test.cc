@@ -562,5 +562,49 @@ TEST(MetadataTest, ForumUserNameClasses) {
   EXPECT_EQ(meta_of("<body><label class=\"user-name-field\">First Name</label></body>").author, "");
 }
 
+// Regression: an h1 that is the part <title> adds to the headline is the site's banner, not
+// the headline: the part after the last separator (when the first part names no site), or
+// what <title> adds to og:title. The first part stays the headline.
+TEST(MetadataTest, H1ThatIsTheTitleDecorationIsNotTheHeadline) {
+  EXPECT_EQ(meta_of("<title>How Borrowing Works - The Lantern Handbook</title>"
+                    "<body><div class=\"menu-bar\"><h1>The Lantern Handbook</h1></div>"
+                    "<main><p>Text.</p></main></body>")
+                .title,
+            "How Borrowing Works");
+  EXPECT_EQ(meta_of("<title>Tidewater Notes: Calibrating a cheap tide gauge</title>"
+                    "<meta property=\"og:title\" content=\"Calibrating a cheap tide gauge\">"
+                    "<body><h1>Tidewater Notes</h1><p>Text.</p></body>")
+                .title,
+            "Calibrating a cheap tide gauge");
+  // When <title>'s first part names the site, the h1 after it is the headline.
+  EXPECT_EQ(meta_of("<title>Harbor Gazette | Night Ferry Returns</title>"
+                    "<body><h1>Night Ferry Returns</h1></body>",
+                    "https://harborgazette.example/x")
+                .title,
+            "Night Ferry Returns");
+  // A meta title that is only the site name does not make the headline a decoration.
+  EXPECT_EQ(meta_of("<title>Old Radios Made Useful Again | Dialtone</title>"
+                    "<meta property=\"og:title\" content=\"Dialtone\">"
+                    "<body><h1>Old Radios Made Useful Again</h1></body>",
+                    "https://dialtone.example/p/1")
+                .title,
+            "Old Radios Made Useful Again");
+}
+
+// Regression: page builders wrap whole pages in "widget" containers, which the byline and date
+// scans treat as noise; the h1 inside still is the page's headline. Only nav, aside and footer
+// regions rule an h1 out.
+TEST(MetadataTest, H1InsideClassNamedNoiseRegionCounts) {
+  EXPECT_EQ(meta_of("<title>Forming a Partnership in Ohio | Form Yours Today</title>"
+                    "<body><div class=\"elementor-widget-container\"><h1>Forming a Partnership "
+                    "in Ohio</h1></div><p>Text.</p></body>")
+                .title,
+            "Forming a Partnership in Ohio");
+  EXPECT_EQ(meta_of("<title>Quiet Streets Ahead | Town Desk</title>"
+                    "<body><nav><h1>Town Desk Menu</h1></nav><h1>Quiet Streets Ahead</h1></body>")
+                .title,
+            "Quiet Streets Ahead");
+}
+
 }  // namespace
 }  // namespace klartext::metadata
