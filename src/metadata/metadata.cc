@@ -266,8 +266,11 @@ constexpr std::string_view kDateClassParts[] = {
     "date", "time", "publish", "posted", "dateline", "byline", "meta", "entry-info", "post-info"};
 // Class/id fragments of regions whose authors and dates belong to something else (comments,
 // related-article lists, sidebars, footers). Bylines and dates are not read inside them.
-constexpr std::string_view kNoiseClassParts[] = {"comment", "related",  "widget", "recommend",
-                                                 "popular", "trending", "reply",  "more-stories"};
+// "widget" is not one: page builders (Elementor, HubSpot) wrap whole pages in "widget"
+// containers, and dropping it found 10 more authors and dates on wcxb-dev and lost 2; sidebar
+// widgets mostly sit in <aside> or carry one of these names anyway.
+constexpr std::string_view kNoiseClassParts[] = {"comment",  "related", "recommend",   "popular",
+                                                 "trending", "reply",   "more-stories"};
 // Class parts that are false friends of the above ("authority", "update").
 constexpr std::string_view kModifiedClassParts[] = {"update", "modif", "edited"};
 
@@ -1164,9 +1167,11 @@ void Collector::on_element(const Node* n) {
       return;
     }
     case Tag::kH1:
-      // A headline is read inside class-named noise regions too: page builders wrap whole
-      // pages in "widget" containers (on wcxb-dev reading them gained 10 titles and lost 5).
-      // Navigation, asides and footers hold site banners, not the headline.
+      // A headline is read inside class-named noise regions too: those names are guesses
+      // made for bylines and dates, and whole pages carry them (a blog theme's <body> class
+      // naming "related" posts, an <article> class naming its "comment" count). Navigation,
+      // asides and footers hold site banners, not the headline. On wcxb-dev: +2/-1 titles
+      // beside the "widget" change below, +10/-5 when "widget" was still a noise name.
       if (h1s_.size() < 4 && !(noise_region_ && (noise_region_->is_html(Tag::kNav) ||
                                                  noise_region_->is_html(Tag::kAside) ||
                                                  noise_region_->is_html(Tag::kFooter)))) {

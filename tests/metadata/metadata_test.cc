@@ -591,19 +591,34 @@ TEST(MetadataTest, H1ThatIsTheTitleDecorationIsNotTheHeadline) {
             "Old Radios Made Useful Again");
 }
 
-// Regression: page builders wrap whole pages in "widget" containers, which the byline and date
-// scans treat as noise; the h1 inside still is the page's headline. Only nav, aside and footer
-// regions rule an h1 out.
+// Regression: class-named noise regions (here a body class naming "related" posts) do not hide
+// the h1, which still is the page's headline. Only nav, aside and footer regions rule it out.
 TEST(MetadataTest, H1InsideClassNamedNoiseRegionCounts) {
   EXPECT_EQ(meta_of("<title>Forming a Partnership in Ohio | Form Yours Today</title>"
-                    "<body><div class=\"elementor-widget-container\"><h1>Forming a Partnership "
-                    "in Ohio</h1></div><p>Text.</p></body>")
+                    "<body class=\"show-related-posts\"><h1>Forming a Partnership "
+                    "in Ohio</h1><p>Text.</p></body>")
                 .title,
             "Forming a Partnership in Ohio");
   EXPECT_EQ(meta_of("<title>Quiet Streets Ahead | Town Desk</title>"
                     "<body><nav><h1>Town Desk Menu</h1></nav><h1>Quiet Streets Ahead</h1></body>")
                 .title,
             "Quiet Streets Ahead");
+}
+
+// Regression: page builders wrap whole pages in "widget" containers; bylines and dates inside
+// them are the article's own.
+TEST(MetadataTest, PageBuilderWidgetWrappersAreNotNoise) {
+  Metadata m = meta_of(
+      "<body><div class=\"span12 widget-span widget-type-blog_content\"><div class=\"post-meta\">"
+      "<span class=\"meta-date\"><a href=\"/t\">May 18, 2023</a></span>"
+      "<span class=\"meta-author\">By Nora Quist</span></div><h1>Essay tips</h1></div></body>");
+  EXPECT_EQ(m.date, "2023-05-18");
+  EXPECT_EQ(m.author, "Nora Quist");
+  // Comment regions still are noise.
+  EXPECT_EQ(meta_of("<body><h1>Essay tips</h1><div class=\"comment-list\"><p>By Pat Reader</p>"
+                    "<p>June 2, 2025</p></div></body>")
+                .date,
+            "");
 }
 
 }  // namespace
