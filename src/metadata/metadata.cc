@@ -868,8 +868,13 @@ TitleSplit split_title(std::string_view t, bool first) {
   return best;
 }
 
-// Removes " | Site" suffixes and "Site | " prefixes when that part names the site.
-std::string strip_site(std::string title, std::string_view sitename, std::string_view host) {
+// Removes " | Site" suffixes and "Site | " prefixes when that part names the site. keep_prefix
+// keeps a leading site name: on a site's front page the site is the page's subject ("Brand -
+// what it does"), and the tagline alone is no title (on the wcxb-dev front pages: 10 titles
+// gained, 5 lost where the annotator kept the tagline; trailing site names are still cut there,
+// which the gold follows more often than not).
+std::string strip_site(std::string title, std::string_view sitename, std::string_view host,
+                       bool keep_prefix = false) {
   for (int round = 0; round < 2; ++round) {
     TitleSplit last = split_title(title, false);
     if (last.found && !last.head.empty() && names_site(last.tail, sitename, host) &&
@@ -880,8 +885,8 @@ std::string strip_site(std::string title, std::string_view sitename, std::string
     TitleSplit first = split_title(title, true);
     // A site-name prefix is short ("Daily Planet | ..."); a longer head that mentions the
     // host ("How we designed Example's ATF - ...") is the headline itself.
-    if (first.found && word_count(first.head) <= 3 && names_site(first.head, sitename, host) &&
-        !first.tail.empty()) {
+    if (!keep_prefix && first.found && word_count(first.head) <= 3 &&
+        names_site(first.head, sitename, host) && !first.tail.empty()) {
       title = collapse_space(first.tail);
       continue;
     }
@@ -1002,7 +1007,8 @@ class Collector {
   std::optional<Date> scan_dates(std::string_view text);
   void offer_author(std::string_view value, int rank, bool need_prefix);
   void apply_jsonld();
-  std::string choose_title(const std::string& sitename, std::string_view host) const;
+  std::string choose_title(const std::string& sitename, std::string_view host,
+                           bool front_page) const;
   std::string choose_date() const;
 
   const MetadataOptions& options_;
@@ -1423,9 +1429,10 @@ bool is_title_decoration(std::string_view h, std::string_view title, std::string
   return rest.size() >= 3 && rest.size() < meta_title.size() && iequals(h, rest);
 }
 
-std::string Collector::choose_title(const std::string& sitename, std::string_view host) const {
-  std::string from_title = strip_site(title_element_, sitename, host);
-  std::string from_meta = strip_site(title_.value, sitename, host);
+std::string Collector::choose_title(const std::string& sitename, std::string_view host,
+                                    bool front_page) const {
+  std::string from_title = strip_site(title_element_, sitename, host, front_page);
+  std::string from_meta = strip_site(title_.value, sitename, host, front_page);
   std::string base = from_meta.empty() ? from_title : from_meta;
   // The page's h1 is the headline as printed, without the site decorations of <title>; the
   // benchmark gold follows it. An h1 that names the site (logos), or that is the part <title>
@@ -1460,6 +1467,18 @@ std::string Collector::choose_title(const std::string& sitename, std::string_vie
     return std::string(heads[0]);
   if (base.empty() && !heads.empty()) return std::string(heads[0]);
   return base;
+}
+
+// Whether url is a site's front page: nothing after the host but "/" (a query is allowed).
+bool is_front_page(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return false;
+  std::string_view rest = url.substr(scheme + 3);
+  size_t path = rest.find_first_of("/?#");
+  if (path == std::string_view::npos) return true;
+  rest.remove_prefix(path);
+  size_t end = rest.find_first_of("?#");
+  return rest.substr(0, end).size() <= 1;
 }
 
 bool same_day(const std::optional<Date>& a, const std::optional<Date>& b) {
@@ -1571,7 +1590,7 @@ Metadata Collector::run(const dom::Document& doc) {
   std::string_view host = url_host(base);
   std::string site = site_.value;
   if (looks_like_url(site)) site.clear();
-  m.title = choose_title(site, host);
+  m.title = choose_title(site, host, is_front_page(base));
   if (site.empty()) {
     // The part of <title> that names the host is the site name as the site writes it.
     std::string_view t = title_element_;

@@ -136,9 +136,10 @@ TEST(MetadataTest, TitleSuffixStripping) {
                        "https://www.dailyplanet.example/rain");
   EXPECT_EQ(m.title, "Rain Expected Tomorrow");
   EXPECT_EQ(m.sitename, "DailyPlanet");  // taken from the title, as the site writes it
-  // A prefix naming the site.
+  // A prefix naming the site (on an article's page; a front page keeps it, see
+  // FrontPageKeepsLeadingSiteName).
   EXPECT_EQ(meta_of("<title>Daily Planet | Rain Expected Tomorrow</title>",
-                    "https://dailyplanet.example/")
+                    "https://dailyplanet.example/news/rain")
                 .title,
             "Rain Expected Tomorrow");
   // A long head that merely mentions the host is the headline, not a site prefix.
@@ -619,6 +620,23 @@ TEST(MetadataTest, PageBuilderWidgetWrappersAreNotNoise) {
                     "<p>June 2, 2025</p></div></body>")
                 .date,
             "");
+}
+
+// Regression: on a site's front page a leading site name is the page's subject and stays;
+// a trailing one is still cut, and deeper pages lose a leading one as before.
+TEST(MetadataTest, FrontPageKeepsLeadingSiteName) {
+  const std::string page = "<title>Quillmate - Notes for Field Biologists</title><body></body>";
+  EXPECT_EQ(meta_of(page, "https://quillmate.example/").title,
+            "Quillmate - Notes for Field Biologists");
+  EXPECT_EQ(meta_of(page, "https://quillmate.example").title,
+            "Quillmate - Notes for Field Biologists");
+  EXPECT_EQ(meta_of(page, "https://quillmate.example/?ref=ad").title,
+            "Quillmate - Notes for Field Biologists");
+  EXPECT_EQ(meta_of(page, "https://quillmate.example/pricing").title, "Notes for Field Biologists");
+  EXPECT_EQ(
+      meta_of("<title>Notes for Field Biologists | Quillmate</title>", "https://quillmate.example/")
+          .title,
+      "Notes for Field Biologists");
 }
 
 }  // namespace
