@@ -693,5 +693,46 @@ TEST(ExtractTest, ShortBlockChecksAreCappedPerPage) {
   EXPECT_TRUE(contains(e.text, "Image 5999 of 6000"));  // past the cap: kept as it is
 }
 
+// A form with little text is a control (search, sign-in, add to cart): its labels are not
+// content, and its text does not count as page text beside a thread's comments. A form around
+// a whole short page (ASP.NET style) is that page's content.
+TEST(ExtractTest, SmallFormsAreControls) {
+  Extracted product = run(fixture("product-with-cart-form.html"));
+  EXPECT_TRUE(contains(product.text, "oil it again once a month")) << product.text;
+  EXPECT_FALSE(contains(product.text, "Quantity")) << product.text;
+  EXPECT_FALSE(contains(product.text, "Wrap it as a gift")) << product.text;
+
+  Extracted thread = run(fixture("thread-with-sign-in.html"));
+  EXPECT_TRUE(contains(thread.text, "Ordinary PVA glue is fine for oak")) << thread.text;
+  EXPECT_TRUE(contains(thread.text, "Wipe off the squeeze-out")) << thread.text;
+  EXPECT_FALSE(contains(thread.text, "Sign in to reply")) << thread.text;
+
+  Extracted page =
+      run("<body><form method=\"post\" action=\"/default.aspx\"><div><p>Our office is closed "
+          "on Monday for the town festival; from Tuesday we are open again from eight to four."
+          "</p></div><input type=\"hidden\" name=\"state\"></form></body>");
+  EXPECT_TRUE(contains(page.text, "Our office is closed on Monday")) << page.text;
+}
+
+// A page that is not an article and marks one main region, built from sections with link rows
+// between them: the main region is the content, not only its best section. An article keeps
+// its best container.
+TEST(ExtractTest, MainRegionSectionsOnNonArticlePage) {
+  std::string html = fixture("service-sections.html");
+  Extracted e = run(html);
+  EXPECT_TRUE(contains(e.text, "Put every task, meeting and deadline")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Invite colleagues to a board")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Every board is encrypted")) << e.text;
+  EXPECT_FALSE(contains(e.text, "See all planning features")) << e.text;  // link rows pruned
+  EXPECT_FALSE(contains(e.text, "Pricing")) << e.text;
+  EXPECT_FALSE(contains(e.text, "All rights reserved")) << e.text;
+
+  std::string article = html;
+  article.replace(article.find("<title>"), 0, "<meta property=\"og:type\" content=\"article\">");
+  Extracted a = run(article);
+  EXPECT_TRUE(contains(a.text, "Put every task, meeting and deadline")) << a.text;
+  EXPECT_FALSE(contains(a.text, "Invite colleagues to a board")) << a.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
