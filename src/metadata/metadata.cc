@@ -217,18 +217,20 @@ constexpr MetaKey kMetaKeys[] = {
 
 // Words that introduce a byline, lower case, with their trailing space or colon. Origin: the
 // ordinary preposition for "by" / the word "author" in each language, as news sites print it.
+// Editors ("编辑：") are not here: kCjkBylineMarkers ranks them below authors and reporters.
 constexpr std::string_view kBylinePrefixes[] = {
     "written by ",   "posted by ",   "published by ", "reviewed by ", "words by ", "story by ",
     "authored by: ", "authored by ", "by: ",          "by ",          "von ",      "par ",
     "por ",          "di ",          "door ",         "av ",          "af ",       "przez ",
     "автор: ",       "autor: ",      "autor ",        "author: ",     "auteur : ", "auteur: ",
     "autore: ",      "text: ",       "作者：",        "作者:",        "作者 ",     "文/",
-    "文／",          "记者：",       "记者 ",         "编辑：",       "著者：",
+    "文／",          "记者：",       "记者 ",         "著者：",
 };
 
 // Chinese bylines name the reporter or editor after a marker anywhere in a short line
 // ("光明日报记者 王建宏", "（责任编辑：魏喆）"). Origin: the credit lines of Chinese news
-// and portal pages (reporter, author, editor-in-charge, editor, "text by"); editors come second.
+// and portal pages (reporter, author, editor-in-charge, editor, "text by", "written by" of
+// collective reports); editors come second.
 struct CjkMarker {
   std::string_view marker;
   int rank_offset;
@@ -237,7 +239,7 @@ struct CjkMarker {
 constexpr CjkMarker kCjkBylineMarkers[] = {
     {"记者：", 0}, {"记者:", 0}, {"记者", 0, true}, {"作者：", 0},     {"作者:", 0},
     {"撰文：", 0}, {"文／", 0},  {"文/", 0},        {"责任编辑：", 2}, {"责任编辑:", 2},
-    {"编辑：", 3}, {"编辑:", 3}, {"来稿：", 3},
+    {"编辑：", 3}, {"编辑:", 3}, {"来稿：", 3},     {"执笔人：", 0},   {"执笔：", 0},
 };
 
 // Texts that sit in byline slots but are labels, not names: the labels, buttons and headings
@@ -252,6 +254,11 @@ constexpr std::string_view kNotNames[] = {
     "reviewed by",  "username",         "user name", "first name",
     "last name",    "full name",
 };
+
+// Chinese label words (editor, author, source, article, reading count) that a name never
+// contains: a "name" holding one is a label line read whole ("51offer编辑：Alice",
+// "该作者文章"). Origin: the credit lines of Chinese news pages (see kCjkBylineMarkers).
+constexpr std::string_view kCjkLabelWords[] = {"编辑", "作者", "来源", "文章", "阅读"};
 
 // Class/id fragments marking a byline. Origin: common CMS themes (WordPress "author vcard",
 // "byline", "post-author", hNews "author") and forum software, which marks a post's author
@@ -550,6 +557,19 @@ bool looks_like_url(std::string_view s) {
          s.starts_with("/");
 }
 
+// Whether s is a bare host name: no space, a dot, and a last label of 2 to 6 ASCII letters
+// (a top-level domain: "example.com", "news.example.co.uk").
+bool looks_like_host(std::string_view s) {
+  if (s.find(' ') != std::string_view::npos) return false;
+  size_t dot = s.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  std::string_view tld = s.substr(dot + 1);
+  if (tld.size() < 2 || tld.size() > 6) return false;
+  for (char c : tld)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+  return true;
+}
+
 std::string normalize_language(std::string_view s) {
   std::string v(s);
   size_t cut = v.find_first_of(",;");
@@ -683,6 +703,8 @@ std::string clean_author(std::string_view raw, const Date& reference, bool need_
     return {};
   for (std::string_view w : kNotNames)
     if (iequals(s, w)) return {};
+  for (std::string_view w : kCjkLabelWords)
+    if (s.find(w) != std::string::npos) return {};
   // A text that ends in "by" ("Jun 2 Written By") is a label whose name follows elsewhere.
   if (s.size() >= 3 && iequals(std::string_view(s).substr(s.size() - 3), " by")) return {};
   if (!looks_like_name(s)) return {};
@@ -708,9 +730,14 @@ std::string clean_author(std::string_view raw, const Date& reference, bool need_
 // The inside of the parenthesis (ASCII or full-width) that ends t, when it is short (a credit
 // line, under 90 bytes); empty otherwise.
 std::string_view closing_parenthesis(std::string_view t) {
-  while (!t.empty() &&
-         (t.back() == ' ' || t.back() == '\n' || t.back() == '\t' || t.back() == '\r'))
-    t.remove_suffix(1);
+  // Trailing white space, and no-break spaces (&nbsp; after the credit is common).
+  for (bool cut = true; cut;) {
+    cut = false;
+    while (!t.empty() &&
+           (t.back() == ' ' || t.back() == '\n' || t.back() == '\t' || t.back() == '\r'))
+      t.remove_suffix(1), cut = true;
+    if (t.ends_with("\xC2\xA0")) t.remove_suffix(2), cut = true;
+  }
   size_t close_len = t.ends_with(")") ? 1 : t.ends_with("\xEF\xBC\x89") ? 3 : 0;
   if (!close_len) return {};
   t.remove_suffix(close_len);
@@ -779,8 +806,17 @@ std::string cjk_names(std::string_view rest, bool strict) {
                   after.starts_with("\xE3\x80\x91");
     if (!closes) return {};
   }
-  size_t max_name = strict ? 9 : 12;
+  // A closing parenthesis bounds the credit ("（记者 格桑边觉）"): no prose runs on, so names
+  // may be as long as after a colon (four characters).
+  std::string_view tail = rest.substr(end);
+  bool closed = tail.starts_with(")") || tail.starts_with("\xEF\xBC\x89");
+  size_t max_name = strict && !closed ? 9 : 12;
   std::string names = collapse_space(rest.substr(0, end));
+  // A dateline after the names ("彭冲 山东冠县报道": place, then "reported") is no name.
+  constexpr std::string_view kReported = "\xE6\x8A\xA5\xE9\x81\x93";  // 报道
+  size_t last_space = names.rfind(' ');
+  if (last_space != std::string::npos && std::string_view(names).ends_with(kReported))
+    names.resize(last_space);
   if (names.empty() || word_count(names) > 5) return {};
   size_t start = 0;
   while (start < names.size()) {
@@ -796,6 +832,12 @@ std::string cjk_names(std::string_view rest, bool strict) {
 // <title> elements of the benchmark pages and in readability's title cleaning.
 constexpr std::string_view kTitleSeparators[] = {" | ", " - ", " – ", " — ", " :: ", " » ",
                                                  " · ", " • ", " / ", " ~ ", " « ",  " │ "};
+
+// Whether c can start a word: an ASCII letter or digit, or a byte of a non-ASCII character.
+bool is_word_byte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
 
 // Letters and digits of s, lower-cased (ASCII only; other bytes kept), to compare a title part
 // with a host name or site name regardless of spacing and punctuation.
@@ -1094,7 +1136,9 @@ void Collector::on_meta(const Node* n) {
           if (one == "citation_author" || one == "dc.creator") {
             if (citation_authors_.size() < kMaxTags) citation_authors_.push_back(v);
           } else if (!looks_like_url(v)) {
-            offer_author(v, m.rank, false);
+            // A host name ("example.com") names the site, not a writer: kept only as the
+            // fallback that organisation authors get, below any byline on the page.
+            offer_author(v, looks_like_host(v) ? int(kFallback) : m.rank, false);
           }
           break;
         case Field::kDate:
@@ -1306,7 +1350,7 @@ void Collector::on_text(const Node* n) {
     }
   }
   // Chinese credit lines: a short line, or the parenthesised credit that closes a paragraph
-  // ("……交流。（信报记者 蔡雪婧）").
+  // ("……交流。（信报记者 蔡雪婧）"), a view into data.
   std::string_view credit = data.size() < 300 ? data : closing_parenthesis(data);
   if (author_.rank > kTextByline && !credit.empty() && n->parent && !n->parent->is_html(Tag::kA) &&
       has_cjk_lead(credit)) {
@@ -1314,14 +1358,21 @@ void Collector::on_text(const Node* n) {
     for (const CjkMarker& c : kCjkBylineMarkers) {
       size_t pos = credit.find(c.marker);
       if (pos == std::string_view::npos) continue;
-      std::string_view rest = data.substr(pos + c.marker.size());
+      // The name follows the marker in the credit (the whole line, or the closing parenthesis).
+      std::string_view rest = credit.substr(pos + c.marker.size());
       std::string name = cjk_names(rest, c.strict);
-      // "作者：<a>Name</a>": a marker that ends its text node names the next element's text.
+      // "作者：<a>Name</a>": a marker that ends its text node names what follows it: the next
+      // element's or text's content, past comments ("作者：<!--author-->Name"), and out of
+      // a label element that holds the marker alone ("<b>作者：</b><a>Name</a>", two levels).
       if (name.empty() && !c.strict && collapse_space(rest).empty()) {
-        const Node* next = n->next_sibling;
-        while (next && next->is_text() && collapse_space(next->data).empty())
+        const Node* from = n;
+        for (int up = 0; up < 2 && from->parent && !from->next_sibling; ++up) from = from->parent;
+        const Node* next = from->next_sibling;
+        while (next && ((next->is_text() && collapse_space(next->data).empty()) ||
+                        next->kind == dom::NodeKind::kComment))
           next = next->next_sibling;
         if (next && next->is_element()) name = cjk_names(gather_text(next, 80), false);
+        if (next && next->is_text()) name = cjk_names(utf8_prefix(next->data, 80), false);
       }
       if (!name.empty()) author_.offer(std::move(name), kTextByline + c.rank_offset);
       found = true;
@@ -1434,6 +1485,13 @@ std::string Collector::choose_title(const std::string& sitename, std::string_vie
   std::string from_title = strip_site(title_element_, sitename, host, front_page);
   std::string from_meta = strip_site(title_.value, sitename, host, front_page);
   std::string base = from_meta.empty() ? from_title : from_meta;
+  // A meta title that stops mid-phrase where <title> goes on is a truncated copy: JSON-LD
+  // headlines are cut to 110 characters by SEO plugins, after Google's former limit. Only
+  // long ones (100 bytes and more) are taken for cut; a shorter prefix is a choice.
+  // The cut falls between two words: a space, then a letter or digit (not " : Site").
+  if (base.size() >= 100 && from_title.size() > base.size() + 1 && istarts_with(from_title, base) &&
+      from_title[base.size()] == ' ' && is_word_byte(from_title[base.size() + 1]))
+    base = from_title;
   // The page's h1 is the headline as printed, without the site decorations of <title>; the
   // benchmark gold follows it. An h1 that names the site (logos), or that is the part <title>
   // adds to the headline, is not a headline.

@@ -639,5 +639,61 @@ TEST(MetadataTest, FrontPageKeepsLeadingSiteName) {
       "Notes for Field Biologists");
 }
 
+// Regression: Chinese credit lines. A credit closing a paragraph before a no-break space; a
+// four-character name in a parenthesised credit; a dateline after the name; the collective
+// "written by" marker; a label element before the name, also past a comment; an editor line
+// that comes first does not outrank the author line after it; label words are no names.
+TEST(MetadataTest, ChineseCreditLines) {
+  const std::string long_text(320, 'x');
+  EXPECT_EQ(meta_of("<body><p>" + long_text + "。（记者 林晓雨）&nbsp;</p></body>").author,
+            "林晓雨");
+  EXPECT_EQ(meta_of("<body><p>据本报电（记者 欧阳明远）近日召开会议。</p></body>").author,
+            "欧阳明远");
+  EXPECT_EQ(meta_of("<body><p>晨报记者 周岚 江苏南通报道</p></body>").author, "周岚");
+  EXPECT_EQ(meta_of("<body><p>执笔人：田野 方舟</p></body>").author, "田野 方舟");
+  EXPECT_EQ(meta_of("<body><td><b>作者：</b><a href=\"/u/1\">青石</a></td></body>").author, "青石");
+  EXPECT_EQ(meta_of("<body><td>作者： <!--author-->白桦<!--author--></td></body>").author, "白桦");
+  EXPECT_EQ(meta_of("<body><table><tr><td>编辑： 江河</td><td>作者：沈默 韩清</td></tr></table>"
+                    "</body>")
+                .author,
+            "沈默 韩清");
+  EXPECT_EQ(meta_of("<body><div class=\"author\">■该作者文章</div></body>").author, "");
+}
+
+// Regression: a meta author that is a host name names the site; a byline on the page wins, and
+// the host name is kept only when there is nothing else.
+TEST(MetadataTest, HostNameMetaAuthorIsAFallback) {
+  EXPECT_EQ(meta_of("<meta name=\"author\" content=\"studyabroad.test\">"
+                    "<body><p>By Lena Park</p></body>")
+                .author,
+            "Lena Park");
+  EXPECT_EQ(meta_of("<meta name=\"author\" content=\"studyabroad.test\"><body></body>").author,
+            "studyabroad.test");
+}
+
+// Regression: a long JSON-LD headline cut mid-phrase (SEO plugins cut them at 110 characters)
+// gives way to the <title> that goes on; a shorter meta title stays, as does one that <title>
+// extends with punctuation (" : forum").
+TEST(MetadataTest, TruncatedMetaHeadlineGivesWayToTitle) {
+  const std::string full =
+      "Weekend Fix: Struggling With How To Light A Narrow Hallway? We Help Three Readers Find "
+      "Answers (With One Trick That Nearly Always Works)";
+  const std::string cut = full.substr(0, full.find(" One Trick"));
+  EXPECT_EQ(meta_of("<title>" + full +
+                    " - Home Notes</title><script type=\"application/ld+json\">"
+                    "{\"@type\":\"BlogPosting\",\"headline\":\"" +
+                    cut + "\"}</script>")
+                .title,
+            full);
+  EXPECT_EQ(meta_of("<title>Short Headline Goes On Here</title><meta property=\"og:title\" "
+                    "content=\"Short Headline\">")
+                .title,
+            "Short Headline");
+  EXPECT_EQ(meta_of("<title>" + full + " : forum</title><meta property=\"og:title\" content=\"" +
+                    full + "\">")
+                .title,
+            full);
+}
+
 }  // namespace
 }  // namespace klartext::metadata
