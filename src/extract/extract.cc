@@ -611,6 +611,13 @@ class Extractor {
       case Boilerplate::kCaption:
         // <figcaption> always goes; a caption-classed element only while it is small or mostly
         // links: 400 bytes of prose (kSmallBox) is no photo caption.
+        // On pages that are not articles (see score()) a caption-classed box holding a link is
+        // a card's text (Bootstrap's thumbnail "caption", slider captions: a linked product or
+        // story name, a price, a blurb), the content of shop and listing pages: kept. Measured:
+        // wcxb-dev 0.8486 -> 0.8501 (collection .648 -> .661, listing .683 -> .690),
+        // scrapinghub and chinese-wce unchanged; without the link condition wcxb-dev gains
+        // 0.0005 more but scrapinghub loses 0.0001.
+        if (!i.by_tag && i.raw_link > 0 && block_cost_ == kShortBlockCost) return false;
         return i.by_tag || i.raw_len < kSmallBox || i.raw_link * 2 >= i.raw_len;
       default:
         break;

@@ -734,5 +734,25 @@ TEST(ExtractTest, MainRegionSectionsOnNonArticlePage) {
   EXPECT_FALSE(contains(a.text, "Invite colleagues to a board")) << a.text;
 }
 
+// Shop and listing pages put each card's text in a caption-classed box (Bootstrap's thumbnail
+// "caption"): with a link inside, on a page that is no article, it is content. On an article a
+// caption-classed box is still a photo caption, credit link or not.
+TEST(ExtractTest, CardCaptionsOnShopPages) {
+  Extracted e = run(fixture("shop-thumbnails.html"));
+  EXPECT_TRUE(contains(e.text, "Enamel stovetop kettle, 1.5 l\n\n$34.00")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Copper gooseneck pour-over kettle")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Privacy")) << e.text;
+
+  Extracted a =
+      run("<head><meta property=\"og:type\" content=\"article\"></head><body><article><p>The "
+          "harbour reopened on Monday after three weeks of repairs to the northern quay wall, and "
+          "the first ferry left on time.</p><div class=\"caption\">The quay at dawn. Photo: <a "
+          "href=\"/agency\">Harbour Pictures</a></div><p>Repairs to the southern wall start in "
+          "spring and will not close the harbour again, the port authority said.</p></article>"
+          "</body>");
+  EXPECT_TRUE(contains(a.text, "the first ferry left on time")) << a.text;
+  EXPECT_FALSE(contains(a.text, "The quay at dawn")) << a.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
