@@ -1024,6 +1024,83 @@ class ClassBitsMemo {
   std::array<Slot, kSlots> slots_{};
 };
 
+// ---- Date labels -------------------------------------------------------------------------------
+
+// What the words right before a date in the text say it is.
+enum class DateLabel : uint8_t { kNone, kPublished, kOriginal, kUpdated, kOther };
+
+struct DateLabelWord {
+  std::string_view words;  // lower case
+  DateLabel label;
+};
+// Labels printed before dates. Origin: the date lines of news, blog and forum pages in English
+// and Chinese ("Published Apr 2, 2024", "originally published on", "Last updated:",
+// "发表于", "更新时间"), and the account dates of blog and forum profiles ("Joined",
+// "Member since", "建立于" blog founded on, "注册" registered), which are no publication dates.
+// Longer entries come before the shorter ones they end with ("originally published" before
+// "published"): the first entry that ends the text wins.
+constexpr DateLabelWord kDateLabels[] = {
+    {"originally published on", DateLabel::kOriginal},
+    {"originally published", DateLabel::kOriginal},
+    {"first published on", DateLabel::kOriginal},
+    {"first published", DateLabel::kOriginal},
+    {"published on", DateLabel::kPublished},
+    {"published", DateLabel::kPublished},
+    {"posted on", DateLabel::kPublished},
+    {"\xE5\x8F\x91\xE8\xA1\xA8\xE4\xBA\x8E", DateLabel::kPublished},              // 发表于
+    {"\xE5\x8F\x91\xE5\xB8\x83\xE4\xBA\x8E", DateLabel::kPublished},              // 发布于
+    {"\xE5\x8F\x91\xE8\xA1\xA8\xE6\x97\xB6\xE9\x97\xB4", DateLabel::kPublished},  // 发表时间
+    {"\xE5\x8F\x91\xE5\xB8\x83\xE6\x97\xB6\xE9\x97\xB4", DateLabel::kPublished},  // 发布时间
+    {"last updated on", DateLabel::kUpdated},
+    {"last updated", DateLabel::kUpdated},
+    {"updated on", DateLabel::kUpdated},
+    {"updated", DateLabel::kUpdated},
+    {"last modified", DateLabel::kUpdated},
+    {"\xE6\x9B\xB4\xE6\x96\xB0\xE4\xBA\x8E", DateLabel::kUpdated},              // 更新于
+    {"\xE6\x9B\xB4\xE6\x96\xB0\xE6\x97\xB6\xE9\x97\xB4", DateLabel::kUpdated},  // 更新时间
+    {"joined", DateLabel::kOther},
+    {"member since", DateLabel::kOther},
+    {"\xE5\xBB\xBA\xE7\xAB\x8B\xE4\xBA\x8E", DateLabel::kOther},              // 建立于
+    {"\xE6\xB3\xA8\xE5\x86\x8C\xE4\xBA\x8E", DateLabel::kOther},              // 注册于
+    {"\xE6\xB3\xA8\xE5\x86\x8C\xE6\x97\xB6\xE9\x97\xB4", DateLabel::kOther},  // 注册时间
+};
+
+// The label that ends `before` (the text up to a date), past the spaces, colons and bars that
+// separate it from the date. An ASCII label must start a word ("unpublished" is none).
+DateLabel date_label(std::string_view before) {
+  // ASCII separators, and the Unicode spaces pages put between label and date: no-break
+  // (U+00A0), en/em and the other U+2000-U+200A spaces, ideographic (U+3000), and the
+  // full-width colon (U+FF1A).
+  for (bool cut = true; cut && !before.empty();) {
+    cut = true;
+    char c = before.back();
+    size_t n = before.size();
+    if (c == ' ' || c == ':' || c == '|' || c == '-' || c == '\n' || c == '\t' || c == '\r') {
+      before.remove_suffix(1);
+    } else if (before.ends_with("\xC2\xA0")) {
+      before.remove_suffix(2);
+    } else if (n >= 3 && before[n - 3] == '\xE2' && before[n - 2] == '\x80' &&
+               static_cast<unsigned char>(before[n - 1]) <= 0x8A) {
+      before.remove_suffix(3);
+    } else if (before.ends_with("\xE3\x80\x80") || before.ends_with("\xEF\xBC\x9A")) {
+      before.remove_suffix(3);
+    } else {
+      cut = false;
+    }
+  }
+  for (const DateLabelWord& w : kDateLabels) {
+    if (before.size() < w.words.size()) continue;
+    std::string_view end = before.substr(before.size() - w.words.size());
+    if (!iequals(end, w.words)) continue;
+    if (static_cast<unsigned char>(w.words[0]) < 0x80 && before.size() > w.words.size()) {
+      char p = before[before.size() - w.words.size() - 1];
+      if ((p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z')) continue;
+    }
+    return w.label;
+  }
+  return DateLabel::kNone;
+}
+
 // ---- The collector ---------------------------------------------------------------------------
 
 class Collector {
@@ -1042,11 +1119,14 @@ class Collector {
   void on_text(const Node* n);
   // `shown`: the value comes from an element the reader sees (<time>), not from <head>.
   void offer_date(std::string_view value, int rank, bool modified = false, bool shown = false);
-  void note_shown(const Date& d) {
-    if (shown_dates_.size() < kMaxShownDates) shown_dates_.push_back(d);
+  void note_shown(const Date& d, DateLabel label = DateLabel::kNone) {
+    if (shown_dates_.size() >= kMaxShownDates) return;
+    shown_dates_.push_back(d);
+    shown_labels_.push_back(label);
   }
   // Every date in `text`, noted as shown; returns the first.
-  std::optional<Date> scan_dates(std::string_view text);
+  // `before`: the text shown right before `text` (a label in its own element).
+  std::optional<Date> scan_dates(std::string_view text, std::string_view before = {});
   void offer_author(std::string_view value, int rank, bool need_prefix);
   void apply_jsonld();
   std::string choose_title(const std::string& sitename, std::string_view host,
@@ -1058,8 +1138,12 @@ class Collector {
   bool month_first_ = true;
 
   Best title_, author_, site_, description_, language_, image_, canonical_;
-  DateBest date_, modified_, visible_;  // markup published, markup modified, shown in text
-  std::vector<Date> shown_dates_;       // every date seen in the text, in document order
+  DateBest date_, modified_, visible_;   // markup published, markup modified, shown in text
+  std::vector<Date> shown_dates_;        // every date seen in the text, in document order
+  std::vector<DateLabel> shown_labels_;  // the label before each of shown_dates_ (text only)
+  DateBest labelled_;                    // the first date labelled published (rank 1) or
+                                         // originally published (rank 0) in the text
+  std::string_view prev_tail_;           // the end of the last non-blank text node (document-owned)
   ListBest tags_, categories_;
   std::string title_element_;
   std::vector<std::string> h1s_;
@@ -1083,7 +1167,8 @@ class Collector {
 
 void Collector::offer_date(std::string_view value, int rank, bool modified, bool shown) {
   auto d = parse_date_value(collapse_space(value), reference_, month_first_);
-  if (d && shown) note_shown(*d);
+  // A shown value (<time>) takes the label printed before its element.
+  if (d && shown) note_shown(*d, in_body_ ? date_label(prev_tail_) : DateLabel::kNone);
   (modified ? modified_ : shown ? visible_ : date_).offer(d, rank);
 }
 
@@ -1299,7 +1384,7 @@ void Collector::on_element(const Node* n) {
   }
 }
 
-std::optional<Date> Collector::scan_dates(std::string_view text) {
+std::optional<Date> Collector::scan_dates(std::string_view text, std::string_view before) {
   DateScanOptions opt;
   opt.month_first = month_first_;
   std::optional<Date> first;
@@ -1307,9 +1392,17 @@ std::optional<Date> Collector::scan_dates(std::string_view text) {
   while (shown_dates_.size() < kMaxShownDates) {
     auto hit = find_date(text, reference_, opt, from);
     if (!hit) break;
-    if (!first) first = hit->date;
-    note_shown(hit->date);
+    // The label before the date: in this text, or at the end of the text before it.
+    std::string_view lead = text.substr(0, hit->begin);
+    DateLabel label = date_label(lead);
+    if (label == DateLabel::kNone && first_non_blank(lead) == lead.size())
+      label = date_label(before);
     from = hit->end;
+    if (label == DateLabel::kOther) continue;  // an account's date, not the page's
+    if (!first) first = hit->date;
+    note_shown(hit->date, label);
+    if (label == DateLabel::kOriginal) labelled_.offer(hit->date, 0);
+    if (label == DateLabel::kPublished) labelled_.offer(hit->date, 1);
   }
   return first;
 }
@@ -1389,7 +1482,9 @@ void Collector::on_text(const Node* n) {
   // a date element; further free text is weaker.
   int rank = kFreeTextDate;
   if (texts_after_h1_ > 0) --texts_after_h1_, rank = kDateClassText;
-  if (shown_dates_.size() < kMaxShownDates) visible_.offer(scan_dates(data), rank);
+  if (shown_dates_.size() < kMaxShownDates) visible_.offer(scan_dates(data, prev_tail_), rank);
+  // Labels fit in 40 bytes ("originally published on" and a colon).
+  prev_tail_ = data.substr(data.size() > 40 ? data.size() - 40 : 0);
 }
 
 void Collector::apply_jsonld() {
@@ -1559,6 +1654,19 @@ std::string Collector::choose_date() const {
     }
     return false;
   };
+  // A date the text labels "originally published" is the first publication, whatever the
+  // markup says (reprints stamp their own).
+  if (labelled_.date && labelled_.rank == 0) return format_date(*labelled_.date);
+  // Markup that gives as published the date the page shows as "Updated", while the page labels
+  // another date "Published": the label is right.
+  if (labelled_.date && date_.date && !same_day(labelled_.date, date_.date)) {
+    bool shown_as_update = false, shown_otherwise = false;
+    for (size_t i = 0; i < shown_dates_.size(); ++i) {
+      if (!same_day(shown_dates_[i], date_.date)) continue;
+      (shown_labels_[i] == DateLabel::kUpdated ? shown_as_update : shown_otherwise) = true;
+    }
+    if (shown_as_update && !shown_otherwise) return format_date(*labelled_.date);
+  }
   // Published first, as schema.org and OpenGraph mean it. A date the page shows in a date
   // element that is neither the published nor the modified markup date means the markup is
   // stale (templates that stamp every page); the shown one wins then.

@@ -695,5 +695,34 @@ TEST(MetadataTest, TruncatedMetaHeadlineGivesWayToTitle) {
             full);
 }
 
+// Regression: labels before dates in the text. "Originally published" beats the markup; a
+// markup date the page shows only as "Updated" gives way to the date it labels "Published"
+// (here after an en space, in its own element); account dates ("Joined", 建立于) are no
+// publication dates.
+TEST(MetadataTest, DateLabelsInText) {
+  EXPECT_EQ(meta_of("<meta property=\"article:published_time\" content=\"2022-09-30\">"
+                    "<body><h1>Tiny homes</h1><p>By Ann Lee 30 Sep 2022</p><p>Text.</p>"
+                    "<p>This article was originally published on 26 Sep 2019 at Example.</p>"
+                    "</body>")
+                .date,
+            "2019-09-26");
+  EXPECT_EQ(meta_of("<meta property=\"article:published_time\" content=\"2025-08-21\">"
+                    "<body><h1>Top builders</h1><div>Published\xE2\x80\x82<span>Apr 26, 2023"
+                    "</span></div><div>Updated\xE2\x80\x82<span>Aug 21, 2025</span></div></body>")
+                .date,
+            "2023-04-26");
+  // Shown as published as well: the markup stands.
+  EXPECT_EQ(meta_of("<meta property=\"article:published_time\" content=\"2025-08-21\">"
+                    "<body><h1>Top builders</h1><p>Published Aug 21, 2025</p>"
+                    "<p>Updated Aug 21, 2025</p><p>Reviewed Apr 26, 2023</p></body>")
+                .date,
+            "2025-08-21");
+  EXPECT_EQ(meta_of("<body><div>Joined: March 3, 2015</div><p>My first post.</p></body>").date, "");
+  EXPECT_EQ(meta_of("<body><p>建立于:2004年10月6日</p><p>某某 发表于 2005-9-15 11:46:00</p>"
+                    "</body>")
+                .date,
+            "2005-09-15");
+}
+
 }  // namespace
 }  // namespace klartext::metadata
