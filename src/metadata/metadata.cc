@@ -1024,6 +1024,21 @@ class ClassBitsMemo {
   std::array<Slot, kSlots> slots_{};
 };
 
+// Several authors in one field, each once (empty ones skipped): "A, B, C" as pages and
+// Readability print them; "Doe, Jane; Roe, John" when a name holds a comma itself (citation
+// style "Last, First"), where commas would not tell the names apart.
+std::string join_names(const std::vector<std::string>& names) {
+  bool comma_inside = false;
+  for (const std::string& n : names) comma_inside |= n.find(',') != std::string::npos;
+  std::string joined;
+  for (const std::string& n : names) {
+    if (n.empty() || icontains(joined, n)) continue;
+    if (!joined.empty()) joined += comma_inside ? "; " : ", ";
+    joined += n;
+  }
+  return joined;
+}
+
 // ---- Date labels -------------------------------------------------------------------------------
 
 // What the words right before a date in the text say it is.
@@ -1493,14 +1508,9 @@ void Collector::apply_jsonld() {
   if (!j.product_name.empty()) title_.offer(j.product_name, kOpenGraph + 1);
   title_.offer(j.page_name, kJsonLdPage);
   if (!j.authors.empty()) {
-    std::string joined;
-    for (const auto& a : j.authors) {
-      std::string c = clean_author(a, reference_, false);
-      if (c.empty() || icontains(joined, c)) continue;
-      if (!joined.empty()) joined += "; ";
-      joined += c;
-    }
-    author_.offer(joined, kJsonLdArticle);
+    std::vector<std::string> names;
+    for (const auto& a : j.authors) names.push_back(clean_author(a, reference_, false));
+    author_.offer(join_names(names), kJsonLdArticle);
   }
   if (!j.org_authors.empty()) author_.offer(j.org_authors[0], kFallback);
   if (!j.date_published.empty()) offer_date(j.date_published, kJsonLdArticle);
@@ -1730,12 +1740,7 @@ Metadata Collector::run(const dom::Document& doc) {
   }
   apply_jsonld();
   if (!citation_authors_.empty()) {
-    std::string joined;
-    for (const auto& a : citation_authors_) {
-      if (icontains(joined, a)) continue;
-      if (!joined.empty()) joined += "; ";
-      joined += a;
-    }
+    std::string joined = join_names(citation_authors_);
     author_.offer(clean_author(joined, reference_, false).empty() ? std::string() : joined,
                   kCitation);
   }

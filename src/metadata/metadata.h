@@ -30,7 +30,7 @@ struct MetadataOptions {
 // Every field empty when not found. Strings are trimmed, whitespace-collapsed UTF-8.
 struct Metadata {
   std::string title;   // the article's title, without " | Site name" suffixes
-  std::string author;  // "A; B" for several authors
+  std::string author;  // "A, B" for several authors ("Doe, Jane; Roe, John" if names hold commas)
   std::string date;    // publication date, ISO 8601: YYYY-MM-DD or YYYY-MM-DDThh:mm:ss±hh:mm
   std::string sitename;
   std::string description;

@@ -78,7 +78,7 @@ TEST(MetadataTest, JsonLdWinsOverOpenGraphAndMeta) {
      "publisher":{"@type":"Organization","name":"Example News"},}
     </script></head><body><p>Text</p></body></html>)");
   EXPECT_EQ(m.title, "The JSON-LD headline");
-  EXPECT_EQ(m.author, "Jane Doe; John Roe");
+  EXPECT_EQ(m.author, "Jane Doe, John Roe");
   EXPECT_EQ(m.date, "2026-11-02T10:30:00+01:00");
   EXPECT_EQ(m.sitename, "Example News");
 }
