@@ -754,5 +754,28 @@ TEST(ExtractTest, CardCaptionsOnShopPages) {
   EXPECT_FALSE(contains(a.text, "The quay at dawn")) << a.text;
 }
 
+// A page that declares itself a forum thread (schema.org DiscussionForumPosting, as JSON-LD or
+// microdata) keeps its replies even when forum rules and notices outweigh a short thread; an
+// undeclared page keeps the old share test.
+TEST(ExtractTest, DeclaredForumThreadKeepsReplies) {
+  std::string html = fixture("forum-declared-thread.html");
+  const char* reply = "Not dead, just hungry";
+  Extracted e = run(html);
+  EXPECT_TRUE(contains(e.text, "smell like nail polish remover")) << e.text;
+  EXPECT_TRUE(contains(e.text, reply)) << e.text;
+  EXPECT_FALSE(contains(e.text, "Privacy")) << e.text;
+
+  size_t start = html.find("<script type=\"application/ld+json\">");
+  size_t end = html.find("</script>", start) + 9;
+  std::string undeclared = html;
+  undeclared.erase(start, end - start);
+  EXPECT_FALSE(contains(run(undeclared).text, reply));
+
+  std::string microdata = undeclared;
+  microdata.replace(microdata.find("<body>"), 6,
+                    "<body itemscope itemtype=\"https://schema.org/DiscussionForumPosting\">");
+  EXPECT_TRUE(contains(run(microdata).text, reply));
+}
+
 }  // namespace
 }  // namespace klartext::extract
