@@ -339,10 +339,32 @@ class Extractor {
     uint32_t hidden_depth = 0;
     const Node* largest_hidden = nullptr;
     uint32_t link_depth = 0;
+    // The short-block checks read each candidate's inline text as a span of one stream of the
+    // whole walk's text (see InlineTextStream) instead of walking and copying every candidate.
+    // The walk skips nodes past max_nodes, which inline_text would read: such pages take
+    // inline_text itself.
+    InlineTextStream stream;
+    const bool use_stream = doc_.node_count() <= info_.size();
+    struct Open {
+      size_t begin;     // stream position at the element's enter
+      uint64_t visits;  // stream visits before it
+    };
+    std::vector<Open> open;  // elements entered and not yet exited, innermost last
+    // The inline text of the element being exited, as inline_text(n, max_bytes) would give it.
+    std::string fallback;
+    auto text_of = [&](const Node* n, const Open& o, size_t max_bytes) -> std::string_view {
+      if (use_stream && max_bytes <= InlineTextStream::kMaxSpan &&
+          stream.visits() - o.visits <= 4 * max_bytes + 64)
+        return stream.span(o.begin, max_bytes);
+      fallback = inline_text(n, max_bytes);
+      return fallback;
+    };
     walk(
         root,
         [&](const Node* n) {
           if (!in_range(n)) return false;
+          if (n->is_element()) open.push_back({stream.position(), stream.visits()});
+          stream.enter(n);
           Info& i = at(n);
           if (n->is_text()) {
             i.raw_len = uint32_t(visible_bytes(n->data));
@@ -388,6 +410,12 @@ class Extractor {
         },
         [&](const Node* n) {
           if (!in_range(n)) return;
+          stream.exit(n);
+          Open o{};
+          if (n->is_element()) {
+            o = open.back();
+            open.pop_back();
+          }
           Info& i = at(n);
           if (n->is_html(Tag::kA) && i.state == kKeep) --link_depth;
           if (n->is_element() && i.state == kKeep) {
@@ -433,7 +461,7 @@ class Extractor {
             bool cookie_candidate = i.raw_len > 120 && i.raw_len <= 400 && i.nodes <= 16 &&
                                     (tk == TagKind::kBlock || tk == TagKind::kLine) &&
                                     !has_block_child(n);
-            if (cookie_candidate && i.nodes <= 16 && is_cookie_notice(inline_text(n, 400)))
+            if (cookie_candidate && i.nodes <= 16 && is_cookie_notice(text_of(n, o, 400)))
               i.state = kRemoved;
             // Lines written with an element per word group (<em> and <a> runs) need more
             // nodes: 32 holds the follow and sign-up notes seen on the dev pages. The other
@@ -446,12 +474,11 @@ class Extractor {
                 (skip_candidate || phrase_candidate || date_candidate || edit_candidate ||
                  line_candidate)) {
               ++short_text_checks_;
-              std::string t = inline_text(n, 256);
-              if ((skip_candidate && is_skip_link_text(t)) ||
-                  (phrase_candidate && is_boilerplate_phrase(t)) ||
-                  (date_candidate && is_dateline(t)) || (edit_candidate && is_edit_link_text(t)) ||
-                  (line_candidate && is_boilerplate_line(t)))
-                i.state = kRemoved;
+              uint32_t which =
+                  (skip_candidate ? kCheckSkipLink : 0) | (phrase_candidate ? kCheckPhrase : 0) |
+                  (date_candidate ? kCheckDateline : 0) | (edit_candidate ? kCheckEditLink : 0) |
+                  (line_candidate ? kCheckLine : 0);
+              if (check_short_text(text_of(n, o, 256), which)) i.state = kRemoved;
             }
           }
           if (i.hidden) {

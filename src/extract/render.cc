@@ -417,4 +417,52 @@ std::string inline_text(const dom::Node* root, size_t max_bytes) {
   return s.out;
 }
 
+// The same separators as inline_text's Sink: a space where whitespace or the edge of a
+// non-inline element lies between two words, written only once the next word comes (so the
+// stream never holds two spaces in a row, and only a span's first byte can be a separator).
+void InlineTextStream::enter(const dom::Node* n) {
+  ++visits_;
+  if (n->is_text()) {
+    text(n->data);
+  } else if (n->is_element()) {
+    TagKind k = tag_kind(n);
+    // A kDrop element is not entered by inline_text (unless it is the root, whose separators
+    // never show): its exit still separates.
+    if (k != TagKind::kInline && k != TagKind::kDrop) pending_space_ = true;
+  }
+}
+
+void InlineTextStream::exit(const dom::Node* n) {
+  if (n->is_element() && tag_kind(n) != TagKind::kInline) pending_space_ = true;
+}
+
+void InlineTextStream::text(std::string_view data) {
+  const size_t start = out_.size();
+  // Each word byte writes at most one separator before it, and separators stand for
+  // whitespace of the data except the first: the collapsed text is at most data.size() + 1.
+  out_.resize(start + std::min(data.size(), kNodeText) + 1);
+  char* o = out_.data() + start;
+  size_t n = 0;
+  for (char c : data) {
+    if (is_space(c)) {
+      pending_space_ = true;
+      continue;
+    }
+    if (n >= kNodeText) break;  // the rest never shows in a span (see kNodeText)
+    if (pending_space_) {
+      if (start + n > 0) o[n++] = ' ';
+      pending_space_ = false;
+    }
+    o[n++] = c;
+  }
+  out_.resize(start + n);
+}
+
+std::string_view InlineTextStream::span(size_t begin, size_t max_bytes) const {
+  std::string_view s(out_.data() + begin, out_.size() - begin);
+  // A separator before the element's first word belongs to what came before it.
+  if (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  return s.substr(0, max_bytes);
+}
+
 }  // namespace klartext::extract

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dom/node.h"
@@ -34,6 +35,37 @@ std::string render(const dom::Node* root, const std::vector<uint8_t>& skip,
 
 // The whitespace-collapsed text of a subtree (no block structure), at most max_bytes.
 std::string inline_text(const dom::Node* root, size_t max_bytes);
+
+// inline_text for many elements of one tree at once. Fed every node of a walk over the tree
+// (enter and exit, in document order, kDrop elements entered but not descended into), it
+// writes the collapsed text of the whole walk once; the inline text of an element walked so
+// far (other than a kDrop one, which the walk does not enter) is then a span of it, from the
+// position at the element's enter() to the position at its exit(): span(begin, max_bytes) equals
+// inline_text(element, max_bytes) when max_bytes is at most kMaxSpan and the element's subtree was
+// walked in at most 4 * max_bytes + 64 enter() calls (inline_text's node budget; visits() counts
+// them). Extraction checks most short blocks of a page against word lists, many of them nested in
+// each other: each check would otherwise walk and copy its block's text again.
+class InlineTextStream {
+ public:
+  // Spans are exact up to this many bytes: each text node adds at most kNodeText collapsed
+  // bytes (more never shows within the first kMaxSpan bytes of a span, which starts at a node
+  // boundary), so the stream stays small on pages of long paragraphs.
+  static constexpr size_t kMaxSpan = 400;
+  static constexpr size_t kNodeText = kMaxSpan + 16;
+
+  void enter(const dom::Node* n);
+  void exit(const dom::Node* n);
+  size_t position() const { return out_.size(); }
+  uint64_t visits() const { return visits_; }
+  // The text from `begin` (a position() at an enter) to now, at most max_bytes (<= kMaxSpan).
+  std::string_view span(size_t begin, size_t max_bytes) const;
+
+ private:
+  void text(std::string_view data);
+  std::string out_;
+  bool pending_space_ = false;
+  uint64_t visits_ = 0;
+};
 
 }  // namespace klartext::extract
 

@@ -635,12 +635,6 @@ constexpr std::string_view kDateMarkers[] = {
     "发表于",   "發佈", "日期", "投稿日", "更新日", "公開日",   "掲載日",
 };
 
-bool starts_with_marker(std::string_view w) {
-  for (std::string_view m : kDateMarkers)
-    if (w.size() >= m.size() && w.compare(0, m.size(), m) == 0) return true;
-  return false;
-}
-
 // Words that stand around dates in news templates ("Published on", "Updated: ... ago",
 // "Posted by"); they count as date-line words but do not make a line a date line alone.
 constexpr std::string_view kDateFillers[] = {
@@ -654,10 +648,56 @@ constexpr std::string_view kDateFillers[] = {
     "nd",           "rd",           "original", "às",
 };
 
-template <size_t N>
-bool in_table(const std::string_view (&table)[N], std::string_view w) {
-  for (std::string_view t : table)
-    if (t.size() == w.size() && t[0] == w[0] && t == w) return true;
+// Whole-word (or whole-phrase) lookup in one of the tables above: the entries are bucketed by
+// length and first and last byte, so a miss usually costs one bucket check instead of a pass
+// over the table (kDateNames alone has over a hundred entries, looked up for every word of
+// every date-line candidate). The same answers as comparing against every entry.
+class ExactSet {
+ public:
+  template <size_t N>
+  explicit ExactSet(const std::string_view (&table)[N]) {
+    for (std::string_view t : table) buckets_[slot(t)].push_back(t);
+  }
+  bool contains(std::string_view w) const {
+    for (std::string_view t : buckets_[slot(w)])
+      if (t == w) return true;
+    return false;
+  }
+
+ private:
+  static constexpr size_t kSlots = 512;
+  static size_t slot(std::string_view w) {
+    if (w.empty()) return 0;
+    return (w.size() * 131 + static_cast<unsigned char>(w[0]) * 7 +
+            static_cast<unsigned char>(w.back())) %
+           kSlots;
+  }
+  std::array<std::vector<std::string_view>, kSlots> buckets_;
+};
+
+// Whether w is an entry of Table (one index per table, built on first use).
+template <const auto& Table>
+bool in_table(std::string_view w) {
+  static const ExactSet index(Table);
+  return index.contains(w);
+}
+
+// Whether some entry of the prefix table Table can open t: a bitmap of the entries' first
+// bytes rules out most texts before the per-entry comparisons (which stay in table order).
+template <const auto& Table>
+bool may_open(std::string_view t) {
+  static const std::array<bool, 257> first = [] {
+    std::array<bool, 257> f{};  // [256]: an empty entry, which opens every text
+    for (std::string_view e : Table) f[e.empty() ? 256 : static_cast<unsigned char>(e[0])] = true;
+    return f;
+  }();
+  return first[256] || (!t.empty() && first[static_cast<unsigned char>(t[0])]);
+}
+
+bool starts_with_marker(std::string_view w) {
+  if (!may_open<kDateMarkers>(w)) return false;
+  for (std::string_view m : kDateMarkers)
+    if (w.size() >= m.size() && w.compare(0, m.size(), m) == 0) return true;
   return false;
 }
 
@@ -918,43 +958,37 @@ Boilerplate classify_role(std::string_view role) {
   return Boilerplate::kNone;
 }
 
-bool is_skip_link_text(std::string_view text) {
-  // Skip links are short; 64 bytes holds every phrase in the table with a few words to spare.
-  if (trim(text).size() > 64) return false;
-  std::string t = normalize_short(text, 64);
+namespace {
+
+// The checks below on text already normalized (normalize_short: trimmed, whitespace runs
+// collapsed, ASCII lower-cased) and within the check's length limit, so that several checks on
+// one block normalize it once (check_short_text). Each public is_* function is its limit test,
+// normalize_short and the *_normalized check.
+
+bool skip_link_normalized(std::string_view t) {
   for (std::string_view p : kSkipPhrases)
     if (t.size() >= p.size() && t.compare(0, p.size(), p) == 0) return true;
   return false;
 }
 
-bool is_boilerplate_phrase(std::string_view text) {
-  // Longer than any phrase in the table (plus trailing punctuation): real text.
-  if (trim(text).size() > 40) return false;
-  std::string t = normalize_short(text, 40);
+bool boilerplate_phrase_normalized(std::string_view t) {
   while (!t.empty() && (t.back() == ':' || t.back() == '.' || t.back() == '!' || t.back() == ' '))
-    t.pop_back();
-  for (std::string_view p : kBoilerplatePhrases)
-    if (t == p) return true;
-  return false;
+    t.remove_suffix(1);
+  return in_table<kBoilerplatePhrases>(t);
 }
 
-bool is_edit_link_text(std::string_view text) {
-  // Longer than two labels and their brackets: not an edit link.
-  if (trim(text).size() > 64) return false;
-  std::string t = normalize_short(text, 64);
+bool edit_link_normalized(std::string_view t) {
   if (t.size() < 3 || t.front() != '[' || t.back() != ']') return false;
   std::string_view inner(t.data() + 1, t.size() - 2);
   // Every "|"-separated part must be a label; "[1]" or "[citation needed]" is not.
   while (true) {
     size_t bar = inner.find('|');
     std::string_view part = trim(inner.substr(0, bar));
-    if (part.empty() || !in_table(kEditLabels, part)) return false;
+    if (part.empty() || !in_table<kEditLabels>(part)) return false;
     if (bar == std::string_view::npos) return true;
     inner.remove_prefix(bar + 1);
   }
 }
-
-namespace {
 
 // "1 of 6", "12 / 40": a number, a counter word or slash, a number, nothing else.
 bool is_counter(std::string_view t) {
@@ -964,7 +998,7 @@ bool is_counter(std::string_view t) {
   while (z > a && t[z - 1] >= '0' && t[z - 1] <= '9') --z;
   if (a > 0 && z < t.size() && z > a) {
     std::string_view mid = trim(t.substr(a, z - a));
-    if (mid == "/" || in_table(kCounterWords, mid)) return true;
+    if (mid == "/" || in_table<kCounterWords>(mid)) return true;
   }
   return false;
 }
@@ -1047,11 +1081,7 @@ const PhraseIndex& phrase_index() {
   return index;
 }
 
-}  // namespace
-
-bool is_boilerplate_line(std::string_view text) {
-  if (trim(text).size() > 240) return false;
-  std::string t = normalize_short(text, 240);
+bool boilerplate_line_normalized(std::string_view t) {
   if (t.empty()) return false;
   // A plain loop: find_first_of with a set calls memchr on the set once per byte of t.
   bool digit = std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -1060,15 +1090,17 @@ bool is_boilerplate_line(std::string_view text) {
   // "1 of 6", "12 / 40": a number, a counter word or slash, a number, nothing else; the
   // counted noun may come first ("Image 1 of 5").
   std::string_view counter = t;
-  for (std::string_view noun : kCounterNouns)
-    if (counter.size() > noun.size() + 1 && counter.compare(0, noun.size(), noun) == 0 &&
-        counter[noun.size()] == ' ') {
-      counter.remove_prefix(noun.size() + 1);
-      break;
-    }
+  if (may_open<kCounterNouns>(counter))
+    for (std::string_view noun : kCounterNouns)
+      if (counter.size() > noun.size() + 1 && counter.compare(0, noun.size(), noun) == 0 &&
+          counter[noun.size()] == ' ') {
+        counter.remove_prefix(noun.size() + 1);
+        break;
+      }
   if (digit && is_counter(counter)) return true;
-  for (std::string_view p : kCreditLineOpenings)
-    if (t.size() <= 100 && t.compare(0, p.size(), p) == 0) return true;
+  if (may_open<kCreditLineOpenings>(t))
+    for (std::string_view p : kCreditLineOpenings)
+      if (t.size() <= 100 && t.compare(0, p.size(), p) == 0) return true;
   if (t.size() <= 100) {
     std::string_view tail = t;
     while (!tail.empty() && (tail.back() == ')' || tail.back() == '.')) tail.remove_suffix(1);
@@ -1091,8 +1123,9 @@ bool is_boilerplate_line(std::string_view text) {
     return true;
   std::string_view open = t;
   if (open.front() == '(') open.remove_prefix(1);  // "(Reporting by ...; editing by ...)"
-  for (std::string_view p : kCreditOpenings)
-    if (open.compare(0, p.size(), p) == 0) return true;
+  if (may_open<kCreditOpenings>(open))
+    for (std::string_view p : kCreditOpenings)
+      if (open.compare(0, p.size(), p) == 0) return true;
   // "Keith Bradsher contributed reporting from Hong Kong."
   if (t.find(" contributed reporting") != std::string::npos && t.size() <= 120) return true;
   // Copyright lines are left alone: news gold keeps the agency notice that ends some stories
@@ -1101,19 +1134,21 @@ bool is_boilerplate_line(std::string_view text) {
   return false;
 }
 
-bool is_dateline(std::string_view text) {
-  // Longer blocks are sentences that happen to mention a date. 100 bytes holds the longest
-  // date/byline line in scrapinghub's pages.
-  if (trim(text).size() > 100) return false;
-  // A date line needs a number (a word starting with a digit), and normalising keeps digits:
-  // text without any digit is rejected before the copy (most candidate blocks have none).
+bool dateline_normalized(std::string_view text) {
+  // A date line needs a number (a word starting with a digit): most candidate blocks have none.
   if (std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return false;
-  std::string t = normalize_short(text, 100);
+  std::string_view t = text;
+  std::string undotted;  // a copy only when there is something to rewrite
   // "1:23 p.m." -> "1:23 pm": the dotted forms would split into one-letter words.
-  for (std::string_view dotted : {std::string_view("a.m."), std::string_view("p.m.")})
-    for (size_t at = t.find(dotted); at != std::string::npos; at = t.find(dotted, at))
-      t.replace(at, 4, dotted[0] == 'a' ? "am  " : "pm  ");
+  if (t.find(".m.") != std::string_view::npos) {
+    undotted = t;
+    for (std::string_view dotted : {std::string_view("a.m."), std::string_view("p.m.")})
+      for (size_t at = undotted.find(dotted); at != std::string::npos;
+           at = undotted.find(dotted, at))
+        undotted.replace(at, 4, dotted[0] == 'a' ? "am  " : "pm  ");
+    t = undotted;
+  }
   int words = 0, date_words = 0, numbers = 0, named = 0, fillers = 0, clock = 0, years = 0;
   size_t i = 0;
   while (i < t.size()) {
@@ -1134,11 +1169,11 @@ bool is_dateline(std::string_view text) {
       // A four-digit year ("2016.12.01", "2019-11-20"): as telling as a month name when the
       // line has the other two numbers of a date (checked below).
       if (w.size() == 4 && (w.compare(0, 2, "19") == 0 || w.compare(0, 2, "20") == 0)) ++years;
-    } else if (in_table(kDateNames, w) || starts_with_marker(w)) {
+    } else if (in_table<kDateNames>(w) || starts_with_marker(w)) {
       ++date_words;
       ++named;
       if (w == "am" || w == "pm") ++clock;
-    } else if (in_table(kDateFillers, w)) {
+    } else if (in_table<kDateFillers>(w)) {
       ++date_words;
       ++fillers;
     }
@@ -1151,6 +1186,136 @@ bool is_dateline(std::string_view text) {
   if (years > 0 && numbers >= 3) ++named;
   return words > 0 && numbers > 0 && named > 0 && words - date_words <= 2 &&
          date_words * 2 >= words;
+}
+
+// The length limits of the checks, in bytes of trimmed text (see the public functions).
+constexpr size_t kSkipLinkMax = 64;
+constexpr size_t kPhraseMax = 40;
+constexpr size_t kEditLinkMax = 64;
+constexpr size_t kLineMax = 240;
+constexpr size_t kDatelineMax = 100;
+constexpr size_t kShortTextMax = 240;  // the largest of them
+
+// check_short_text's answers for texts seen before, per thread: extraction asks about most
+// short blocks of a page, and pages repeat them (menu labels, one line nested in several
+// wrappers that are each a candidate, the same share labels on every page of a site).
+// Direct-mapped on a 64-bit hash of the exact text, the key compared byte for byte on a hit, so
+// a hit returns what the checks would; a slot remembers which checks it has answered, and runs
+// the others when asked. Keys live in one pool string; past 1 MiB the memo starts over, which
+// bounds its memory whatever the input.
+class ShortTextMemo {
+ public:
+  static constexpr size_t kSlots = 2048;
+  static constexpr size_t kMaxPool = size_t(1) << 20;
+
+  bool check(std::string_view text, uint32_t which) {
+    uint64_t h = hash(text);
+    Slot& s = slots_[h >> 53];
+    if (!s.valid || s.hash != h || s.len != text.size() ||
+        std::memcmp(pool_.data() + s.offset, text.data(), text.size()) != 0) {
+      if (pool_.size() + text.size() > kMaxPool) {
+        pool_.clear();
+        for (Slot& x : slots_) x.valid = false;
+      }
+      s.hash = h;
+      s.offset = static_cast<uint32_t>(pool_.size());
+      s.len = static_cast<uint32_t>(text.size());
+      s.asked = s.found = 0;
+      pool_.append(text);
+      s.valid = true;
+    }
+    if (uint32_t missing = which & ~s.asked) {
+      s.found |= run(text, missing);
+      s.asked |= missing;
+    }
+    return (s.found & which) != 0;
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = 0, len = 0;
+    bool valid = false;
+    uint8_t asked = 0, found = 0;  // kCheck* bits
+  };
+
+  // The checks in `which` that text passes: normalized once for all of them.
+  static uint32_t run(std::string_view text, uint32_t which) {
+    const size_t size = trim(text).size();
+    if (size > kShortTextMax) return 0;
+    // Within every limit the normalized text is whole (normalize_short never lengthens).
+    const std::string t = normalize_short(text, kShortTextMax);
+    uint32_t found = 0;
+    if ((which & kCheckSkipLink) && size <= kSkipLinkMax && skip_link_normalized(t))
+      found |= kCheckSkipLink;
+    if ((which & kCheckPhrase) && size <= kPhraseMax && boilerplate_phrase_normalized(t))
+      found |= kCheckPhrase;
+    if ((which & kCheckEditLink) && size <= kEditLinkMax && edit_link_normalized(t))
+      found |= kCheckEditLink;
+    if ((which & kCheckLine) && size <= kLineMax && boilerplate_line_normalized(t))
+      found |= kCheckLine;
+    if ((which & kCheckDateline) && size <= kDatelineMax && dateline_normalized(t))
+      found |= kCheckDateline;
+    return found;
+  }
+
+  static uint64_t hash(std::string_view v) {
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ v.size();
+    size_t i = 0;
+    for (; i + 8 <= v.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, v.data() + i, 8);
+      h = ((h ^ w) * 0xFF51AFD7ED558CCDULL);
+      h ^= h >> 29;
+    }
+    uint64_t w = 0;
+    std::memcpy(&w, v.data() + i, v.size() - i);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+    return h ^ (h >> 31);
+  }
+
+  Slot slots_[kSlots];
+  std::string pool_;
+};
+
+}  // namespace
+
+bool check_short_text(std::string_view text, uint32_t which) {
+  thread_local ShortTextMemo memo;
+  return memo.check(text, which);
+}
+
+bool is_skip_link_text(std::string_view text) {
+  // Skip links are short; 64 bytes holds every phrase in the table with a few words to spare.
+  if (trim(text).size() > kSkipLinkMax) return false;
+  return skip_link_normalized(normalize_short(text, kSkipLinkMax));
+}
+
+bool is_boilerplate_phrase(std::string_view text) {
+  // Longer than any phrase in the table (plus trailing punctuation): real text.
+  if (trim(text).size() > kPhraseMax) return false;
+  return boilerplate_phrase_normalized(normalize_short(text, kPhraseMax));
+}
+
+bool is_edit_link_text(std::string_view text) {
+  // Longer than two labels and their brackets: not an edit link.
+  if (trim(text).size() > kEditLinkMax) return false;
+  return edit_link_normalized(normalize_short(text, kEditLinkMax));
+}
+
+bool is_boilerplate_line(std::string_view text) {
+  if (trim(text).size() > kLineMax) return false;
+  return boilerplate_line_normalized(normalize_short(text, kLineMax));
+}
+
+bool is_dateline(std::string_view text) {
+  // Longer blocks are sentences that happen to mention a date. 100 bytes holds the longest
+  // date/byline line in scrapinghub's pages.
+  if (trim(text).size() > kDatelineMax) return false;
+  // Normalising keeps digits: text without any digit is rejected before the copy.
+  if (std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
+  return dateline_normalized(normalize_short(text, kDatelineMax));
 }
 
 bool is_cookie_notice(std::string_view text) {

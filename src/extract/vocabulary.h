@@ -63,6 +63,19 @@ bool is_boilerplate_line(std::string_view text);
 // words are dates, times, weekdays, months or the words that introduce them.
 bool is_dateline(std::string_view text);
 
+// The short-block checks above, as bits for check_short_text.
+inline constexpr uint32_t kCheckSkipLink = 1;   // is_skip_link_text
+inline constexpr uint32_t kCheckPhrase = 2;     // is_boilerplate_phrase
+inline constexpr uint32_t kCheckEditLink = 4;   // is_edit_link_text
+inline constexpr uint32_t kCheckLine = 8;       // is_boilerplate_line
+inline constexpr uint32_t kCheckDateline = 16;  // is_dateline
+
+// Whether text passes any of the checks in `which` (kCheck* bits): the same answer as
+// calling each of those functions, but the text is normalized once for all of them, and the
+// answers for a text already asked about (menu labels, one line nested in several candidate
+// wrappers) are remembered per thread.
+bool check_short_text(std::string_view text, uint32_t which);
+
 // True when a block of up to 400 bytes is a cookie notice: one of the consent phrases of
 // is_boilerplate_line ("uses cookies", "verwendet Cookies") within its first 80 bytes.
 bool is_cookie_notice(std::string_view text);

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "extract/tag_kinds.h"
+#include "extract/walk.h"
 #include "test_util.h"
 
 namespace klartext::extract {
@@ -94,6 +96,59 @@ TEST(RenderTest, DeepTreesDoNotOverflow) {
   std::vector<uint8_t> skip(doc.node_count(), 0);
   EXPECT_EQ(render(doc.root(), skip, {}), "deep");
   EXPECT_EQ(inline_text(doc.root(), 100), "");  // node budget spent before the text
+}
+
+// InlineTextStream gives every element's inline_text as a span of one pass over the tree: the
+// same text at every length, whatever lies between and around the elements.
+void expect_spans_match_inline_text(const dom::Node* root) {
+  InlineTextStream stream;
+  struct Open {
+    const dom::Node* n;
+    size_t begin;
+    uint64_t visits;
+  };
+  std::vector<Open> open;
+  int checked = 0;
+  walk(
+      root,
+      [&](const dom::Node* n) {
+        if (n->is_element()) open.push_back({n, stream.position(), stream.visits()});
+        stream.enter(n);
+        return !n->is_element() || tag_kind(n) != TagKind::kDrop;
+      },
+      [&](const dom::Node* n) {
+        stream.exit(n);
+        if (!n->is_element()) return;
+        Open o = open.back();
+        open.pop_back();
+        if (tag_kind(n) == TagKind::kDrop) return;  // not walked into: no span
+        for (size_t max : {1, 5, 40, 64, 100, 256, 400}) {
+          if (stream.visits() - o.visits > 4 * max + 64) continue;  // past inline_text's budget
+          EXPECT_EQ(stream.span(o.begin, max), inline_text(n, max)) << n->name << " " << max;
+          ++checked;
+        }
+      });
+  EXPECT_GT(checked, 0);
+}
+
+TEST(RenderTest, InlineTextStreamSpansAreInlineText) {
+  std::string long_word(600, 'x');
+  std::string long_words;
+  for (int i = 0; i < 150; ++i) long_words += "word" + std::to_string(i) + " \n ";
+  const std::string pages[] = {
+      "<p>Hello <b>big</b>   world</p><p>Second</p>",
+      "<ul><li> <a href=#x>Home</a> </li><li>\tAbout<span>us</span></li></ul>",
+      "<div>a<br>b<script>var x = 1;</script>c<img src=y>d<select><option>o</select>e</div>",
+      "<div> <p> one </p> two <my-tag>three</my-tag>four<!-- c --> five </div>",
+      "<table><tr><td>x</td><td> y </td></tr></table><div style='display:none'>hid den</div>",
+      "<p>" + long_word + " tail</p><p>short <b>" + long_word + "</b> after</p>",
+      "<div><p>" + long_words + "</p><span>end</span></div>",
+      "<p>\n\n</p><div><span> </span><em></em></div><p>x</p>",
+  };
+  for (const std::string& html : pages) {
+    auto doc = parse(html);
+    expect_spans_match_inline_text(doc->root());
+  }
 }
 
 }  // namespace

@@ -246,6 +246,45 @@ TEST(VocabularyTest, PhraseTablesFoundAnywhereInTheLine) {
   EXPECT_FALSE(is_boilerplate_line("follow me"));            // follow call without a network
 }
 
+// check_short_text answers as the single checks do, for every combination of them, on texts
+// that pass one check, several or none, in any case and spacing, and again from its memo.
+TEST(VocabularyTest, CombinedShortChecksAgreeWithTheSingleChecks) {
+  const std::string long_line(300, 'a');
+  const std::string texts[] = {"Skip to content",
+                               "  SKIP   to\tcontent  ",
+                               "Share",
+                               "Share:",
+                               "[edit]",
+                               "[ Bearbeiten | Quelltext bearbeiten ]",
+                               "5 min read",
+                               "Image 1 of 5",
+                               "Photo by Jan Novak/Getty Images",
+                               "Updated 5:27 am CST, Wednesday, November 20, 2019",
+                               "Updated at 1:23 p.m.",
+                               "Published 18 November 2019 by Ann Lee, 5 min read",
+                               "Capacity: 350 ml",
+                               "The council met on Tuesday to discuss the bridge.",
+                               "",
+                               "   ",
+                               long_line,
+                               "Follow the Harbour Post on Facebook, Twitter and Instagram."};
+  auto single = [](const std::string& t, uint32_t which) {
+    return ((which & kCheckSkipLink) && is_skip_link_text(t)) ||
+           ((which & kCheckPhrase) && is_boilerplate_phrase(t)) ||
+           ((which & kCheckEditLink) && is_edit_link_text(t)) ||
+           ((which & kCheckLine) && is_boilerplate_line(t)) ||
+           ((which & kCheckDateline) && is_dateline(t));
+  };
+  for (int round = 0; round < 2; ++round)
+    for (uint32_t which = 1; which < 32; ++which)
+      for (const std::string& t : texts)
+        EXPECT_EQ(check_short_text(t, which), single(t, which)) << t << " " << which;
+  // A text first asked about one check, then about another.
+  EXPECT_FALSE(check_short_text("Published 3 March 2021 12:00", kCheckPhrase));
+  EXPECT_TRUE(check_short_text("Published 3 March 2021 12:00", kCheckDateline));
+  EXPECT_TRUE(check_short_text("Published 3 March 2021 12:00", kCheckPhrase | kCheckDateline));
+}
+
 TEST(VocabularyTest, LongCookieNotices) {
   EXPECT_TRUE(is_cookie_notice(
       "This website uses cookies. By continuing to use our website without changing the "
