@@ -1051,7 +1051,8 @@ struct DateLabelWord {
 // Labels printed before dates. Origin: the date lines of news, blog and forum pages in English
 // and Chinese ("Published Apr 2, 2024", "originally published on", "Last updated:",
 // "发表于", "更新时间"), and the account dates of blog and forum profiles ("Joined",
-// "Member since", "建立于" blog founded on, "注册" registered), which are no publication dates.
+// "Member since", "Founded", "建立于" blog founded on, "注册" registered), which are no
+// publication dates.
 // Longer entries come before the shorter ones they end with ("originally published" before
 // "published"): the first entry that ends the text wins.
 constexpr DateLabelWord kDateLabels[] = {
@@ -1075,6 +1076,7 @@ constexpr DateLabelWord kDateLabels[] = {
     {"\xE6\x9B\xB4\xE6\x96\xB0\xE6\x97\xB6\xE9\x97\xB4", DateLabel::kUpdated},  // 更新时间
     {"joined", DateLabel::kOther},
     {"member since", DateLabel::kOther},
+    {"founded", DateLabel::kOther},
     {"\xE5\xBB\xBA\xE7\xAB\x8B\xE4\xBA\x8E", DateLabel::kOther},              // 建立于
     {"\xE6\xB3\xA8\xE5\x86\x8C\xE4\xBA\x8E", DateLabel::kOther},              // 注册于
     {"\xE6\xB3\xA8\xE5\x86\x8C\xE6\x97\xB6\xE9\x97\xB4", DateLabel::kOther},  // 注册时间

@@ -718,6 +718,10 @@ TEST(MetadataTest, DateLabelsInText) {
                 .date,
             "2025-08-21");
   EXPECT_EQ(meta_of("<body><div>Joined: March 3, 2015</div><p>My first post.</p></body>").date, "");
+  EXPECT_EQ(meta_of("<body><div>Founded: Dec 11, 2021</div><p>by Ann » Tue Aug 27, 2019 1:47 pm"
+                    "</p></body>")
+                .date,
+            "2019-08-27");
   EXPECT_EQ(meta_of("<body><p>建立于:2004年10月6日</p><p>某某 发表于 2005-9-15 11:46:00</p>"
                     "</body>")
                 .date,
