@@ -777,5 +777,24 @@ TEST(ExtractTest, DeclaredForumThreadKeepsReplies) {
   EXPECT_TRUE(contains(run(microdata).text, reply));
 }
 
+// aria-hidden hides from screen readers, not from the eye: a carousel's other slides and a tab
+// widget's closed panels are the page's text. Short aria-hidden labels and icons stay out, and
+// aria-hidden together with display:none is hidden.
+TEST(ExtractTest, AriaHiddenSlidesWithTextAreShown) {
+  Extracted e = run(
+      "<body><div class=\"testimonials\"><div class=\"slide\"><p>The new booking system "
+      "saved our front desk two hours every single day.</p></div><div class=\"slide\" "
+      "aria-hidden=\"true\"><p>Our guests book their rooms at night now, and the calendar never "
+      "double-books a room.</p></div><div class=\"slide\" aria-hidden=\"true\" "
+      "style=\"display:none\"><p>This slide is switched off by its style and never shows on the "
+      "page at all.</p></div></div><p>Try it free for thirty days; no credit card needed, and "
+      "you can export your bookings at any time. <span aria-hidden=\"true\">arrow_forward</span>"
+      "</p></body>");
+  EXPECT_TRUE(contains(e.text, "saved our front desk")) << e.text;
+  EXPECT_TRUE(contains(e.text, "the calendar never double-books")) << e.text;
+  EXPECT_FALSE(contains(e.text, "switched off by its style")) << e.text;
+  EXPECT_FALSE(contains(e.text, "arrow_forward")) << e.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
