@@ -49,7 +49,8 @@ struct Document {
   std::string url;
   std::string title;
   std::string author;
-  std::string date;  // publication date, ISO 8601 (YYYY-MM-DD, with time when known)
+  std::string date;  // publication date, ISO 8601 (YYYY-MM-DD, with time when known;
+                     // YYYY-MM when the page names only a month)
   std::string sitename;
   std::string description;
   std::string language;  // BCP 47 from the page (html lang, meta), e.g. "de", "zh-CN"

@@ -632,8 +632,8 @@ bool has_digit8(uint64_t x) {
           kHigh) != 0;
 }
 
-// Position of the first maximal run of exactly four ASCII digits in s[from..] whose value lies
-// in 1995..max_year, or npos.
+}  // namespace
+
 size_t first_year_run(std::string_view s, size_t from, int max_year) {
   const size_t n = s.size();
   size_t i = from;
@@ -657,8 +657,6 @@ size_t first_year_run(std::string_view s, size_t from, int max_year) {
   }
   return std::string_view::npos;
 }
-
-}  // namespace
 
 long days_from_civil(int y, int m, int d) {
   y -= m <= 2;

@@ -101,6 +101,9 @@ constexpr int kTextsAfterHeadline = 4;
 // Dates remembered from the page text: enough for a header with published/updated dates and
 // a few in the content; the list is searched linearly.
 constexpr size_t kMaxShownDates = 32;
+// Text nodes kept for the month-without-day fallback: the scanned text budget (48 KB) holds
+// at most a few thousand non-blank nodes; 4096 views (64 KB) cover it.
+constexpr size_t kMaxUndatedTexts = 4096;
 
 // ---- Tables -----------------------------------------------------------------------------------
 
@@ -314,7 +317,7 @@ bool inside_article(const Node* n) {
 // Index of the first byte of s that is not an ASCII space, tab, CR or LF (s.size() if none).
 // Whitespace-only text between tags is most text nodes and, indented, often long: eight bytes
 // are tested at a time (exact per-byte zero test, H. S. Warren, Hacker's Delight 6-1).
-size_t first_non_blank(std::string_view s) {
+[[gnu::always_inline]] inline size_t first_non_blank(std::string_view s) {
   constexpr uint64_t kOnes = ~uint64_t(0) / 255, k7F = kOnes * 0x7F;
   auto zero_bytes = [](uint64_t v) { return ~(((v & k7F) + k7F) | v | k7F); };
   size_t i = 0;
@@ -1039,6 +1042,44 @@ std::string join_names(const std::vector<std::string>& names) {
   return joined;
 }
 
+// A month without a day, the first in text: "1998年3月" (not followed by a day) or "March
+// 1998" (a month name, then a four-digit year). Pages that give no full date anywhere often
+// still name their month (a magazine issue, "——《北京之春》1998年3月号"). Only plausible
+// months (as plausible() has it, taking the month's first day); day is 0 in the result.
+std::optional<Date> find_month_year(std::string_view s, const Date& reference) {
+  auto digit = [&](size_t at) { return at < s.size() && s[at] >= '0' && s[at] <= '9'; };
+  auto accept = [&](int year, int month) -> std::optional<Date> {
+    Date d;
+    d.year = year, d.month = month, d.day = 1;
+    if (month < 1 || month > 12 || !plausible(d, reference)) return std::nullopt;
+    d.day = 0;
+    return d;
+  };
+  constexpr std::string_view kYear = "\xE5\xB9\xB4", kMonth = "\xE6\x9C\x88";  // 年 月
+  for (size_t i = first_year_run(s, 0, reference.year + 1); i != std::string_view::npos;
+       i = first_year_run(s, i + 4, reference.year + 1)) {
+    int year =
+        (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+    size_t k = i + 4;
+    if (s.substr(k).starts_with(kYear)) {  // 1998年3月, and no day after it
+      k += kYear.size();
+      if (!digit(k)) continue;
+      int month = s[k++] - '0';
+      if (digit(k)) month = month * 10 + (s[k++] - '0');
+      if (s.substr(k).starts_with(kMonth) && !digit(k + kMonth.size()))
+        if (auto d = accept(year, month)) return d;
+    } else if (i >= 2 && s[i - 1] == ' ') {  // March 1998: the word before the year
+      size_t end = i - 1;
+      if (s[end - 1] == ',') --end;
+      size_t begin = end;
+      while (begin > 0 && s[begin - 1] != ' ' && end - begin < 24) --begin;
+      if (int month = month_from_name(s.substr(begin, end - begin)))
+        if (auto d = accept(year, month)) return d;
+    }
+  }
+  return std::nullopt;
+}
+
 // ---- Date labels -------------------------------------------------------------------------------
 
 // What the words right before a date in the text say it is.
@@ -1158,9 +1199,10 @@ class Collector {
   DateBest date_, modified_, visible_;   // markup published, markup modified, shown in text
   std::vector<Date> shown_dates_;        // every date seen in the text, in document order
   std::vector<DateLabel> shown_labels_;  // the label before each of shown_dates_ (text only)
-  DateBest labelled_;                    // the first date labelled published (rank 1) or
-                                         // originally published (rank 0) in the text
-  std::string_view prev_tail_;           // the end of the last non-blank text node (document-owned)
+  std::vector<std::string_view> undated_texts_;  // texts seen before any date showed
+  DateBest labelled_;                            // the first date labelled published (rank 1) or
+                                                 // originally published (rank 0) in the text
+  std::string_view prev_tail_;  // the end of the last non-blank text node (document-owned)
   ListBest tags_, categories_;
   std::string title_element_;
   std::vector<std::string> h1s_;
@@ -1500,6 +1542,10 @@ void Collector::on_text(const Node* n) {
   int rank = kFreeTextDate;
   if (texts_after_h1_ > 0) --texts_after_h1_, rank = kDateClassText;
   if (shown_dates_.size() < kMaxShownDates) visible_.offer(scan_dates(data, prev_tail_), rank);
+  // A month without a day matters only on pages that show no full date at all: the texts are
+  // kept (as views into the document) until a date shows, and read at the end if none did.
+  if (shown_dates_.empty() && undated_texts_.size() < kMaxUndatedTexts)
+    undated_texts_.push_back(data);
   // Labels fit in 40 bytes ("originally published on" and a colon).
   prev_tail_ = data.substr(data.size() > 40 ? data.size() - 40 : 0);
 }
@@ -1694,6 +1740,10 @@ std::string Collector::choose_date() const {
   if (date_.date) return format_date(*date_.date);
   if (vis) return format_date(*vis);
   if (modified_.date) return format_date(*modified_.date);
+  // Nothing with a day anywhere: the month the text names, as ISO 8601 "YYYY-MM".
+  if (shown_dates_.empty())
+    for (std::string_view t : undated_texts_)
+      if (auto m = find_month_year(t, reference_)) return format_date(*m).substr(0, 7);
   return {};
 }
 

@@ -31,7 +31,8 @@ struct MetadataOptions {
 struct Metadata {
   std::string title;   // the article's title, without " | Site name" suffixes
   std::string author;  // "A, B" for several authors ("Doe, Jane; Roe, John" if names hold commas)
-  std::string date;    // publication date, ISO 8601: YYYY-MM-DD or YYYY-MM-DDThh:mm:ss±hh:mm
+  std::string date;    // publication date, ISO 8601: YYYY-MM-DD or YYYY-MM-DDThh:mm:ss±hh:mm;
+                       // YYYY-MM when the page names only a month
   std::string sitename;
   std::string description;
   std::string language;  // BCP 47 from the markup (html lang, content-language, og:locale)

@@ -728,5 +728,19 @@ TEST(MetadataTest, DateLabelsInText) {
             "2005-09-15");
 }
 
+// Regression: a page that names only a month (a magazine issue) gets "YYYY-MM", as the last
+// resort; any full date wins, and months before 1995 are as implausible as days are.
+TEST(MetadataTest, MonthWithoutDayAsLastResort) {
+  EXPECT_EQ(meta_of("<body><p>正文。</p><p>——《山海评论》1998年3月号</p></body>").date, "1998-03");
+  EXPECT_EQ(meta_of("<body><p>From the issue of November 2015.</p></body>").date, "2015-11");
+  EXPECT_EQ(meta_of("<body><p>From the issue of November 2015.</p><p>Posted 3 May 2016</p>"
+                    "</body>")
+                .date,
+            "2016-05-03");
+  EXPECT_EQ(meta_of("<body><p>1998年3月5日</p></body>").date, "1998-03-05");
+  EXPECT_EQ(meta_of("<body><p>1990年3月号</p></body>").date, "");
+  EXPECT_EQ(meta_of("<body><p>Back in 2015 we began.</p></body>").date, "");
+}
+
 }  // namespace
 }  // namespace klartext::metadata
