@@ -91,29 +91,29 @@ Rates measure(eval::Dataset d) {
 }
 
 // Floors pinned on 2026-11-29 a little under the rates measured that day with this test:
-//   wcxb title 0.790 author 0.843 date 0.877; readability title 0.748 author 0.868 date 0.939;
-//   chinese author 0.380 date 0.810.
+//   wcxb title 0.801 author 0.854 date 0.885; readability title 0.748 author 0.895 date 0.939;
+//   chinese author 0.540 date 0.879.
 // A regression fails; a change of a page or two does not. The wcxb title gold is the
 // annotator's reading of the headline (often the h1, sometimes <title> without its tail), so
 // its rate stays well under the date rate. KLARTEXT_METADATA_MISSES=1 lists the misses.
 TEST(MetadataDataTest, WcxbDev) {
   Rates r = measure(eval::Dataset::kWcxb);
-  EXPECT_GE(r.title.rate(), 0.78);
-  EXPECT_GE(r.author.rate(), 0.83);
-  EXPECT_GE(r.date.rate(), 0.865);
+  EXPECT_GE(r.title.rate(), 0.79);
+  EXPECT_GE(r.author.rate(), 0.845);
+  EXPECT_GE(r.date.rate(), 0.875);
 }
 
 TEST(MetadataDataTest, ReadabilityTestPages) {
   Rates r = measure(eval::Dataset::kReadability);
   EXPECT_GE(r.title.rate(), 0.73);
-  EXPECT_GE(r.author.rate(), 0.85);
+  EXPECT_GE(r.author.rate(), 0.86);
   EXPECT_GE(r.date.rate(), 0.90);
 }
 
 TEST(MetadataDataTest, ChineseWce) {
   Rates r = measure(eval::Dataset::kChinese);
-  EXPECT_GE(r.author.rate(), 0.34);
-  EXPECT_GE(r.date.rate(), 0.78);
+  EXPECT_GE(r.author.rate(), 0.50);
+  EXPECT_GE(r.date.rate(), 0.84);
 }
 
 }  // namespace
