@@ -777,6 +777,9 @@ std::string join_padded_cjk_name(std::string s) {
   return s;
 }
 
+// "发自" (reporting from): "本报记者罗科苏盈发自北京" names the reporter, then the place.
+constexpr std::string_view kReportsFrom = "\xE5\x8F\x91\xE8\x87\xAA";
+
 // The name(s) after a Chinese credit marker: up to five space-separated names of at most
 // four CJK characters (or one short Latin word), cut at the next punctuation or digit.
 std::string cjk_names(std::string_view rest, bool strict) {
@@ -793,7 +796,8 @@ std::string cjk_names(std::string_view rest, bool strict) {
                                                 "\xE3\x80\x82",
                                                 "\xE2\x80\x94",
                                                 "\xE3\x80\x80\xE3\x80\x80",
-                                                "  "};
+                                                "  ",
+                                                kReportsFrom};
   rest = utf8_prefix(rest, 80);
   while (!rest.empty() && (rest[0] == ' ' || rest[0] == ':')) rest.remove_prefix(1);
   size_t end = rest.size();
@@ -806,13 +810,14 @@ std::string cjk_names(std::string_view rest, bool strict) {
     std::string_view after = rest.substr(end);
     bool closes = after.starts_with("  ") || after.starts_with("/") || after.starts_with("|") ||
                   after.starts_with(")") || after.starts_with("\xEF\xBC\x89") ||
-                  after.starts_with("\xE3\x80\x91");
+                  after.starts_with("\xE3\x80\x91") || after.starts_with(kReportsFrom);
     if (!closes) return {};
   }
-  // A closing parenthesis bounds the credit ("（记者 格桑边觉）"): no prose runs on, so names
-  // may be as long as after a colon (four characters).
+  // A closing parenthesis bounds the credit ("（记者 格桑边觉）"), as does "发自" ("reporting
+  // from"): no prose runs on, so names may be as long as after a colon (four characters).
   std::string_view tail = rest.substr(end);
-  bool closed = tail.starts_with(")") || tail.starts_with("\xEF\xBC\x89");
+  bool closed =
+      tail.starts_with(")") || tail.starts_with("\xEF\xBC\x89") || tail.starts_with(kReportsFrom);
   size_t max_name = strict && !closed ? 9 : 12;
   std::string names = collapse_space(rest.substr(0, end));
   // A dateline after the names ("彭冲 山东冠县报道": place, then "reported") is no name.

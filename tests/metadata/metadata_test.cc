@@ -650,6 +650,7 @@ TEST(MetadataTest, ChineseCreditLines) {
   EXPECT_EQ(meta_of("<body><p>据本报电（记者 欧阳明远）近日召开会议。</p></body>").author,
             "欧阳明远");
   EXPECT_EQ(meta_of("<body><p>晨报记者 周岚 江苏南通报道</p></body>").author, "周岚");
+  EXPECT_EQ(meta_of("<body><p><b>本报记者司马青岚发自广州</b></p></body>").author, "司马青岚");
   EXPECT_EQ(meta_of("<body><p>执笔人：田野 方舟</p></body>").author, "田野 方舟");
   EXPECT_EQ(meta_of("<body><td><b>作者：</b><a href=\"/u/1\">青石</a></td></body>").author, "青石");
   EXPECT_EQ(meta_of("<body><td>作者： <!--author-->白桦<!--author--></td></body>").author, "白桦");
