@@ -1022,7 +1022,10 @@ class Extractor {
           return true;
         },
         [](const Node*) {});
-    if (marked_count == 1 && at(marked).score * 10 >= at(best).score && at(marked).score > 0) {
+    // On a page that declares a forum thread (names_thread) a lone <article> is one post (the
+    // opening one, forum themes mark only that), not the content: the thread is.
+    if (marked_count == 1 && at(marked).score * 10 >= at(best).score && at(marked).score > 0 &&
+        !thread_) {
       // The best container inside the article, or the article itself when that is better.
       const Node* inner = best_under(marked);
       if (is_ancestor(marked, best)) return best;

@@ -775,6 +775,12 @@ TEST(ExtractTest, DeclaredForumThreadKeepsReplies) {
   microdata.replace(microdata.find("<body>"), 6,
                     "<body itemscope itemtype=\"https://schema.org/DiscussionForumPosting\">");
   EXPECT_TRUE(contains(run(microdata).text, reply));
+
+  // A thread whose theme marks only the opening post as an <article>: the replies stay.
+  Extracted t = run(fixture("forum-article-opening-post.html"));
+  EXPECT_TRUE(contains(t.text, "solid oak front door")) << t.text;
+  EXPECT_TRUE(contains(t.text, "Use three hinges instead of two")) << t.text;
+  EXPECT_TRUE(contains(t.text, "long screws in the top hinge")) << t.text;
 }
 
 // aria-hidden hides from screen readers, not from the eye: a carousel's other slides and a tab
