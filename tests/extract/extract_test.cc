@@ -785,7 +785,7 @@ TEST(ExtractTest, DeclaredForumThreadKeepsReplies) {
 
 // aria-hidden hides from screen readers, not from the eye: a carousel's other slides and a tab
 // widget's closed panels are the page's text. Short aria-hidden labels and icons stay out, and
-// aria-hidden together with display:none is hidden.
+// aria-hidden together with display:none is hidden (except on a tab panel).
 TEST(ExtractTest, AriaHiddenSlidesWithTextAreShown) {
   Extracted e = run(
       "<body><div class=\"testimonials\"><div class=\"slide\"><p>The new booking system "
@@ -800,6 +800,22 @@ TEST(ExtractTest, AriaHiddenSlidesWithTextAreShown) {
   EXPECT_TRUE(contains(e.text, "the calendar never double-books")) << e.text;
   EXPECT_FALSE(contains(e.text, "switched off by its style")) << e.text;
   EXPECT_FALSE(contains(e.text, "arrow_forward")) << e.text;
+
+  // Closed tab panels, hidden by attribute or style, are the page's text too; other elements
+  // hidden that way stay hidden.
+  Extracted t = run(
+      "<body><div role=\"tablist\"><button role=\"tab\">Install</button><button "
+      "role=\"tab\">Configure</button></div><div role=\"tabpanel\"><p>Download the package for "
+      "your system and run the installer with the default options.</p></div><div "
+      "role=\"tabpanel\" hidden><p>Open the settings file and set the data folder to a disk "
+      "with enough free space.</p></div><div role=\"tabpanel\" style=\"display: none\"><p>Restart "
+      "the service after every change to the settings file so that it is read again.</p></div>"
+      "<div hidden><p>A hidden block that is not a tab panel stays out of the text.</p></div>"
+      "</body>");
+  EXPECT_TRUE(contains(t.text, "run the installer")) << t.text;
+  EXPECT_TRUE(contains(t.text, "set the data folder")) << t.text;
+  EXPECT_TRUE(contains(t.text, "Restart the service")) << t.text;
+  EXPECT_FALSE(contains(t.text, "not a tab panel")) << t.text;
 }
 
 }  // namespace
