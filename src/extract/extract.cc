@@ -379,10 +379,10 @@ class Extractor {
         [&](const Node* n) {
           if (!in_range(n)) return false;
           if (n->is_element()) open.push_back({stream.position(), stream.visits()});
-          stream.enter(n);
+          const size_t visible = stream.enter(n);
           Info& i = at(n);
           if (n->is_text()) {
-            i.raw_len = uint32_t(visible_bytes(n->data));
+            i.raw_len = uint32_t(visible);
             if (link_depth > 0) i.raw_link = i.raw_len;
             return false;
           }

@@ -53,7 +53,8 @@ class InlineTextStream {
   static constexpr size_t kMaxSpan = 400;
   static constexpr size_t kNodeText = kMaxSpan + 16;
 
-  void enter(const dom::Node* n);
+  // Returns, for a text node, its visible bytes (those that are not whitespace).
+  size_t enter(const dom::Node* n);
   void exit(const dom::Node* n);
   size_t position() const { return out_.size(); }
   uint64_t visits() const { return visits_; }
@@ -61,7 +62,7 @@ class InlineTextStream {
   std::string_view span(size_t begin, size_t max_bytes) const;
 
  private:
-  void text(std::string_view data);
+  size_t text(std::string_view data);
   std::string out_;
   bool pending_space_ = false;
   uint64_t visits_ = 0;

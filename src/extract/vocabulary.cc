@@ -721,16 +721,25 @@ std::string_view trim(std::string_view s) {
 }
 
 // Lower-cases ASCII and collapses whitespace runs into one space, up to `cap` bytes.
-std::string normalize_short(std::string_view s, size_t cap) {
+// normalize_short written to o, which holds min(trim(s).size(), cap + 1) bytes; returns the
+// bytes written.
+size_t normalize_into(std::string_view s, size_t cap, char* o) {
   s = trim(s);
-  // Sized once and written in place (push_back regrew the string a few times per call, and
-  // the candidate checks call this for most short blocks of a page). The output is never
-  // longer than the input (runs collapse) nor than cap + 1 (a space and a byte may follow
-  // the last check).
-  std::string out(std::min(s.size(), cap + 1), '\0');
-  char* o = out.data();
+  // The output is never longer than the input (runs collapse) nor than cap + 1 (a space and a
+  // byte may follow the last check).
   size_t n = 0;
   bool space = false;
+  if (s.size() <= cap) {
+    // The whole text fits: no cap to check, and a branch-free step per byte (a whitespace
+    // byte writes a space that the next one overwrites; s is trimmed, so a word follows).
+    for (char c : s) {
+      const bool ws = is_space(c);
+      o[n] = ws ? ' ' : ascii_lower(c);
+      n += !(ws && space);
+      space = ws;
+    }
+    return n;
+  }
   for (char c : s) {
     if (n >= cap) break;
     if (is_space(c)) {
@@ -741,7 +750,13 @@ std::string normalize_short(std::string_view s, size_t cap) {
     space = false;
     o[n++] = ascii_lower(c);
   }
-  out.resize(n);
+  return n;
+}
+
+std::string normalize_short(std::string_view s, size_t cap) {
+  // Sized once and written in place (push_back regrew the string a few times per call).
+  std::string out(std::min(trim(s).size(), cap + 1), '\0');
+  out.resize(normalize_into(s, cap, out.data()));
   return out;
 }
 
@@ -1040,8 +1055,13 @@ class PhraseIndex {
       if (i + 1 == t.size()) break;
       const uint16_t pair = uint16_t(c << 8 | static_cast<unsigned char>(t[i + 1]));
       if (!(pair_bits_[pair >> 6] >> (pair & 63) & 1)) continue;
+      // The phrase's first four bytes (fewer for a shorter phrase) against t's, in one
+      // comparison, before the whole phrase is: most byte pairs open no phrase here.
+      uint32_t head = 0;
+      std::memcpy(&head, t.data() + i, std::min<size_t>(4, t.size() - i));
       for (const Entry& e : by_pair_[pair_slot(pair)])
-        if (e.pair == pair && !(found & e.table) && t.compare(i, e.phrase.size(), e.phrase) == 0)
+        if (e.pair == pair && (head & e.head_mask) == e.head && !(found & e.table) &&
+            t.compare(i, e.phrase.size(), e.phrase) == 0)
           found |= e.table;
     }
     return found;
@@ -1052,6 +1072,7 @@ class PhraseIndex {
     uint16_t pair;
     uint32_t table;
     std::string_view phrase;
+    uint32_t head = 0, head_mask = 0;  // the phrase's first bytes (up to four), as loaded
   };
   static constexpr size_t kSlots = 256;
   static size_t pair_slot(uint16_t pair) { return (pair * 40503u >> 8) % kSlots; }
@@ -1067,7 +1088,12 @@ class PhraseIndex {
       const uint16_t pair =
           uint16_t(static_cast<unsigned char>(p[0]) << 8 | static_cast<unsigned char>(p[1]));
       pair_bits_[pair >> 6] |= uint64_t(1) << (pair & 63);
-      by_pair_[pair_slot(pair)].push_back({pair, uint32_t(table), p});
+      Entry e{pair, uint32_t(table), p};
+      const size_t head_len = std::min<size_t>(4, p.size());
+      std::memcpy(&e.head, p.data(), head_len);
+      const uint32_t ones = ~uint32_t(0);
+      std::memcpy(&e.head_mask, &ones, head_len);
+      by_pair_[pair_slot(pair)].push_back(e);
     }
   }
 
@@ -1244,7 +1270,8 @@ class ShortTextMemo {
     const size_t size = trim(text).size();
     if (size > kShortTextMax) return 0;
     // Within every limit the normalized text is whole (normalize_short never lengthens).
-    const std::string t = normalize_short(text, kShortTextMax);
+    char buffer[kShortTextMax + 1];
+    const std::string_view t(buffer, normalize_into(text, kShortTextMax, buffer));
     uint32_t found = 0;
     if ((which & kCheckSkipLink) && size <= kSkipLinkMax && skip_link_normalized(t))
       found |= kCheckSkipLink;

@@ -101,6 +101,7 @@ TEST(RenderTest, DeepTreesDoNotOverflow) {
 // InlineTextStream gives every element's inline_text as a span of one pass over the tree: the
 // same text at every length, whatever lies between and around the elements.
 void expect_spans_match_inline_text(const dom::Node* root) {
+  constexpr size_t npos = std::string_view::npos;
   InlineTextStream stream;
   struct Open {
     const dom::Node* n;
@@ -113,7 +114,12 @@ void expect_spans_match_inline_text(const dom::Node* root) {
       root,
       [&](const dom::Node* n) {
         if (n->is_element()) open.push_back({n, stream.position(), stream.visits()});
-        stream.enter(n);
+        size_t visible = stream.enter(n);
+        if (n->is_text()) {
+          size_t expected = 0;
+          for (char c : n->data) expected += std::string_view(" \t\n\r\f").find(c) == npos;
+          EXPECT_EQ(visible, expected) << n->data;
+        }
         return !n->is_element() || tag_kind(n) != TagKind::kDrop;
       },
       [&](const dom::Node* n) {
@@ -144,6 +150,8 @@ TEST(RenderTest, InlineTextStreamSpansAreInlineText) {
       "<p>" + long_word + " tail</p><p>short <b>" + long_word + "</b> after</p>",
       "<div><p>" + long_words + "</p><span>end</span></div>",
       "<p>\n\n</p><div><span> </span><em></em></div><p>x</p>",
+      "<div>\n  A line\tof\ttext, wrapped\r\nover  several\flines of the source and "
+      "indented;\n    more of\nit <b> bold\n</b>\n and <i>the rest</i>.\n</div>",
   };
   for (const std::string& html : pages) {
     auto doc = parse(html);
