@@ -131,7 +131,7 @@ size_t visible_bytes(std::string_view s) {
 
 // The attributes extraction reads, gathered in one pass over the element's attribute list.
 struct Attrs {
-  std::string_view cls, id, role, style, aria_hidden, itemtype;
+  std::string_view cls, id, role, style, aria_hidden, itemtype, aria_controls;
   bool hidden = false;
 };
 
@@ -161,6 +161,9 @@ Attrs gather_attrs(const Node* n) {
         break;
       case 11:
         if (name == "aria-hidden") a.aria_hidden = v;
+        break;
+      case 13:
+        if (name == "aria-controls") a.aria_controls = v;
         break;
       default:
         break;
@@ -389,6 +392,11 @@ class Extractor {
           if (!n->is_element()) return true;
           if (tag_kind(n) == TagKind::kDrop) {
             i.state = kRemoved;
+            // Accordion and disclosure buttons name the panel they open (see hidden_by's use).
+            if (n->is_html(Tag::kButton)) {
+              std::string_view controls = n->attr("aria-controls");
+              if (!controls.empty()) note_controlled(controls);
+            }
             if (n->is_html(Tag::kScript) && n->first_child && n->first_child->is_text() &&
                 n->attr("type") == "application/ld+json" && names_thread(n->first_child->data))
               thread_ = true;
@@ -397,7 +405,17 @@ class Extractor {
           Boilerplate k = tag_boilerplate(n);
           if (n->attr_count > 0) {
             Attrs a = gather_attrs(n);
-            if (Hidden h = hidden_by(a); h != Hidden::kNo) {
+            if (!a.aria_controls.empty()) note_controlled(a.aria_controls);
+            Hidden h = hidden_by(a);
+            // A hidden element that a control names in aria-controls (an accordion or
+            // disclosure button, a tab) opens on a click: shown like a closed tab panel. The
+            // control comes first in the page in every such widget we have seen; a panel
+            // before its control stays hidden. Measured: wcxb-dev F1 0.8557 -> 0.8569 (nine
+            // pages up, service .813 -> .819; three down by 0.01 or less), scrapinghub,
+            // chinese-wce and readability unchanged.
+            if (h == Hidden::kYes && !a.id.empty() && controlled_.count(a.id) > 0)
+              h = Hidden::kUntilShown;
+            if (h != Hidden::kNo) {
               // Classified like the rest, but kept out of its parent's counts (see the end of
               // classify: a hidden element that holds most of the page's text is shown).
               i.hidden = h;
@@ -567,6 +585,17 @@ class Extractor {
   // (measured: with QAPage wcxb-dev forum F1 0.796, without 0.802).
   static bool names_thread(std::string_view s) {
     return s.find("DiscussionForumPosting") != std::string_view::npos;
+  }
+
+  // Records the ids of an aria-controls value (an id list separated by spaces).
+  void note_controlled(std::string_view ids) {
+    size_t start = 0;
+    while (start < ids.size() && controlled_.size() < kMaxControlled) {
+      size_t end = ids.find(' ', start);
+      if (end == std::string_view::npos) end = ids.size();
+      if (end > start) controlled_.insert(ids.substr(start, end - start));
+      start = end + 1;
+    }
   }
 
   void note_main(const Node* n) {
@@ -1298,9 +1327,13 @@ class Extractor {
   int articles_ = 0;  // <article> elements and articleBody properties (classify)
   std::vector<const Node*> small_forms_;  // forms removed as controls (classify)
   std::vector<const Node*> keep_path_;    // prune keeps these: the best container, its wrappers
-  bool thread_ = false;                   // the page declares a forum thread (names_thread)
-  int mains_ = 0;                         // <main> elements and role="main" regions (classify)
-  const Node* main_ = nullptr;            // the last of them
+  // Ids named by aria-controls attributes so far (classify), at most kMaxControlled: a page
+  // has a few dozen widgets; the cap bounds the set on a hostile page.
+  static constexpr size_t kMaxControlled = 4096;
+  std::unordered_set<std::string_view> controlled_;
+  bool thread_ = false;         // the page declares a forum thread (names_thread)
+  int mains_ = 0;               // <main> elements and role="main" regions (classify)
+  const Node* main_ = nullptr;  // the last of them
   float block_cost_ = kBlockCost;
   std::string choice_ = "unscored";  // which rule of choose() picked the winner (explain)
   bool link_list_ = false;           // the content is a list of links: no link-density pruning

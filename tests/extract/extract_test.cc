@@ -816,6 +816,16 @@ TEST(ExtractTest, AriaHiddenSlidesWithTextAreShown) {
   EXPECT_TRUE(contains(t.text, "set the data folder")) << t.text;
   EXPECT_TRUE(contains(t.text, "Restart the service")) << t.text;
   EXPECT_FALSE(contains(t.text, "not a tab panel")) << t.text;
+
+  // So is an accordion answer that a button opens (aria-controls names it).
+  Extracted f = run(
+      "<body><h2>Questions</h2><p>Answers to what our customers ask most often about delivery "
+      "and returns.</p><button aria-expanded=\"false\" aria-controls=\"a1 a9\">How long does "
+      "delivery take?</button><div id=\"a1\" hidden><p>Parcels arrive within three working "
+      "days anywhere in the country.</p></div><div id=\"a2\" hidden><p>An answer that no button "
+      "opens stays out of the extracted text.</p></div></body>");
+  EXPECT_TRUE(contains(f.text, "Parcels arrive within three working days")) << f.text;
+  EXPECT_FALSE(contains(f.text, "no button opens")) << f.text;
 }
 
 }  // namespace
