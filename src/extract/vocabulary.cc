@@ -8,6 +8,10 @@
 #include <string>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace klartext::extract {
 namespace {
 
@@ -701,8 +705,8 @@ bool starts_with_marker(std::string_view w) {
   return false;
 }
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-bool is_alnum(char c) {
+constexpr char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+constexpr bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
@@ -730,9 +734,35 @@ size_t normalize_into(std::string_view s, size_t cap, char* o) {
   size_t n = 0;
   bool space = false;
   if (s.size() <= cap) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    // Most texts come collapsed already (extraction's spans of InlineTextStream): 16 bytes at
+    // a time are lower-cased, whitespace bytes that stand alone turned into spaces, until a
+    // block holds a run of whitespace, which the byte loop below collapses.
+    const __m128i sp = _mm_set1_epi8(' ');
+    for (; i + 16 <= s.size(); i += 16) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      __m128i ws =
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
+                       _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
+                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))));
+      const uint32_t m = uint32_t(_mm_movemask_epi8(ws));
+      if ((m & ((m << 1) | uint32_t(space))) != 0) break;
+      // Signed compares: bytes from 0x80 up are negative, never upper case.
+      __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                    _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+      __m128i lower = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(o + n),
+                       _mm_or_si128(_mm_andnot_si128(ws, lower), _mm_and_si128(ws, sp)));
+      n += 16;
+      space = (m >> 15) & 1;
+    }
+#endif
     // The whole text fits: no cap to check, and a branch-free step per byte (a whitespace
     // byte writes a space that the next one overwrites; s is trimmed, so a word follows).
-    for (char c : s) {
+    for (; i < s.size(); ++i) {
+      const char c = s[i];
       const bool ws = is_space(c);
       o[n] = ws ? ' ' : ascii_lower(c);
       n += !(ws && space);
@@ -878,6 +908,24 @@ Boilerplate classify_attribute(std::string_view value, bool* content_hint) {
 
 namespace {
 
+// ASCII letters and digits lower-cased, 0 for every other byte: one load per byte of a class
+// value instead of the two range tests of is_alnum and ascii_lower.
+constexpr std::array<char, 256> kAlnumLower = [] {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    if (is_alnum(char(c))) t[size_t(c)] = ascii_lower(char(c));
+  return t;
+}();
+
+// Bit k: some entry of kJoinedRules is k bytes long (k < 64; longer names are always looked
+// up): most class names skip the pass over the table.
+constexpr uint64_t kJoinedLengths = [] {
+  uint64_t bits = 0;
+  for (const auto& r : kJoinedRules)
+    if (r.token.size() < 64) bits |= uint64_t(1) << r.token.size();
+  return bits;
+}();
+
 Boilerplate classify_attribute_uncached(std::string_view value, bool* content_hint) {
   if (value.size() > kMaxAttr) value = value.substr(0, kMaxAttr);
   char token[64];
@@ -911,8 +959,7 @@ Boilerplate classify_attribute_uncached(std::string_view value, bool* content_hi
       taxonomy = starts_with_ci(rest, "category-") || starts_with_ci(rest, "tag-");
       name_start = false;
     }
-    if (is_alnum(c)) {
-      char l = ascii_lower(c);
+    if (const char l = kAlnumLower[static_cast<unsigned char>(c)]) {
       if (n < sizeof(token)) token[n] = l;
       ++n;
       joined[jn++] = l;
@@ -939,11 +986,12 @@ Boilerplate classify_attribute_uncached(std::string_view value, bool* content_hi
       size_t end = all.find(' ', start);
       if (end == std::string_view::npos) end = all.size();
       std::string_view name = all.substr(start, end - start);
-      for (const auto& r : kJoinedRules)
-        if (name == r.token) {
-          found = r.kind;
-          break;
-        }
+      if (name.size() >= 64 || (kJoinedLengths >> name.size() & 1))
+        for (const auto& r : kJoinedRules)
+          if (name == r.token) {
+            found = r.kind;
+            break;
+          }
       // Class names that open with a strong boilerplate word run together with a modifier
       // ("PromoSmall", "newsletterbox").
       for (const auto& r : kPrefixRules)
