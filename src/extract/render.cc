@@ -19,6 +19,77 @@ inline bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+// Whitespace of a run of text between its first and last word (`core`, both ends words)
+// collapsed into single spaces at out; `after_space`: the byte before the run was whitespace.
+// Returns the bytes written.
+size_t collapse_scalar(std::string_view core, bool after_space, char* out) {
+  size_t n = 0;
+  for (char c : core) {
+    if (is_space(c)) {
+      if (!after_space) out[n++] = ' ';
+      after_space = true;
+    } else {
+      out[n++] = c;
+      after_space = false;
+    }
+  }
+  return n;
+}
+
+size_t count_visible(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += !is_space(c);
+  return n;
+}
+
+// One 16-byte block of a core (see collapse_scalar) collapsed at out; returns the bytes
+// written and adds the block's visible bytes to *visible. With SSE2 (every x86-64), a block
+// without whitespace is copied, one whose whitespace bytes are each alone is copied with them
+// turned into spaces; only blocks holding a run of two or more take the byte loop.
+inline size_t collapse_block(std::string_view block, bool after_space, char* out, size_t* visible) {
+#if defined(__SSE2__)
+  const __m128i sp = _mm_set1_epi8(' ');
+  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block.data()));
+  __m128i ws =
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
+                   _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                             _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
+                                _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))));
+  uint32_t m = uint32_t(_mm_movemask_epi8(ws));
+  *visible += 16 - size_t(__builtin_popcount(m));
+  if (m == 0) {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out), v);
+    return 16;
+  }
+  if ((m & ((m << 1) | uint32_t(after_space))) == 0) {
+    __m128i spaced = _mm_or_si128(_mm_andnot_si128(ws, v), _mm_and_si128(ws, sp));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out), spaced);
+    return 16;
+  }
+  return collapse_scalar(block, after_space, out);
+#else
+  *visible += count_visible(block);
+  return collapse_scalar(block, after_space, out);
+#endif
+}
+
+// Appends a core (see collapse_scalar) to out collapsed; returns its visible bytes.
+size_t append_collapsed(std::string& out, std::string_view core) {
+  const size_t start = out.size();
+  out.resize(start + core.size());
+  char* o = out.data() + start;
+  size_t n = 0, visible = 0, i = 0;
+  bool after_space = false;
+  for (; i + 16 <= core.size(); i += 16) {
+    n += collapse_block(core.substr(i, 16), after_space, o + n, &visible);
+    after_space = is_space(core[i + 15]);
+  }
+  n += collapse_scalar(core.substr(i), after_space, o + n);
+  visible += count_visible(core.substr(i));
+  out.resize(start + n);
+  return visible;
+}
+
 // Pending separators, ordered: a stronger one replaces a weaker one.
 enum Pending : int { kNone = 0, kSpace = 1, kCellSep = 2, kNewline = 3, kParagraph = 4 };
 
@@ -32,20 +103,18 @@ class Sink {
   void brk(int level) { pending_ = std::max(pending_, level); }
 
   void text(std::string_view s) {
-    size_t i = 0, n = s.size();
-    while (i < n) {
-      if (is_space(s[i])) {
-        brk(kSpace);
-        while (i < n && is_space(s[i])) ++i;
-        continue;
-      }
-      size_t j = i;
-      while (j < n && !is_space(s[j])) ++j;
-      flush();
-      out.append(s.data() + i, j - i);
-      fresh_ = false;
-      i = j;
-    }
+    // Words separated by whitespace: the separator before the first word is the pending one,
+    // those between words are single spaces (a word never ends in whitespace, so a pending
+    // space always writes one), whitespace at the end waits as a pending space.
+    size_t b = 0, e = s.size();
+    while (b < e && is_space(s[b])) ++b;
+    if (b > 0) brk(kSpace);
+    if (b == e) return;
+    while (is_space(s[e - 1])) --e;
+    flush();
+    append_collapsed(out, s.substr(b, e - b));
+    fresh_ = false;
+    if (e < s.size()) brk(kSpace);
   }
 
   void raw(std::string_view s) {
@@ -440,33 +509,6 @@ void InlineTextStream::exit(const dom::Node* n) {
   if (n->is_element() && tag_kind(n) != TagKind::kInline) pending_space_ = true;
 }
 
-namespace {
-
-// Whitespace of a run of text between its first and last word (`core`, both ends words)
-// collapsed into single spaces at out; `after_space`: the byte before the run was whitespace.
-// Returns the bytes written.
-size_t collapse_scalar(std::string_view core, bool after_space, char* out) {
-  size_t n = 0;
-  for (char c : core) {
-    if (is_space(c)) {
-      if (!after_space) out[n++] = ' ';
-      after_space = true;
-    } else {
-      out[n++] = c;
-      after_space = false;
-    }
-  }
-  return n;
-}
-
-size_t count_visible(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += !is_space(c);
-  return n;
-}
-
-}  // namespace
-
 size_t InlineTextStream::text(std::string_view data) {
   size_t b = 0, e = data.size();
   while (b < e && is_space(data[b])) ++b;
@@ -485,37 +527,11 @@ size_t InlineTextStream::text(std::string_view data) {
   if (pending_space_ && start > 0) o[n++] = ' ';
   pending_space_ = false;
   size_t visible = 0, i = 0;
-  // 16 bytes per step (every text node of a page passes here). With SSE2 (every x86-64), a
-  // block without whitespace is copied, one whose whitespace bytes are each alone is copied
-  // with them turned into spaces; only blocks holding a run of two or more take the byte loop.
+  // 16 bytes per step (every text node of a page passes here).
   bool after_space = false;  // the byte before the block was whitespace
   for (; i + 16 <= core.size() && n < kNodeText; i += 16) {
-    const std::string_view block = core.substr(i, 16);
-#if defined(__SSE2__)
-    const __m128i sp = _mm_set1_epi8(' ');
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block.data()));
-    __m128i ws =
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
-                     _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
-                                               _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
-                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))));
-    uint32_t m = uint32_t(_mm_movemask_epi8(ws));
-    visible += 16 - size_t(__builtin_popcount(m));
-    if (m == 0) {
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(o + n), v);
-      n += 16;
-    } else if ((m & ((m << 1) | uint32_t(after_space))) == 0) {
-      __m128i spaced = _mm_or_si128(_mm_andnot_si128(ws, v), _mm_and_si128(ws, sp));
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(o + n), spaced);
-      n += 16;
-    } else {
-      n += collapse_scalar(block, after_space, o + n);
-    }
-#else
-    visible += count_visible(block);
-    n += collapse_scalar(block, after_space, o + n);
-#endif
-    after_space = is_space(block.back());
+    n += collapse_block(core.substr(i, 16), after_space, o + n, &visible);
+    after_space = is_space(core[i + 15]);
   }
   if (n < kNodeText) {
     std::string_view tail = core.substr(i);
