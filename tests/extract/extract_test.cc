@@ -670,6 +670,30 @@ TEST(ExtractTest, DeepDomIsHandledWithoutRecursion) {
   EXPECT_EQ(extract(doc).text, "A deeply nested sentence of prose.");
 }
 
+// A page builder wraps every block in a "widget" box: when nearly all of the page's text sits
+// in such boxes, the word marks no sidebar and the article's paragraphs stay; on a page with
+// its own article, small widget-classed boxes beside it are still a sidebar.
+TEST(ExtractTest, PageBuiltOfWidgetsKeepsItsParagraphs) {
+  Extracted e = run(fixture("page-builder-widgets.html"));
+  EXPECT_TRUE(contains(e.text, "A sunny balcony is enough")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Bush varieties stay compact")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Use a pot that holds at least twenty litres")) << e.text;
+  EXPECT_TRUE(contains(e.text, "feed the plants every week")) << e.text;
+  EXPECT_FALSE(contains(e.text, "About us")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Imprint")) << e.text;
+
+  Extracted s =
+      run("<body><div class=\"post\"><p>The library on the market square reopens on Monday after a "
+          "year of building work, with a larger reading room and a new children's floor.</p><p>"
+          "Opening hours stay as they were, and every loan taken out before the closure can be "
+          "returned without a fee until the end of the month.</p><p>The cafe on the ground floor "
+          "opens a week later, once its kitchen has passed inspection.</p></div><div "
+          "class=\"widget\"><p>Our town newsletter arrives each Friday with the week's events.</p>"
+          "</div></body>");
+  EXPECT_TRUE(contains(s.text, "Opening hours stay as they were")) << s.text;
+  EXPECT_FALSE(contains(s.text, "town newsletter arrives")) << s.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
 
