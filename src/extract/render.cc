@@ -36,6 +36,54 @@ size_t collapse_scalar(std::string_view core, bool after_space, char* out) {
   return n;
 }
 
+#if defined(__SSE2__)
+// Bit k of the result: byte k of the 16 at p is whitespace.
+inline uint32_t space_mask(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i ws = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))));
+  return uint32_t(_mm_movemask_epi8(ws));
+}
+
+// Set bits of a 16-bit mask (the build targets plain x86-64, without a popcount instruction).
+inline uint32_t count_bits16(uint32_t m) {
+  m = m - ((m >> 1) & 0x5555);
+  m = (m & 0x3333) + ((m >> 2) & 0x3333);
+  m = (m + (m >> 4)) & 0x0F0F;
+  return (m + (m >> 8)) & 0x1F;
+}
+#endif
+
+// The index of the first byte of s that is not whitespace, or s.size(). Indentation between
+// elements makes most text nodes of a page whitespace only, often long runs of it.
+size_t first_word_byte(std::string_view s) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 16 <= s.size(); i += 16) {
+    const uint32_t words = ~space_mask(s.data() + i) & 0xFFFF;
+    if (words) return i + size_t(__builtin_ctz(words));
+  }
+#endif
+  while (i < s.size() && is_space(s[i])) ++i;
+  return i;
+}
+
+// One past the last byte of s that is not whitespace; s holds such a byte.
+size_t end_of_last_word(std::string_view s) {
+  size_t e = s.size();
+#if defined(__SSE2__)
+  for (; e >= 16; e -= 16) {
+    const uint32_t words = ~space_mask(s.data() + e - 16) & 0xFFFF;
+    if (words) return e - 16 + 32 - size_t(__builtin_clz(words));
+  }
+#endif
+  while (is_space(s[e - 1])) --e;
+  return e;
+}
+
 size_t count_visible(std::string_view s) {
   size_t n = 0;
   for (char c : s) n += !is_space(c);
@@ -56,7 +104,7 @@ inline size_t collapse_block(std::string_view block, bool after_space, char* out
                                              _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))));
   uint32_t m = uint32_t(_mm_movemask_epi8(ws));
-  *visible += 16 - size_t(__builtin_popcount(m));
+  *visible += 16 - count_bits16(m);
   if (m == 0) {
     _mm_storeu_si128(reinterpret_cast<__m128i*>(out), v);
     return 16;
@@ -106,11 +154,10 @@ class Sink {
     // Words separated by whitespace: the separator before the first word is the pending one,
     // those between words are single spaces (a word never ends in whitespace, so a pending
     // space always writes one), whitespace at the end waits as a pending space.
-    size_t b = 0, e = s.size();
-    while (b < e && is_space(s[b])) ++b;
+    const size_t b = first_word_byte(s);
     if (b > 0) brk(kSpace);
-    if (b == e) return;
-    while (is_space(s[e - 1])) --e;
+    if (b == s.size()) return;
+    const size_t e = end_of_last_word(s);
     flush();
     append_collapsed(out, s.substr(b, e - b));
     fresh_ = false;
@@ -510,13 +557,12 @@ void InlineTextStream::exit(const dom::Node* n) {
 }
 
 size_t InlineTextStream::text(std::string_view data) {
-  size_t b = 0, e = data.size();
-  while (b < e && is_space(data[b])) ++b;
-  if (b == e) {
+  const size_t b = first_word_byte(data);
+  if (b == data.size()) {
     if (!data.empty()) pending_space_ = true;
     return 0;
   }
-  while (is_space(data[e - 1])) --e;
+  const size_t e = end_of_last_word(data);
   if (b > 0) pending_space_ = true;
   const std::string_view core = data.substr(b, e - b);  // opens and closes with a word
   const size_t start = out_.size();

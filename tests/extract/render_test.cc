@@ -30,6 +30,17 @@ TEST(RenderTest, BlocksAreParagraphsAndInlineTagsDoNotSplitWords) {
   EXPECT_EQ(text_of("<p>in<em>line</em>word</p>"), "inlineword");
 }
 
+// Whitespace runs longer than the 16-byte steps of the collapsing code, around and between
+// words, and whole text nodes of indentation.
+TEST(RenderTest, LongWhitespaceRunsCollapse) {
+  const std::string runs(40, ' '), tabs(33, '\t');
+  EXPECT_EQ(text_of("<div>" + runs + "<p>" + tabs + "a" + runs + "b\n" + tabs + "</p>" + runs +
+                    "<p>c<b>" + runs + "</b>d</p>" + tabs + "</div>"),
+            "a b\n\nc d");
+  EXPECT_EQ(text_of("<p>one two three four five six" + runs + "seven eight nine ten</p>"),
+            "one two three four five six seven eight nine ten");
+}
+
 TEST(RenderTest, NoWordsGluedAcrossBlocksOrBreaks) {
   EXPECT_EQ(text_of("<li>a</li><li>b</li>"), "a\nb");
   EXPECT_EQ(text_of("<p>line one<br>line two</p>"), "line one\nline two");
@@ -141,7 +152,13 @@ TEST(RenderTest, InlineTextStreamSpansAreInlineText) {
   std::string long_word(600, 'x');
   std::string long_words;
   for (int i = 0; i < 150; ++i) long_words += "word" + std::to_string(i) + " \n ";
+  // Indentation: whitespace-only nodes and words behind and before long runs of it.
+  const std::string indent(40, ' '), tabs(33, '\t');
+  std::string lines;
+  for (int i = 0; i < 20; ++i) lines += "\n ";
   const std::string pages[] = {
+      "<div>" + indent + "<p>" + lines + "word" + tabs + "</p>" + indent + "<p>" + lines + "a b" +
+          lines + "</p>" + tabs + "</div>",
       "<p>Hello <b>big</b>   world</p><p>Second</p>",
       "<ul><li> <a href=#x>Home</a> </li><li>\tAbout<span>us</span></li></ul>",
       "<div>a<br>b<script>var x = 1;</script>c<img src=y>d<select><option>o</select>e</div>",
