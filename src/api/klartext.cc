@@ -87,6 +87,7 @@ Result<Document> extract(std::string_view html_bytes, const ExtractOptions& opti
 
   decode::DecodeOptions dopt;
   dopt.transport_charset = options.charset;
+  dopt.borrow_unchanged = true;  // html_bytes outlive the parsed document below
   auto decoded = decode::decode_html(html_bytes, dopt);
   if (!decoded.ok()) return decoded.status();
 
@@ -95,14 +96,17 @@ Result<Document> extract(std::string_view html_bytes, const ExtractOptions& opti
   // Decoding can grow the text (up to 3x: each byte of a legacy encoding may become 2 or 3
   // bytes of UTF-8), and parsing and extraction cost grows with the text: the same cap holds
   // for the decoded text, cut the same way (at a '<', which is ASCII in UTF-8).
-  std::string& utf8 = decoded->utf8;
-  utf8.resize(cut_to_byte_cap(utf8, max_bytes, options.max_milliseconds, "decoded text", out));
+  size_t cut =
+      cut_to_byte_cap(decoded->text(), max_bytes, options.max_milliseconds, "decoded text", out);
 
   html::ParseOptions popt;
   popt.max_input_bytes = std::max(popt.max_input_bytes, options.max_input_bytes);
   popt.max_nodes = uint32_t(cap_for(options.max_milliseconds, kNodesPerMs, double(popt.max_nodes)));
   html::ParseInfo info;
-  auto parsed = html::parse(std::move(decoded->utf8), popt, &info);
+  if (!decoded->is_borrowed) decoded->utf8.resize(cut);
+  auto parsed = decoded->is_borrowed
+                    ? html::parse_borrowed(decoded->borrowed.substr(0, cut), popt, &info)
+                    : html::parse(std::move(decoded->utf8), popt, &info);
   if (!parsed.ok()) return parsed.status();
   const dom::Document& dom = *parsed.value();
   if (info.truncated)

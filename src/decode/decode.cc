@@ -49,9 +49,19 @@ std::string detector_reason(const internal::Detection& det) {
          (det.text_only ? " bytes of text outside markup" : " bytes of the page");
 }
 
-// Converts bytes (BOM already removed) from enc into out.utf8 / out.replaced.
-Status convert(const EncodingInfo& enc, std::string_view bytes, Decoded& out) {
+// Converts bytes (BOM already removed) from enc into out.utf8 / out.replaced; with `borrow`,
+// bytes that need no conversion are pointed to by out.borrowed instead (decode.h).
+Status convert(const EncodingInfo& enc, std::string_view bytes, Decoded& out, bool borrow = false) {
   out.utf8.clear();
+  out.is_borrowed = false;
+  out.borrowed = {};
+  if (borrow && ((enc.kind == DecoderKind::kUtf8 && internal::is_valid_utf8(bytes)) ||
+                 (enc.kind == DecoderKind::kSingleByte && internal::is_ascii(bytes)))) {
+    out.is_borrowed = true;
+    out.borrowed = bytes;
+    out.replaced = 0;
+    return Status();
+  }
   switch (enc.kind) {
     case DecoderKind::kUtf8:
       out.replaced = internal::decode_utf8(bytes, out.utf8);
@@ -283,7 +293,7 @@ Result<Decoded> decode_html(std::string_view bytes, const DecodeOptions& options
   if (d.source == EncodingSource::kBom) bytes.remove_prefix(d.encoding == "UTF-8" ? 3 : 2);
   const EncodingInfo* enc = encoding_by_name(d.encoding);
   if (!enc) return internal_error("sniffing chose unknown encoding " + d.encoding);
-  KLARTEXT_RETURN_IF_ERROR(convert(*enc, bytes, d));
+  KLARTEXT_RETURN_IF_ERROR(convert(*enc, bytes, d, options.borrow_unchanged));
   return d;
 }
 

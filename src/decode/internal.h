@@ -55,6 +55,11 @@ struct Utf8Quick {
 };
 Utf8Quick quick_utf8(std::string_view bytes);
 
+// True when bytes are well-formed UTF-8 as they are (the SIMD validator).
+bool is_valid_utf8(std::string_view bytes);
+// True when no byte has its high bit set.
+bool is_ascii(std::string_view bytes);
+
 // The WHATWG UTF-8 decoder: each maximal ill-formed subpart becomes U+FFFD. Appends to out and
 // returns the number of replacements.
 size_t decode_utf8(std::string_view bytes, std::string& out);

@@ -151,6 +151,15 @@ Utf8Quick quick_utf8(std::string_view bytes) {
   return q;
 }
 
+bool is_valid_utf8(std::string_view bytes) {
+  return simdjson::validate_utf8(bytes.data(), bytes.size());
+}
+
+bool is_ascii(std::string_view bytes) {
+  auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  return ascii_run(p, p + bytes.size()) == bytes.size();
+}
+
 size_t decode_utf8(std::string_view bytes, std::string& out) {
   if (simdjson::validate_utf8(bytes.data(), bytes.size())) {
     out.append(bytes);

@@ -8,7 +8,7 @@
 namespace klartext::html {
 namespace {
 
-Status check_size(const std::string& utf8, const ParseOptions& options) {
+Status check_size(std::string_view utf8, const ParseOptions& options) {
   if (utf8.size() > options.max_input_bytes)
     return limit_exceeded("html input of " + std::to_string(utf8.size()) +
                           " bytes exceeds max_input_bytes " +
@@ -39,6 +39,17 @@ Result<std::unique_ptr<dom::Document>> parse(std::string utf8, const ParseOption
   auto doc = std::make_unique<dom::Document>();
   // The document owns the input, so text nodes and attribute values can point into it.
   std::string_view input = doc->adopt_source(std::move(utf8));
+  Tokenizer tok(input);
+  BuildResult r = build_document(*doc, tok, input, build_options(options));
+  fill_info(info, r, tok);
+  return doc;
+}
+
+Result<std::unique_ptr<dom::Document>> parse_borrowed(std::string_view input,
+                                                      const ParseOptions& options,
+                                                      ParseInfo* info) {
+  KLARTEXT_RETURN_IF_ERROR(check_size(input, options));
+  auto doc = std::make_unique<dom::Document>();
   Tokenizer tok(input);
   BuildResult r = build_document(*doc, tok, input, build_options(options));
   fill_info(info, r, tok);

@@ -38,6 +38,13 @@ struct ParseInfo {
 Result<std::unique_ptr<dom::Document>> parse(std::string utf8, const ParseOptions& options = {},
                                              ParseInfo* info = nullptr);
 
+// As parse(), but the document reads `utf8` in place instead of owning it: the caller keeps
+// those bytes alive and unchanged for as long as it uses the document (klartext::extract parses
+// a page's valid UTF-8 where it lies, without a copy).
+Result<std::unique_ptr<dom::Document>> parse_borrowed(std::string_view utf8,
+                                                      const ParseOptions& options = {},
+                                                      ParseInfo* info = nullptr);
+
 // Parses a fragment in the context of an element named `context`: an HTML tag name ("td"), or
 // "svg NAME" / "math NAME" for foreign contexts. The fragment's nodes are the children of
 // the <html> element of the returned document (as html5lib's #document-fragment tests expect).

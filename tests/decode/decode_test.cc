@@ -30,6 +30,34 @@ TEST(DecodeHtml, Utf8BomWinsOverLabelsAndIsRemoved) {
   EXPECT_EQ(d.utf8, "<meta charset=gbk>gr\xC3\xBC\xC3\x9F");
 }
 
+TEST(DecodeHtml, BorrowsBytesThatNeedNoConversion) {
+  DecodeOptions o;
+  o.borrow_unchanged = true;
+  // Valid UTF-8 after a BOM: the view starts after the BOM, inside the input.
+  std::string page = "\xEF\xBB\xBF<p>gr\xC3\xBC\xC3\x9F";
+  Decoded d = must_decode(page, o);
+  EXPECT_TRUE(d.is_borrowed);
+  EXPECT_TRUE(d.utf8.empty());
+  EXPECT_EQ(d.borrowed.data(), page.data() + 3);
+  EXPECT_EQ(d.text(), "<p>gr\xC3\xBC\xC3\x9F");
+  // ASCII-only bytes in a single-byte encoding read the same.
+  std::string ascii = "<meta charset=windows-1252><p>plain";
+  Decoded a = must_decode(ascii, o);
+  EXPECT_EQ(a.encoding, "windows-1252");
+  EXPECT_TRUE(a.is_borrowed);
+  EXPECT_EQ(a.text(), ascii);
+  // Bytes that change are converted as usual, and without the option nothing is borrowed.
+  Decoded latin = must_decode("<meta charset=windows-1252><p>caf\xE9", o);
+  EXPECT_FALSE(latin.is_borrowed);
+  EXPECT_EQ(latin.text(), "<meta charset=windows-1252><p>caf\xC3\xA9");
+  Decoded broken = must_decode("<meta charset=utf-8><p>a\xFF", o);
+  EXPECT_FALSE(broken.is_borrowed);
+  EXPECT_EQ(broken.text(), "<meta charset=utf-8><p>a\xEF\xBF\xBD");
+  Decoded copied = must_decode(page);
+  EXPECT_FALSE(copied.is_borrowed);
+  EXPECT_EQ(copied.text(), d.text());
+}
+
 TEST(DecodeHtml, Utf16Boms) {
   // "<p>é€😀" in UTF-16LE and BE, with BOM.
   std::string le("\xFF\xFE<\0p\0>\0\xE9\0\xAC\x20\x3D\xD8\x00\xDE", 16);
