@@ -313,6 +313,12 @@ struct Tokenizer::Impl {
   // position after what was consumed.
   const char* char_ref(Acc& a, const char* q, bool in_attr) {
     const char* s = q + 1;
+    // "&amp;" is most references on real pages (query strings in href and src): it decodes
+    // without the table search, to what the search gives ("amp;" is the longest name there).
+    if (end - s >= 4 && std::memcmp(s, "amp;", 4) == 0) {
+      add_decoded(a, "&", 1);
+      return s + 4;
+    }
     if (s < end && is_alnum(static_cast<uint8_t>(*s))) {
       EntityMatch m = match_named_entity(std::string_view(s, static_cast<size_t>(end - s)));
       if (m.length == 0) {
