@@ -1,6 +1,9 @@
 // MinHash signatures. Tested in tests/dedup/minhash_test.cc.
 #include "dedup/minhash.h"
 
+// xxHash inlined from its header (the same XXH64 as libxxhash): one call per shingle of a
+// few dozen bytes, where the shared-library call cost about as much as the hashing.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <cstring>

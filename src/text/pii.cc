@@ -84,8 +84,17 @@ size_t parse_ipv4(std::string_view s, size_t i, unsigned char octets[4], bool* a
 void find_ips(std::string_view s, const PiiOptions& o, std::vector<Span>* spans) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size();
+  // An IPv6 candidate needs two colons. Without any ':' only IPv4 addresses, which start with a
+  // digit, can match, so the scan steps from digit to digit. That skips no match: a digit
+  // inside a run of hex digits, '.' and ':' (what the IPv6 branch below steps over) follows
+  // one of those characters, so it is never at a boundary.
+  const bool ipv6_possible = n > 0 && std::memchr(p, ':', n) != nullptr;
   size_t i = 0;
   while (i < n) {
+    if (!ipv6_possible) {
+      while (i < n && !is_digit(p[i])) ++i;
+      if (i == n) break;
+    }
     unsigned char c = p[i];
     bool boundary = i == 0 || !(is_alnum(p[i - 1]) || p[i - 1] == '.' || p[i - 1] == ':');
     if (!boundary || !(is_hex(c) || c == ':')) {

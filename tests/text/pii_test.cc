@@ -48,6 +48,19 @@ TEST(Pii, MasksPublicIpv4Only) {
   EXPECT_EQ(mask("router at 192.168.1.1", nullptr, all), "router at 192.0.2.1");
 }
 
+TEST(Pii, Ipv4BoundariesWithAndWithoutColons) {
+  // Texts without ':' take the digit-to-digit scan, texts with one the full scan; both must
+  // agree on where an address starts (after a space or punctuation, not inside a hex run).
+  for (std::string_view tail : {"", " (see: notes)"}) {
+    std::string t(tail);
+    EXPECT_EQ(mask("at (81.2.69.142), " + t), "at (192.0.2.1), " + t);
+    EXPECT_EQ(mask("face81.2.69.142 " + t), "face81.2.69.142 " + t);
+    EXPECT_EQ(mask("ab.81.2.69.142 " + t), "ab.81.2.69.142 " + t);
+    EXPECT_EQ(mask("x-81.2.69.142" + t), "x-192.0.2.1" + t);
+    EXPECT_EQ(mask("81.2.69.142" + t), "192.0.2.1" + t);
+  }
+}
+
 TEST(Pii, MasksPublicIpv6) {
   PiiCounts c;
   EXPECT_EQ(mask("host 2a00:1450:4001:82b::200e replied", &c), "host 2001:db8::1 replied");
