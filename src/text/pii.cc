@@ -81,14 +81,30 @@ size_t parse_ipv4(std::string_view s, size_t i, unsigned char octets[4], bool* a
   return k - i;
 }
 
+// True when some ':' in s is followed by hex digits and dots only, then another ':'.
+bool has_colon_pair(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const unsigned char* end = p + s.size();
+  while (p < end) {
+    const void* c = std::memchr(p, ':', static_cast<size_t>(end - p));
+    if (c == nullptr) return false;
+    p = static_cast<const unsigned char*>(c) + 1;
+    while (p < end && (is_hex(*p) || *p == '.')) ++p;
+    if (p < end && *p == ':') return true;
+  }
+  return false;
+}
+
 void find_ips(std::string_view s, const PiiOptions& o, std::vector<Span>* spans) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size();
-  // An IPv6 candidate needs two colons. Without any ':' only IPv4 addresses, which start with a
-  // digit, can match, so the scan steps from digit to digit. That skips no match: a digit
-  // inside a run of hex digits, '.' and ':' (what the IPv6 branch below steps over) follows
-  // one of those characters, so it is never at a boundary.
-  const bool ipv6_possible = n > 0 && std::memchr(p, ':', n) != nullptr;
+  // An IPv6 candidate is a run of hex digits, '.' and ':' with two colons, so some ':' is
+  // followed, after hex digits and dots only, by another ':'. Without such a pair (prose has
+  // "Note: " and "10:30", not "a:b:c") only IPv4 addresses, which start with a digit, can
+  // match, and the scan steps from digit to digit. That skips no match: a digit inside a run
+  // the IPv6 branch below steps over follows one of the run's characters, so it is never at a
+  // boundary.
+  const bool ipv6_possible = has_colon_pair(s);
   size_t i = 0;
   while (i < n) {
     if (!ipv6_possible) {

@@ -49,9 +49,10 @@ TEST(Pii, MasksPublicIpv4Only) {
 }
 
 TEST(Pii, Ipv4BoundariesWithAndWithoutColons) {
-  // Texts without ':' take the digit-to-digit scan, texts with one the full scan; both must
-  // agree on where an address starts (after a space or punctuation, not inside a hex run).
-  for (std::string_view tail : {"", " (see: notes)"}) {
+  // Texts without two colons in one hex run take the digit-to-digit scan, the others the full
+  // scan; both must agree on where an address starts (after a space or punctuation, not
+  // inside a hex run).
+  for (std::string_view tail : {"", " (see: notes)", " at 10:30", " 2001:db8::1"}) {
     std::string t(tail);
     EXPECT_EQ(mask("at (81.2.69.142), " + t), "at (192.0.2.1), " + t);
     EXPECT_EQ(mask("face81.2.69.142 " + t), "face81.2.69.142 " + t);
