@@ -33,7 +33,8 @@ constexpr size_t kStride = KLARTEXT_SANITIZED ? 5 : 1;
 // 0.842 at 0.8524 (declared forum threads keep their replies); 18:00 UTC to 0.845 at 0.8549
 // (aria-hidden elements with text are shown); 18:05 UTC to 0.847 at 0.8569 (closed tab panels
 // and aria-controls panels are shown); 18:15 UTC to 0.848 at 0.8582 (pages built of widgets
-// keep their small widget boxes).
+// keep their small widget boxes); 18:20 UTC to 0.849 at 0.8589 (a long newsletter-named
+// article is content).
 // 2026-11-29 15:37 UTC: scrapinghub full-set floor raised to 0.969 after the release build
 // measured 0.9791 (`klartext eval --dataset scrapinghub`; before: 0.968 at 0.9783, 0.967 at
 // 0.9772, 0.965 at 0.9755, 0.964 at 0.9738, 0.960 at 0.9698). Subset re-measured at 15:38 with
@@ -50,7 +51,7 @@ struct Floor {
 };
 constexpr Floor kFloors[] = {
     {Dataset::kScrapinghub, 0.969, 0.956},
-    {Dataset::kWcxb, 0.848, 0.836},
+    {Dataset::kWcxb, 0.849, 0.836},
 };
 
 Extractor klartext_extractor() {

@@ -694,6 +694,33 @@ TEST(ExtractTest, PageBuiltOfWidgetsKeepsItsParagraphs) {
   EXPECT_FALSE(contains(s.text, "town newsletter arrives")) << s.text;
 }
 
+// The word "newsletter" in a class marks a sign-up box, which is small; an element so named
+// that holds an article's worth of prose (a CMS content type such as "newsletter-article")
+// is the content.
+TEST(ExtractTest, LongNewsletterNamedArticleIsContent) {
+  // The article is under half of the page's text (a large menu beside it), so the rule that
+  // keeps any element holding most of the page does not apply.
+  std::string prose, menu;
+  for (int k = 0; k < 150; ++k)
+    menu += "<li><a href=\"/topics/" + std::to_string(k) + "\">Practice area number " +
+            std::to_string(k) + " and its reports</a></li>";
+  for (int k = 0; k < 16; ++k)
+    prose += "<p>Issue notes, part " + std::to_string(k) +
+             ": we asked people who moved from consulting to an in-house role what surprised "
+             "them. Most said the pace: a firm's projects end after weeks, while a team inside a "
+             "company lives with its decisions for years.</p>";
+  Extracted e =
+      run("<body><nav><ul>" + menu +
+          "</ul></nav><main><article class=\"node node--type-newsletter-article\">" + prose +
+          "</article></main><div class=\"newsletter-signup\"><h3>Stay informed</h3><p>"
+          "Get every issue in your inbox each month.</p><form><input type=\"email\">"
+          "<button>Sign up</button></form></div></body>");
+  EXPECT_TRUE(contains(e.text, "Issue notes, part 0:")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Issue notes, part 15:")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Get every issue in your inbox")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Practice area number")) << e.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
 
