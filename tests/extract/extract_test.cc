@@ -721,6 +721,40 @@ TEST(ExtractTest, LongNewsletterNamedArticleIsContent) {
   EXPECT_FALSE(contains(e.text, "Practice area number")) << e.text;
 }
 
+// An article of prose between link-rich lists (a round-up whose every item links to the thing
+// it recommends): the lists' link text pulls the article's score below one of its sections,
+// yet the article holds most of the page, so all of it is the content.
+TEST(ExtractTest, ArticleOfLinkedListsIsWhole) {
+  std::string sections;
+  for (int k = 0; k < 4; ++k) {
+    sections += "<section><h2>Round " + std::to_string(k) + "</h2><p>Section " + std::to_string(k) +
+                " opens with our notes: we rode each bike to work for a fortnight, in rain and "
+                "in sun, and wrote down what broke.</p><ul>";
+    for (int j = 0; j < 12; ++j)
+      sections += "<li><a href=\"/bikes/" + std::to_string(k * 100 + j) +
+                  "\">Folding commuter bike, model " + std::to_string(j) +
+                  "</a>: folds in ten seconds, weighs eleven kilos</li>";
+    sections += "</ul></section>";
+  }
+  Extracted e = run(
+      "<body><nav><a href=\"/\">Home</a> <a href=\"/reviews\">Reviews</a></nav><article><h1>"
+      "The best folding bikes</h1><div class=\"intro\"><p>We tested twenty folding bikes over a "
+      "summer of commuting. The ones below folded fastest, rode best on rough streets and fitted "
+      "under a desk. Each was weighed, folded a hundred times and left outside overnight.</p><p>"
+      "Prices are what we paid in the spring; several have gone up since, and two have been "
+      "replaced by newer models that we have not ridden yet.</p><p>None of the makers saw this "
+      "review before it was published, and we paid for every bike ourselves; the shops that sold "
+      "them to us did not know that we were testing them for an article.</p><p>Our favourite "
+      "overall is the lightest of the group, though its small wheels feel every pothole; if your "
+      "commute crosses cobbles, pick one of the larger-wheeled models further down instead.</p>"
+      "</div>" +
+      sections + "</article><footer><p>Copyright the reviewers.</p></footer></body>");
+  EXPECT_TRUE(contains(e.text, "We tested twenty folding bikes")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Section 0 opens with our notes")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Section 3 opens with our notes")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Copyright the reviewers")) << e.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
 
