@@ -351,6 +351,28 @@ constexpr NamePair kSvgAttrNames[] = {
     {"zoomandpan", "zoomAndPan"},
 };
 
+// Which (first byte, length) pairs a table's names have: one bit per length below 32 for each
+// first byte. SVG icons carry d, fill, stroke, class, width, height on every element, and
+// none of them is in the tables: this test answers them without the binary search.
+struct NameShapes {
+  uint32_t by_first[256] = {};
+  constexpr bool may_contain(std::string_view s) const {
+    return !s.empty() && s.size() < 32 &&
+           (by_first[static_cast<uint8_t>(s[0])] >> s.size() & 1u) != 0;
+  }
+};
+
+template <size_t N>
+constexpr NameShapes shapes_of(const NamePair (&table)[N]) {
+  NameShapes shapes;
+  for (const NamePair& p : table)
+    shapes.by_first[static_cast<uint8_t>(p.lower[0])] |= 1u << p.lower.size();
+  return shapes;
+}
+
+constexpr NameShapes kSvgTagShapes = shapes_of(kSvgTagNames);
+constexpr NameShapes kSvgAttrShapes = shapes_of(kSvgAttrNames);
+
 template <size_t N>
 std::string_view adjust_name(const NamePair (&table)[N], std::string_view lower) {
   auto it = std::lower_bound(std::begin(table), std::end(table), lower,
@@ -1214,7 +1236,8 @@ Node* Builder::insert_foreign(Token& t, Namespace ns) {
   Node* n = doc_.create_element(t.tag, {}, ns);
   std::string_view name = t.name;
   if (ns == Namespace::kSvg) {
-    std::string_view adj = adjust_name(kSvgTagNames, name);
+    std::string_view adj =
+        kSvgTagShapes.may_contain(name) ? adjust_name(kSvgTagNames, name) : std::string_view();
     n->name = adj.empty() ? keep(name) : adj;
   } else {
     n->name = keep(name);
@@ -1226,7 +1249,7 @@ Node* Builder::insert_foreign(Token& t, Namespace ns) {
       a[i].value = keep(t.attrs[i].value);
       a[i].ns = AttrNamespace::kNone;
       std::string_view adj;
-      if (ns == Namespace::kSvg)
+      if (ns == Namespace::kSvg && kSvgAttrShapes.may_contain(an))
         adj = adjust_name(kSvgAttrNames, an);
       else if (an == "definitionurl")
         adj = "definitionURL";
@@ -1235,7 +1258,9 @@ Node* Builder::insert_foreign(Token& t, Namespace ns) {
         continue;
       }
       bool foreign = false;
+      // Every qualified name in kForeignAttrs starts with 'x' (xlink:, xml:, xmlns).
       for (const ForeignAttr& f : kForeignAttrs) {
+        if (an.empty() || an[0] != 'x') break;
         if (f.qualified == an) {
           a[i].name = f.local;
           a[i].ns = f.ns;
