@@ -755,6 +755,35 @@ TEST(ExtractTest, ArticleOfLinkedListsIsWhole) {
   EXPECT_FALSE(contains(e.text, "Copyright the reviewers")) << e.text;
 }
 
+// The hidden wrapper is weighed against the visible page's prose, not its menus: a shop page
+// that shows only a large category menu while script reveals the product still has the
+// product as its content. Visible prose of the same size keeps the wrapper hidden.
+TEST(ExtractTest, HiddenWrapperOutweighingVisibleProseIsShown) {
+  std::string menu, product;
+  for (int k = 0; k < 40; ++k)
+    menu += "<li><a href=\"/c/" + std::to_string(k) + "\">Furniture category " + std::to_string(k) +
+            "</a></li>";
+  for (int k = 0; k < 5; ++k)
+    product += "<p>Detail " + std::to_string(k) +
+               ": the armchair has a solid oak frame, a wool cover and feet that screw off for "
+               "moving.</p>";
+  Extracted e =
+      run("<body><nav><ul>" + menu + "</ul></nav><div class=\"gate\" style=\"display:none\">" +
+          product + "</div><footer><a href=\"/help\">Help</a></footer></body>");
+  EXPECT_TRUE(contains(e.text, "Detail 0: the armchair")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Detail 4: the armchair")) << e.text;
+
+  std::string notes;
+  for (int k = 0; k < 5; ++k)
+    notes += "<p>Note " + std::to_string(k) +
+             ": our showroom opens at nine on weekdays and at ten on Saturdays, closed "
+             "Sundays.</p>";
+  Extracted f = run("<body><main>" + notes + "</main><div class=\"gate\" " +
+                    "style=\"display:none\">" + product + "</div></body>");
+  EXPECT_TRUE(contains(f.text, "Note 0: our showroom")) << f.text;
+  EXPECT_FALSE(contains(f.text, "Detail 0: the armchair")) << f.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
 
