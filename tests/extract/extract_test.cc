@@ -784,6 +784,31 @@ TEST(ExtractTest, HiddenWrapperOutweighingVisibleProseIsShown) {
   EXPECT_FALSE(contains(f.text, "Detail 0: the armchair")) << f.text;
 }
 
+// An FAQ whose answers a script opens (no aria-controls) hides each answer right after its
+// question: on a page that is no article the answers are its text; an article's appended FAQ
+// stays as the page hides it.
+TEST(ExtractTest, HiddenAnswersAfterQuestionsOnNonArticlePages) {
+  const std::string faq =
+      "<section><h2>Questions</h2><div class=\"q\">Does the tent fit two people?</div><div "
+      "class=\"a\" style=\"display: none\"><p>Yes, two adults sleep in it with room for their "
+      "bags at the feet.</p></div><div class=\"q\">Is the fly sheet waterproof?</div><div "
+      "class=\"a\" style=\"display: none\"><p>The fly sheet holds off heavy rain for a whole "
+      "night of camping.</p></div><div class=\"note\">Shipping details</div><div "
+      "style=\"display: none\"><p>This hidden box follows no question and stays out of the "
+      "text.</p></div></section>";
+  const std::string body =
+      "<body><main><h1>Two-person trekking tent</h1><p>A light tent for long walks: it packs "
+      "small, pitches in five minutes and stands up to wind on open ridges.</p>" +
+      faq + "</main></body>";
+  Extracted e = run("<head><meta property=\"og:type\" content=\"product\"></head>" + body);
+  EXPECT_TRUE(contains(e.text, "two adults sleep in it")) << e.text;
+  EXPECT_TRUE(contains(e.text, "holds off heavy rain")) << e.text;
+  EXPECT_FALSE(contains(e.text, "follows no question")) << e.text;
+
+  Extracted a = run("<head><meta property=\"og:type\" content=\"article\"></head>" + body);
+  EXPECT_FALSE(contains(a.text, "two adults sleep in it")) << a.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
 
