@@ -55,8 +55,9 @@ Status convert(const EncodingInfo& enc, std::string_view bytes, Decoded& out, bo
   out.utf8.clear();
   out.is_borrowed = false;
   out.borrowed = {};
-  if (borrow && ((enc.kind == DecoderKind::kUtf8 && internal::is_valid_utf8(bytes)) ||
-                 (enc.kind == DecoderKind::kSingleByte && internal::is_ascii(bytes)))) {
+  if (borrow &&
+      ((enc.kind == DecoderKind::kUtf8 && (out.validated_utf8 || internal::is_valid_utf8(bytes))) ||
+       (enc.kind == DecoderKind::kSingleByte && internal::is_ascii(bytes)))) {
     out.is_borrowed = true;
     out.borrowed = bytes;
     out.replaced = 0;
@@ -64,6 +65,11 @@ Status convert(const EncodingInfo& enc, std::string_view bytes, Decoded& out, bo
   }
   switch (enc.kind) {
     case DecoderKind::kUtf8:
+      if (out.validated_utf8) {
+        out.utf8.assign(bytes);
+        out.replaced = 0;
+        return Status();
+      }
       out.replaced = internal::decode_utf8(bytes, out.utf8);
       return Status();
     case DecoderKind::kUtf16Le:
@@ -211,8 +217,11 @@ Result<Decoded> sniff_encoding(std::string_view bytes, const DecodeOptions& opti
       return with_overruled(decided(declared, source, reason + note), overruled);
     internal::Utf8Quick quick = internal::quick_utf8(bytes);
     if (declared->kind == DecoderKind::kUtf8) {
-      if (quick.ascii_only || quick.valid)
-        return with_overruled(decided(declared, source, reason + note), overruled);
+      if (quick.ascii_only || quick.valid) {
+        Decoded d = with_overruled(decided(declared, source, reason + note), overruled);
+        d.validated_utf8 = quick.whole;
+        return d;
+      }
       Utf8Stats st = internal::scan_utf8(bytes, kUtf8WellFormedPerError);
       if (looks_utf8(st))
         return with_overruled(decided(declared, source, reason + note), overruled);
@@ -245,6 +254,7 @@ Result<Decoded> sniff_encoding(std::string_view bytes, const DecodeOptions& opti
                               ", but the bytes are valid UTF-8 (" + utf8_counts(st, bytes.size()) +
                               ")" + note);
       d.declared = std::string(declared->name);
+      d.validated_utf8 = quick.whole;
       return d;
     }
     return with_overruled(decided(declared, source, reason + note), overruled);

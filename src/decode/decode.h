@@ -60,6 +60,9 @@ struct Decoded {
   bool is_borrowed = false;
   std::string_view borrowed;
   std::string_view text() const { return is_borrowed ? borrowed : std::string_view(utf8); }
+  // Set by sniffing when it validated all the bytes as UTF-8 already, so decode_html's UTF-8
+  // step does not validate them a second time (that pass was 0.4% of `klartext corpus`).
+  bool validated_utf8 = false;
   std::string encoding;  // canonical WHATWG name, e.g. "windows-1252", "Shift_JIS", "GBK"
   EncodingSource source = EncodingSource::kDefault;
   size_t replaced = 0;   // number of malformed sequences replaced by U+FFFD

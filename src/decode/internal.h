@@ -52,6 +52,7 @@ Utf8Stats scan_utf8(std::string_view bytes, size_t stop_ratio = 0);
 struct Utf8Quick {
   bool ascii_only = true;
   bool valid = false;  // valid UTF-8, or valid up to an incomplete sequence at the very end
+  bool whole = false;  // valid UTF-8 to the last byte (no incomplete sequence at the end)
 };
 Utf8Quick quick_utf8(std::string_view bytes);
 

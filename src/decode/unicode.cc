@@ -128,6 +128,7 @@ Utf8Quick quick_utf8(std::string_view bytes) {
   Utf8Quick q;
   if (simdjson::validate_utf8(bytes.data(), bytes.size())) {
     q.valid = true;
+    q.whole = true;
     // Valid UTF-8 is ASCII-only exactly when no byte has its high bit set; most pages have
     // one early, so this stops long before the end.
     auto* p = reinterpret_cast<const unsigned char*>(bytes.data());

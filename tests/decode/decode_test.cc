@@ -58,6 +58,25 @@ TEST(DecodeHtml, BorrowsBytesThatNeedNoConversion) {
   EXPECT_EQ(copied.text(), d.text());
 }
 
+TEST(DecodeHtml, SniffingValidationIsReusedOnlyForWholeValidUtf8) {
+  // Labelled UTF-8 that validates to the end: decoding trusts the sniffing pass.
+  std::string page = "<meta charset=utf-8><p>gr\xC3\xBC\xC3\x9F";
+  Decoded d = must_decode(page);
+  EXPECT_TRUE(d.validated_utf8);
+  EXPECT_EQ(d.utf8, page);
+  // Cut inside the last character: sniffing still says UTF-8, but the bytes are not whole, so
+  // the decoder runs and replaces the cut sequence.
+  Decoded cut = must_decode("<meta charset=utf-8><p>gr\xC3\xBC\xE2\x82");
+  EXPECT_FALSE(cut.validated_utf8);
+  EXPECT_EQ(cut.utf8, "<meta charset=utf-8><p>gr\xC3\xBC\xEF\xBF\xBD");
+  EXPECT_EQ(cut.replaced, 1u);
+  DecodeOptions o;
+  o.borrow_unchanged = true;
+  Decoded borrowed_cut = must_decode("<meta charset=utf-8><p>gr\xC3\xBC\xE2\x82", o);
+  EXPECT_FALSE(borrowed_cut.is_borrowed);
+  EXPECT_EQ(borrowed_cut.text(), cut.utf8);
+}
+
 TEST(DecodeHtml, Utf16Boms) {
   // "<p>é€😀" in UTF-16LE and BE, with BOM.
   std::string le("\xFF\xFE<\0p\0>\0\xE9\0\xAC\x20\x3D\xD8\x00\xDE", 16);
