@@ -837,6 +837,24 @@ namespace {
 // word says little. 512 bytes covers every class attribute in the dev sets' article containers.
 constexpr size_t kMaxAttr = 512;
 
+// The slot hash of the per-thread memos below (class values, short texts): a multiply-xorshift
+// over 8-byte words; a hit is always confirmed by comparing the key, so the hash only has to
+// spread keys.
+uint64_t memo_hash(std::string_view v) {
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ v.size();
+  size_t i = 0;
+  for (; i + 8 <= v.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, v.data() + i, 8);
+    h = ((h ^ w) * 0xFF51AFD7ED558CCDULL);
+    h ^= h >> 29;
+  }
+  uint64_t w = 0;
+  std::memcpy(&w, v.data() + i, v.size() - i);
+  h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+  return h ^ (h >> 31);
+}
+
 Boilerplate classify_attribute_uncached(std::string_view value, bool* content_hint);
 
 // classify_attribute is a pure function of the value, called for the class and id of every
@@ -857,7 +875,7 @@ class AttributeMemo {
   };
 
   Boilerplate classify(std::string_view v, bool* content_hint) {
-    uint64_t h = hash(v);
+    uint64_t h = memo_hash(v);
     Slot& s = slots_[h >> 54];
     if (!s.valid || s.hash != h || s.len != v.size() ||
         std::memcmp(pool_.data() + s.offset, v.data(), v.size()) != 0) {
@@ -879,20 +897,6 @@ class AttributeMemo {
   }
 
  private:
-  static uint64_t hash(std::string_view v) {
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ v.size();
-    size_t i = 0;
-    for (; i + 8 <= v.size(); i += 8) {
-      uint64_t w;
-      std::memcpy(&w, v.data() + i, 8);
-      h = ((h ^ w) * 0xFF51AFD7ED558CCDULL);
-      h ^= h >> 29;
-    }
-    uint64_t w = 0;
-    std::memcpy(&w, v.data() + i, v.size() - i);
-    h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
-    return h ^ (h >> 31);
-  }
   Slot slots_[kSlots];
   std::string pool_;
 };
@@ -1283,7 +1287,7 @@ class ShortTextMemo {
   static constexpr size_t kMaxPool = size_t(1) << 20;
 
   bool check(std::string_view text, uint32_t which) {
-    uint64_t h = hash(text);
+    uint64_t h = memo_hash(text);
     Slot& s = slots_[h >> 53];
     if (!s.valid || s.hash != h || s.len != text.size() ||
         std::memcmp(pool_.data() + s.offset, text.data(), text.size()) != 0) {
@@ -1332,21 +1336,6 @@ class ShortTextMemo {
     if ((which & kCheckDateline) && size <= kDatelineMax && dateline_normalized(t))
       found |= kCheckDateline;
     return found;
-  }
-
-  static uint64_t hash(std::string_view v) {
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ v.size();
-    size_t i = 0;
-    for (; i + 8 <= v.size(); i += 8) {
-      uint64_t w;
-      std::memcpy(&w, v.data() + i, 8);
-      h = ((h ^ w) * 0xFF51AFD7ED558CCDULL);
-      h ^= h >> 29;
-    }
-    uint64_t w = 0;
-    std::memcpy(&w, v.data() + i, v.size() - i);
-    h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
-    return h ^ (h >> 31);
   }
 
   Slot slots_[kSlots];
