@@ -1249,10 +1249,13 @@ Node* Builder::insert_foreign(Token& t, Namespace ns) {
       a[i].value = keep(t.attrs[i].value);
       a[i].ns = AttrNamespace::kNone;
       std::string_view adj;
-      if (ns == Namespace::kSvg && kSvgAttrShapes.may_contain(an))
-        adj = adjust_name(kSvgAttrNames, an);
-      else if (an == "definitionurl")
+      // SVG names are adjusted from the SVG table only; definitionURL is MathML's alone (an
+      // SVG element keeps "definitionurl" as written: html5lib webkit02.dat).
+      if (ns == Namespace::kSvg) {
+        if (kSvgAttrShapes.may_contain(an)) adj = adjust_name(kSvgAttrNames, an);
+      } else if (an == "definitionurl") {
         adj = "definitionURL";
+      }
       if (!adj.empty()) {
         a[i].name = adj;
         continue;

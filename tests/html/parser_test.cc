@@ -101,6 +101,20 @@ TEST(ParserTest, QuirksFromMissingDoctype) {
   EXPECT_EQ((*doc)->quirks_mode, dom::QuirksMode::kQuirks);
 }
 
+// Regression: the SVG attribute-name shortcut let "definitionurl" on an SVG element fall
+// through to MathML's definitionURL adjustment; only MathML elements get it.
+TEST(ParserTest, DefinitionUrlIsAdjustedOnMathOnly) {
+  auto svg = parse("<svg definitionurl viewbox=\"0 0 1 1\"></svg>");
+  ASSERT_TRUE(svg.ok());
+  std::string svg_tree = dom::dump_tree(**svg);
+  EXPECT_NE(svg_tree.find("definitionurl=\"\""), std::string::npos) << svg_tree;
+  EXPECT_NE(svg_tree.find("viewBox="), std::string::npos) << svg_tree;
+  auto math = parse("<math definitionurl></math>");
+  ASSERT_TRUE(math.ok());
+  std::string math_tree = dom::dump_tree(**math);
+  EXPECT_NE(math_tree.find("definitionURL=\"\""), std::string::npos) << math_tree;
+}
+
 TEST(ParserTest, AdjacentTextIsOneNode) {
   // Character references, CR LF and NUL split the tokenizer's runs; the tree has one node.
   auto doc = parse("<p>a&amp;b\r\nc&lt;d\0e</p>" + std::string());

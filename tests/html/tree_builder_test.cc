@@ -150,7 +150,8 @@ TEST(TreeBuilderTest, Html5libTreeConstruction) {
               rate, total_skip);
   std::printf("(#script-on cases parsed with scripting on, not counted: %zu/%zu match)\n",
               script_on_pass, total_skip);
-  EXPECT_GE(rate, 99.0);
+  // Every case passes (the suite is the conformance claim; a 99% floor once hid a regression).
+  EXPECT_EQ(total_pass, total_run);
 }
 
 }  // namespace
