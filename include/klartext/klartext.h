@@ -48,9 +48,9 @@ struct ExtractOptions {
 struct Document {
   std::string url;
   std::string title;
-  std::string author;
-  std::string date;  // publication date, ISO 8601 (YYYY-MM-DD, with time when known;
-                     // YYYY-MM when the page names only a month)
+  std::string author;  // several authors joined by ", " ("A, B, C")
+  std::string date;    // publication date, ISO 8601 (YYYY-MM-DD, with time when known;
+                       // YYYY-MM when the page names only a month)
   std::string sitename;
   std::string description;
   std::string language;  // BCP 47 from the page (html lang, meta), e.g. "de", "zh-CN"
