@@ -2,6 +2,7 @@
 #include "extract/render.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <string_view>
 
@@ -121,19 +122,31 @@ inline size_t collapse_block(std::string_view block, bool after_space, char* out
 #endif
 }
 
+// A core (see collapse_scalar) collapsed at out, 16 bytes a step, until at least `cap` bytes
+// are written; the rest of the core is then only counted (cut is set). Writes at most
+// core.size() bytes, and at most cap + 15 when cut. Adds the core's visible bytes to *visible
+// and returns the bytes written.
+size_t collapse_core(std::string_view core, size_t cap, char* out, size_t* visible, bool* cut) {
+  size_t n = 0, i = 0;
+  bool after_space = false;  // the byte before the block was whitespace
+  for (; i + 16 <= core.size() && n < cap; i += 16) {
+    n += collapse_block(core.substr(i, 16), after_space, out + n, visible);
+    after_space = is_space(core[i + 15]);
+  }
+  const std::string_view tail = core.substr(i);
+  *cut = n >= cap;
+  if (!*cut) n += collapse_scalar(tail, after_space, out + n);
+  *visible += count_visible(tail);
+  return n;
+}
+
 // Appends a core (see collapse_scalar) to out collapsed; returns its visible bytes.
 size_t append_collapsed(std::string& out, std::string_view core) {
   const size_t start = out.size();
   out.resize(start + core.size());
-  char* o = out.data() + start;
-  size_t n = 0, visible = 0, i = 0;
-  bool after_space = false;
-  for (; i + 16 <= core.size(); i += 16) {
-    n += collapse_block(core.substr(i, 16), after_space, o + n, &visible);
-    after_space = is_space(core[i + 15]);
-  }
-  n += collapse_scalar(core.substr(i), after_space, o + n);
-  visible += count_visible(core.substr(i));
+  size_t visible = 0;
+  bool cut = false;
+  const size_t n = collapse_core(core, SIZE_MAX, out.data() + start, &visible, &cut);
   out.resize(start + n);
   return visible;
 }
@@ -572,25 +585,14 @@ size_t InlineTextStream::text(std::string_view data) {
   size_t n = 0;
   if (pending_space_ && start > 0) o[n++] = ' ';
   pending_space_ = false;
-  size_t visible = 0, i = 0;
-  // 16 bytes per step (every text node of a page passes here).
-  bool after_space = false;  // the byte before the block was whitespace
-  for (; i + 16 <= core.size() && n < kNodeText; i += 16) {
-    n += collapse_block(core.substr(i, 16), after_space, o + n, &visible);
-    after_space = is_space(core[i + 15]);
-  }
-  if (n < kNodeText) {
-    std::string_view tail = core.substr(i);
-    n += collapse_scalar(tail, after_space, o + n);
-    visible += count_visible(tail);
-  } else {
-    // The rest never shows in a span (see kNodeText); a space cut off from its word waits as
-    // the separator before the next node's text.
-    visible += count_visible(core.substr(i));
-    if (o[n - 1] == ' ') {
-      --n;
-      pending_space_ = true;
-    }
+  size_t visible = 0;
+  bool cut = false;
+  n += collapse_core(core, kNodeText - n, o + n, &visible, &cut);
+  // Past kNodeText the rest never shows in a span (see kNodeText); a space cut off from its
+  // word waits as the separator before the next node's text.
+  if (cut && o[n - 1] == ' ') {
+    --n;
+    pending_space_ = true;
   }
   if (e < data.size()) pending_space_ = true;
   out_.resize(start + n);
