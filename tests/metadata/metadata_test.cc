@@ -521,6 +521,26 @@ TEST(MetadataTest, DatelineAfterHeadline) {
             "2026-06-12");
 }
 
+// Regression: a date the page shows later than the markup's published date is an update
+// ("Last updated: ...") or a later post's teaser, and the markup's first publication stands; a
+// shown date earlier than the markup date means the markup was stamped again, and the shown
+// one wins (DatelineAfterHeadline above).
+TEST(MetadataTest, ShownDateLaterThanMarkupPublishedIsNotIt) {
+  std::string published =
+      "<head><meta property=\"article:published_time\" content=\"2025-01-08T09:00:00Z\">"
+      "<meta property=\"article:modified_time\" content=\"2025-06-01T10:00:00Z\"></head>";
+  EXPECT_EQ(meta_of(published + "<body><article><h1>Tide tables explained</h1>"
+                                "<span class=\"post-date\">March 3, 2025</span>"
+                                "<p>Text.</p></article></body>")
+                .date,
+            "2025-01-08T09:00:00+00:00");
+  EXPECT_EQ(meta_of(published + "<body><article><h1>Tide tables explained</h1>"
+                                "<span class=\"post-date\">October 3, 2024</span>"
+                                "<p>Text.</p></article></body>")
+                .date,
+            "2024-10-03");
+}
+
 // Regression: a script-rendered forum serves its crawler view, with the post's author, in
 // <noscript>; the parser builds it as elements and the author is read there.
 TEST(MetadataTest, AuthorInsideNoscriptCrawlerView) {
