@@ -755,6 +755,34 @@ TEST(ExtractTest, ArticleOfLinkedListsIsWhole) {
   EXPECT_FALSE(contains(e.text, "Copyright the reviewers")) << e.text;
 }
 
+// A <footer> or <nav> is chrome by its tag even when it holds more text than the page's
+// content (a carousel of customer quotes in the footer of a short product page): it goes,
+// unless it holds nearly all of the page's text, when it is the page itself.
+TEST(ExtractTest, LargeFooterAndNavByTagStillGo) {
+  std::string quotes;
+  for (int k = 0; k < 6; ++k)
+    quotes += "<blockquote><p>Quote " + std::to_string(k) +
+              ": the parcel came quickly, the linen was softer than we hoped and the seams are "
+              "straight; we will order the matching pillow cases next spring.</p></blockquote>";
+  const std::string product =
+      "<main><h1>Linen duvet cover</h1><p>Stone-washed linen from a mill in Flanders, soft from "
+      "the first night. Buttons at the foot, ties in each corner to hold the duvet.</p><ul>"
+      "<li>Size: 200 x 200 cm</li><li>Colour: sand</li><li>Care: wash at 40 degrees</li></ul>"
+      "</main>";
+  Extracted e =
+      run("<body>" + product + "<footer><h2>What customers say</h2>" + quotes + "</footer></body>");
+  EXPECT_TRUE(contains(e.text, "Stone-washed linen")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Care: wash at 40 degrees")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Quote 0: the parcel")) << e.text;
+  Extracted f =
+      run("<body>" + product + "<nav><h2>What customers say</h2>" + quotes + "</nav></body>");
+  EXPECT_FALSE(contains(f.text, "Quote 5: the parcel")) << f.text;
+
+  // A page wrapped in its <footer> by mistake is still the page.
+  Extracted g = run("<body><footer>" + quotes + "</footer></body>");
+  EXPECT_TRUE(contains(g.text, "Quote 3: the parcel")) << g.text;
+}
+
 // The hidden wrapper is weighed against the visible page's prose, not its menus: a shop page
 // that shows only a large category menu while script reveals the product still has the
 // product as its content. Visible prose of the same size keeps the wrapper hidden.
