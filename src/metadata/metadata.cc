@@ -227,7 +227,7 @@ constexpr std::string_view kBylinePrefixes[] = {
     "por ",          "di ",          "door ",         "av ",          "af ",       "przez ",
     "автор: ",       "autor: ",      "autor ",        "author: ",     "auteur : ", "auteur: ",
     "autore: ",      "text: ",       "作者：",        "作者:",        "作者 ",     "文/",
-    "文／",          "记者：",       "记者 ",         "著者：",
+    "文／",          "文：",         "记者：",        "记者 ",        "著者：",
 };
 
 // Chinese bylines name the reporter or editor after a marker anywhere in a short line
@@ -262,6 +262,35 @@ constexpr std::string_view kNotNames[] = {
 // contains: a "name" holding one is a label line read whole ("51offer编辑：Alice",
 // "该作者文章"). Origin: the credit lines of Chinese news pages (see kCjkBylineMarkers).
 constexpr std::string_view kCjkLabelWords[] = {"编辑", "作者", "来源", "文章", "阅读"};
+
+// Common Chinese surnames, simplified and traditional forms: the first character of a name
+// that a line holds alone ("胡平" under an essay's title). Origin: the most frequent
+// single-character surnames of mainland China's household-register statistics (about the
+// first hundred, which most people carry), and their traditional forms. Two-character words
+// that start with one of them ("文章", "高级") are why a name line needs more (see
+// name_line).
+constexpr std::string_view kCjkSurnames[] = {
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",
+    "郭", "何", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "邓", "冯", "曹", "彭",
+    "曾", "肖", "田", "董", "潘", "袁", "蔡", "蒋", "余", "于", "杜", "叶", "程", "魏", "苏",
+    "吕", "丁", "任", "卢", "姚", "沈", "钟", "姜", "崔", "谭", "陆", "范", "汪", "廖", "石",
+    "金", "韦", "贾", "夏", "付", "傅", "方", "邹", "熊", "白", "孟", "秦", "邱", "侯", "江",
+    "尹", "薛", "闫", "段", "雷", "龙", "黎", "史", "陶", "贺", "毛", "郝", "顾", "龚", "邵",
+    "万", "覃", "武", "钱", "戴", "严", "欧", "莫", "孔", "向", "常", "汤", "康", "易", "乔",
+    "赖", "施", "洪", "柯", "庄", "牛", "葛", "邢", "齐", "伍", "庞", "颜", "倪", "温", "耿",
+    "聂", "翟", "陳", "楊", "黃", "趙", "吳", "劉", "張", "鄭", "謝", "許", "韓", "鄧", "馮",
+    "蕭", "葉", "蘇", "呂", "盧", "鍾", "譚", "陸", "韋", "賈", "鄒", "閻", "龍", "賀", "顧",
+    "龔", "萬", "錢", "嚴", "歐", "喬", "賴", "羅", "孫", "馬", "蔣",
+};
+// Each entry is one CJK character (three UTF-8 bytes), listed once.
+static_assert([] {
+  for (size_t i = 0; i < std::size(kCjkSurnames); ++i) {
+    if (kCjkSurnames[i].size() != 3) return false;
+    for (size_t j = 0; j < i; ++j)
+      if (kCjkSurnames[i] == kCjkSurnames[j]) return false;
+  }
+  return true;
+}());
 
 // Class/id fragments marking a byline. Origin: common CMS themes (WordPress "author vcard",
 // "byline", "post-author", hNews "author") and forum software, which marks a post's author
@@ -398,6 +427,96 @@ std::string gather_text(const Node* n, size_t max_bytes = kMaxElementText) {
     } else {
       cur = next_after(cur, n);
     }
+  }
+  return out;
+}
+
+// The line a text node starts: its text and the text of the inline siblings after it, up to
+// the next <br> or block element, whitespace-collapsed, at most max_bytes. A byline written
+// as one line of a long cell ("...<br>By: Name<br>...") is that line, not the cell.
+// s without the spaces, tabs, line ends, no-break spaces and ideographic spaces around it.
+std::string_view trim_wide(std::string_view s) {
+  constexpr std::string_view kSpaces[] = {" ", "\t", "\n", "\r", "\xC2\xA0", "\xE3\x80\x80"};
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (std::string_view sp : kSpaces) {
+      if (s.starts_with(sp)) s.remove_prefix(sp.size()), cut = true;
+      if (s.ends_with(sp)) s.remove_suffix(sp.size()), cut = true;
+    }
+  }
+  return s;
+}
+
+// A line that holds only a Chinese name, or names joined by "、": each two or three CJK
+// characters, the first a common surname (kCjkSurnames), none a label word. Spaces, no-break
+// spaces and ideographic spaces around the line are ignored. Returns the names, or "".
+std::string name_line(std::string_view line) {
+  line = trim_wide(line);
+  if (line.empty() || line.size() > 60) return {};
+  constexpr std::string_view kEnumComma = "\xE3\x80\x81";  // 、
+  size_t start = 0;
+  while (start <= line.size()) {
+    size_t end = line.find(kEnumComma, start);
+    if (end == std::string_view::npos) end = line.size();
+    std::string_view name = line.substr(start, end - start);
+    if (name.size() != 6 && name.size() != 9) return {};
+    for (size_t i = 0; i < name.size(); i += 3) {
+      unsigned char c = static_cast<unsigned char>(name[i]);
+      if (c < 0xE4 || c > 0xE9) return {};  // not a CJK ideograph (U+4000..U+9FFF)
+    }
+    bool surname = start > 0;  // the first name vouches for the names it lists
+    for (std::string_view sn : kCjkSurnames) surname |= name.starts_with(sn);
+    if (!surname) return {};
+    for (std::string_view w : kCjkLabelWords)
+      if (name.find(w) != std::string_view::npos) return {};
+    start = end + kEnumComma.size();
+  }
+  return std::string(line);
+}
+
+bool is_line_break(const Node* n) {
+  return n->is_element() &&
+         (n->tag == Tag::kBr || n->tag == Tag::kP || n->tag == Tag::kDiv || n->tag == Tag::kLi ||
+          n->tag == Tag::kTable || n->tag == Tag::kTr || n->tag == Tag::kTd || n->tag == Tag::kHr ||
+          n->tag == Tag::kUl || n->tag == Tag::kOl);
+}
+
+// Whether a node starts a line: nothing but blank text and comments between it and the
+// previous <br> or block element (or its parent's start).
+bool starts_line(const Node* n) {
+  for (const Node* p = n->prev_sibling; p; p = p->prev_sibling) {
+    if (p->is_text() && first_non_blank(p->data) == p->data.size()) continue;
+    if (p->kind == dom::NodeKind::kComment) continue;
+    return is_line_break(p);
+  }
+  return true;
+}
+
+// Whether a node ends a line: nothing but blank text and comments between it and the next
+// <br> or block element (or its parent's end).
+bool ends_line(const Node* n) {
+  for (const Node* p = n->next_sibling; p; p = p->next_sibling) {
+    if (p->is_text() && first_non_blank(p->data) == p->data.size()) continue;
+    if (p->kind == dom::NodeKind::kComment) continue;
+    return is_line_break(p);
+  }
+  return true;
+}
+
+std::string line_text(const Node* text, size_t max_bytes) {
+  std::string out;
+  bool pending = false;
+  append_collapsed(out, text->data, pending, max_bytes);
+  for (const Node* s = text->next_sibling; s && out.size() < max_bytes; s = s->next_sibling) {
+    if (s->is_text()) {
+      append_collapsed(out, s->data, pending, max_bytes);
+      continue;
+    }
+    if (!s->is_element()) continue;
+    if (is_line_break(s)) break;
+    if (pending && !out.empty()) out += ' ';
+    pending = false;
+    out += gather_text(s, max_bytes - out.size());
   }
   return out;
 }
@@ -1208,6 +1327,8 @@ class Collector {
   DateBest labelled_;                            // the first date labelled published (rank 1) or
                                                  // originally published (rank 0) in the text
   std::string_view prev_tail_;  // the end of the last non-blank text node (document-owned)
+  std::string name_line_;       // a line holding only a name, waiting for the prose after it
+  bool seen_prose_ = false;     // a text of 150 bytes or more was seen in the body
   ListBest tags_, categories_;
   std::string title_element_;
   std::vector<std::string> h1s_;
@@ -1482,6 +1603,27 @@ void Collector::on_text(const Node* n) {
   size_t first = first_non_blank(data);
   if (first == data.size()) return;  // whitespace between tags: most text nodes
 
+  // A line holding only a Chinese name right before the prose (an essay's "Title / Name /
+  // text" layout) names its author: above the page's first long text (150 bytes; below it a
+  // name alone is a section's subject), and followed by text of ten CJK characters or more
+  // (a subtitle or the first paragraph) rather than a menu's next entry. Blank lines between
+  // them are passed over.
+  if (!name_line_.empty() && !trim_wide(data).empty()) {
+    if (author_.rank > kTextByline + 3 && trim_wide(data).size() >= 30 && has_cjk_lead(data))
+      author_.offer(std::move(name_line_), kTextByline + 3);
+    name_line_.clear();
+  }
+  if (data.size() >= 150) seen_prose_ = true;
+  // The name line is a direct child of a text block (not a heading, a link, a list item or a
+  // table header: a menu entry or an infobox's subject).
+  const Node* block = n->parent;
+  if (author_.rank > kTextByline + 3 && !seen_prose_ && data.size() <= 80 && block &&
+      (block->is_html(Tag::kP) || block->is_html(Tag::kDiv) || block->is_html(Tag::kTd) ||
+       block->is_html(Tag::kBody) || block->is_html(Tag::kCenter) ||
+       block->is_html(Tag::kBlockquote)) &&
+      starts_line(n) && ends_line(n) && has_cjk_lead(data))
+    name_line_ = name_line(data);
+
   // A byline line is short: 200 raw / 120 collapsed bytes hold "By" and a few names.
   if (author_.rank > kTextByline && data.size() < 200 && may_start_byline(data.substr(first))) {
     std::string t = collapse_space(data);
@@ -1494,6 +1636,9 @@ void Collector::on_text(const Node* n) {
         if (istarts_with(t, p) || iequals(t, bare)) {
           const Node* holder = n->parent;
           std::string full = holder ? gather_text(holder, 256) : t;
+          // The text is one line of a longer element (a table cell holding the whole
+          // article): the byline is that line.
+          if (!istarts_with(full, t) && starts_line(n)) full = line_text(n, 256);
           // A label alone ("Written by") in its own element: the name is in the next one.
           if (iequals(full, bare) && holder) {
             const Node* next = holder->next_sibling;

@@ -92,7 +92,9 @@ Rates measure(eval::Dataset d) {
 
 // Floors pinned on 2026-11-29 a little under the rates measured that day with this test:
 //   wcxb title 0.801 author 0.854 date 0.885; readability title 0.748 author 0.895 date 0.939;
-//   chinese author 0.540 date 0.879.
+//   chinese author 0.540 date 0.879. Later the same day: readability date 1.000 (shown dates
+//   later than the markup's published date no longer override it), chinese author 0.660
+//   (name lines above the text), chinese date 0.862.
 // A regression fails; a change of a page or two does not. The wcxb title gold is the
 // annotator's reading of the headline (often the h1, sometimes <title> without its tail), so
 // its rate stays well under the date rate. KLARTEXT_METADATA_MISSES=1 lists the misses.
@@ -112,7 +114,7 @@ TEST(MetadataDataTest, ReadabilityTestPages) {
 
 TEST(MetadataDataTest, ChineseWce) {
   Rates r = measure(eval::Dataset::kChinese);
-  EXPECT_GE(r.author.rate(), 0.50);
+  EXPECT_GE(r.author.rate(), 0.62);
   EXPECT_GE(r.date.rate(), 0.84);
 }
 

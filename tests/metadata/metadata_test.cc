@@ -541,6 +541,48 @@ TEST(MetadataTest, ShownDateLaterThanMarkupPublishedIsNotIt) {
             "2024-10-03");
 }
 
+// Regression: an essay printed as title, a line holding only the author's name, then the
+// text names its author by that line: one name or several joined by "、", the first starting
+// with a common surname. A name alone after long text (a section about a person), in a
+// heading or link, or followed only by a short menu entry is not an author.
+TEST(MetadataTest, ChineseNameLineAboveTheText) {
+  const std::string prose =
+      "人心不会熄灭，但它可能蒙上灰烬而不再燃烧，灰烬本来是燃烧的产物，但它反过来又抑制了燃烧。";
+  EXPECT_EQ(meta_of("<body><p align=center><strong>犬儒病</strong></p><hr><p> 胡平<br>\n<br>\n"
+                    "&nbsp;&nbsp;" +
+                    prose + "<br>" + prose + "</p></body>")
+                .author,
+            "胡平");
+  EXPECT_EQ(meta_of("<body><div><b>下岗职工的再就业</b><br><br>下岗职工的再就业<br>"
+                    "&nbsp;&nbsp;<br> 赵延东、风笑天 <br>&nbsp;&nbsp;<br> \u3000\u3000" +
+                    prose + "</div></body>")
+                .author,
+            "赵延东、风笑天");
+  // Not a common surname first ("简介", "Introduction").
+  EXPECT_EQ(meta_of("<body><p>简介<br>" + prose + "</p></body>").author, "");
+  // After long text: the subject of a section, not the author.
+  EXPECT_EQ(
+      meta_of("<body><p>" + prose + prose + "</p><p>陈升</p><p>" + prose + "</p></body>").author,
+      "");
+  // A menu: the name line is followed by another short entry.
+  EXPECT_EQ(meta_of("<body><div>王府<br>首页<br></div><p>" + prose + "</p></body>").author, "");
+  // A heading is no name line.
+  EXPECT_EQ(meta_of("<body><h1>李白</h1><p>" + prose + "</p></body>").author, "");
+}
+
+// Regression: "文：" (text by) starts a byline, and a byline that is one line of a long cell
+// ("...<br>文：眉间尺<br>...") is read as that line, not as the cell's first words.
+TEST(MetadataTest, BylineLineInsideLongCell) {
+  EXPECT_EQ(meta_of("<body><table><tr><td>影片是东西方文化交融最好的一部电影。<br><br>"
+                    "文：眉间尺<br><br>我的博客</td></tr></table></body>")
+                .author,
+            "眉间尺");
+  // Mid-line, after other words, "By" is prose.
+  EXPECT_EQ(
+      meta_of("<body><dl><dd><i>Proof:</i> By definition of the matrix</dd></dl></body>").author,
+      "");
+}
+
 // Regression: a script-rendered forum serves its crawler view, with the post's author, in
 // <noscript>; the parser builds it as elements and the author is read there.
 TEST(MetadataTest, AuthorInsideNoscriptCrawlerView) {
