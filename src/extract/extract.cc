@@ -1179,6 +1179,25 @@ class Extractor {
       choice_ = "marked article";
       return inner;
     }
+    // The reverse: the best container holds the page's one main region (<main> or role="main")
+    // and more, the short positive blocks of the header, banners and footer around it adding
+    // up to more than their menus cost (shop pages: a promotion strip, delivery notes, a
+    // footer blurb). HTML defines the main region as the dominant content of the body, so it
+    // is the content when it scores above zero and holds a quarter or more of the best
+    // container's kept text (below, it is a wrapper of a small part, a search form's results
+    // header). Measured: wcxb-dev F1 0.8641 -> 0.8655 (product .669 -> .673, forum .803 ->
+    // .806, article .947 -> .949; 66 pages up, 4 down; both halves up) at a quarter and at an
+    // eighth; a half gains 0.0013, three quarters 0.0008, no share condition 0.0008 (service
+    // pages lose). Scrapinghub 0.9795 -> 0.9798, readability +0.0001, chinese-wce unchanged.
+    if (mains_ == 1 && main_ != best && in_range(main_) && at(main_).state == kKeep &&
+        at(main_).score > 0 && is_ancestor(best, main_)) {
+      const Info& m = at(main_);
+      const Info& b = at(best);
+      if (uint64_t(m.text_len + m.link_len) * 4 >= uint64_t(b.text_len + b.link_len)) {
+        choice_ = "main inside";
+        return main_;
+      }
+    }
     // A page that is not an article (see score()) and marks exactly one main region (<main> or
     // role="main": HTML's "dominant contents of the body") is built from sections: feature
     // blurbs, plans, categories, with link rows between them. When the best single container

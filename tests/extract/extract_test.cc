@@ -783,6 +783,28 @@ TEST(ExtractTest, LargeFooterAndNavByTagStillGo) {
   EXPECT_TRUE(contains(g.text, "Quote 3: the parcel")) << g.text;
 }
 
+// The best container can hold the page's one <main> and more: short blurbs around it (a
+// delivery promise over the page, a shop's own story under it) outscore the menus between
+// them. The main region is then the content, as HTML defines it.
+TEST(ExtractTest, MainRegionInsideTheBestContainerIsTheContent) {
+  const std::string page =
+      "<body><div class=\"strip\"><p>Free delivery on every order over forty euros, and "
+      "returns are free for a whole month after your parcel arrives.</p></div><ul>"
+      "<li><a href=\"/\">Home</a></li><li><a href=\"/lamps\">Lamps</a></li></ul><main>"
+      "<h1>Brass reading lamp</h1><p>A small reading lamp in brushed brass, with a linen "
+      "shade and a switch on the cord, made in a workshop near Porto.</p><ul><li>Height: 42 "
+      "cm</li><li>Bulb: E14, up to 40 W</li><li>Cord: 180 cm, braided cotton</li></ul></main>"
+      "<div class=\"story\"><p>We started the shop in a garage in 2012 and still pack every "
+      "order ourselves, wrapped in paper from a mill two streets away.</p><p>Our lamps are made "
+      "by three small workshops that we visit every spring; each one signs its pieces.</p>"
+      "</div></body>";
+  Extracted e = run(page);
+  EXPECT_TRUE(contains(e.text, "A small reading lamp in brushed brass")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Cord: 180 cm, braided cotton")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Free delivery on every order")) << e.text;
+  EXPECT_FALSE(contains(e.text, "We started the shop in a garage")) << e.text;
+}
+
 // The hidden wrapper is weighed against the visible page's prose, not its menus: a shop page
 // that shows only a large category menu while script reveals the product still has the
 // product as its content. Visible prose of the same size keeps the wrapper hidden.
