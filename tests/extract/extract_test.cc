@@ -805,6 +805,34 @@ TEST(ExtractTest, MainRegionInsideTheBestContainerIsTheContent) {
   EXPECT_FALSE(contains(e.text, "We started the shop in a garage")) << e.text;
 }
 
+// On a page that is no article, a box named for related items goes even when it reads like
+// prose (names, blurbs and prices of similar products, more than a small box holds) and its
+// name holds a content word.
+TEST(ExtractTest, RelatedItemsBoxOnShopPageGoes) {
+  std::string related;
+  for (int k = 0; k < 3; ++k)
+    related += "<div class=\"item\"><a href=\"/p/" + std::to_string(k) + "\">Walnut stool " +
+               std::to_string(k) +
+               "</a><p>Oiled walnut, three legs, a seat carved by hand; it stands steady on "
+               "uneven floors, stacks in pairs and doubles as a plant stand by a window.</p>"
+               "<p>89 euros</p></div>";
+  const std::string page =
+      "<body><div class=\"page\"><h1>Oak side table</h1><p>A side table in solid oak with a "
+      "drawer that runs on wooden rails, finished with hard wax oil and made to order in our "
+      "workshop.</p><p>Each table is cut from boards that dried for two years in our yard, so "
+      "the top stays flat through dry winters and damp summers alike.</p><p>The drawer is "
+      "dovetailed by hand and lined with cedar, which keeps moths away from linen and "
+      "letters.</p><p>We deliver it wrapped in blankets, carry it to the room you choose and "
+      "take the packing away again.</p><ul><li>Height: 55 cm</li><li>Top: 40 x 40 "
+      "cm</li><li>Weight: 9 kg</li>"
+      "</ul><div class=\"related-content\"><h2>Similar pieces</h2>" +
+      related + "</div></div></body>";
+  Extracted e = run(page);
+  EXPECT_TRUE(contains(e.text, "A side table in solid oak")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Weight: 9 kg")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Oiled walnut, three legs")) << e.text;
+}
+
 // The hidden wrapper is weighed against the visible page's prose, not its menus: a shop page
 // that shows only a large category menu while script reveals the product still has the
 // product as its content. Visible prose of the same size keeps the wrapper hidden.
