@@ -170,6 +170,7 @@ constexpr MetaKey kMetaKeys[] = {
     {"published", Field::kDate, kMetaNamed},
     {"publishdate", Field::kDate, kMetaNamed},
     {"publish-date", Field::kDate, kMetaNamed},
+    {"published-date", Field::kDate, kMetaNamed},
     {"publish_date", Field::kDate, kMetaNamed},
     {"publication_date", Field::kDate, kMetaNamed},
     {"original-publish-date", Field::kDate, kMetaNamed},

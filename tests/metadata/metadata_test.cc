@@ -382,6 +382,11 @@ TEST(MetadataTest, PublishedDateMetaNames) {
                     "<meta name=\"x-page-updated-date\" content=\"2026-06-01T08:00:00Z\">")
                 .date,
             "2026-04-05T08:00:00+00:00");
+  // "published-date" names the publication as "publish-date" does, over a generic date.
+  EXPECT_EQ(meta_of("<meta name=\"datecreated\" content=\"2026-03-09\">"
+                    "<meta name=\"published-date\" content=\"2021-02-16\"><p>x</p>")
+                .date,
+            "2021-02-16");
 }
 
 // Regression: labels in byline slots are not names.
