@@ -718,6 +718,40 @@ int month_from_name(std::string_view word) {
   return it == map.end() ? 0 : it->second;
 }
 
+std::optional<Date> find_path_month_date(std::string_view url, const Date& reference) {
+  size_t scheme = url.find("://");
+  if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+  url = url.substr(0, url.find_first_of("?#"));
+  auto digits = [](std::string_view s) {
+    for (char c : s)
+      if (c < '0' || c > '9') return false;
+    return !s.empty();
+  };
+  // Segments in order; a match is year, month word, then a day of one or two digits.
+  std::string_view seg[3];
+  size_t have = 0;
+  for (size_t at = url.find('/'); at != std::string_view::npos && at < url.size();) {
+    size_t end = url.find('/', at + 1);
+    std::string_view next =
+        url.substr(at + 1, end == std::string_view::npos ? std::string_view::npos : end - at - 1);
+    if (have == 3) seg[0] = seg[1], seg[1] = seg[2], have = 2;
+    seg[have++] = next;
+    if (have == 3 && seg[0].size() == 4 && digits(seg[0]) && seg[2].size() <= 2 && digits(seg[2])) {
+      int month = month_from_name(seg[1]);
+      if (month > 0) {
+        Date d;
+        d.year = (seg[0][0] - '0') * 1000 + (seg[0][1] - '0') * 100 + (seg[0][2] - '0') * 10 +
+                 (seg[0][3] - '0');
+        d.month = month;
+        d.day = seg[2].size() == 1 ? seg[2][0] - '0' : (seg[2][0] - '0') * 10 + (seg[2][1] - '0');
+        if (plausible(d, reference)) return d;
+      }
+    }
+    at = end;
+  }
+  return std::nullopt;
+}
+
 size_t month_name_count() { return sizeof(kMonthNames) / sizeof(kMonthNames[0]); }
 
 std::string_view month_name_at(size_t i, int* month) {

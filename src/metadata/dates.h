@@ -65,6 +65,11 @@ size_t first_year_run(std::string_view s, size_t from, int max_year);
 std::optional<Date> parse_date_value(std::string_view value, const Date& reference,
                                      bool month_first = false);
 
+// A date written as path segments with the month as a word ("/2023/october/03/",
+// "/2025/dec/05/"), as some publishing systems build article URLs; nullopt when the URL has
+// none or it is not plausible. Numeric path dates ("/2026/11/29/") are find_date's.
+std::optional<Date> find_path_month_date(std::string_view url, const Date& reference);
+
 // The month (1-12) a word names in one of the languages of the month-name table, or 0.
 // Case-insensitive for Latin and Cyrillic letters; a trailing '.' is ignored.
 int month_from_name(std::string_view word);

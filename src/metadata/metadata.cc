@@ -1960,6 +1960,8 @@ Metadata Collector::run(const dom::Document& doc) {
   if (!url_for_date.empty()) {
     if (auto hit = find_date(url_for_date, reference_, {false, false})) {
       date_.offer(hit->date, kUrlDate);
+    } else if (auto d = find_path_month_date(url_for_date, reference_)) {
+      date_.offer(*d, kUrlDate);
     }
   }
 

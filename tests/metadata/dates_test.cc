@@ -170,6 +170,21 @@ TEST(DatesTest, GuessedDayMonthOrderIsFlagged) {
 }
 
 // Regression: NLM/PubMed citation dates put the year first and name the month.
+// Regression: a URL that writes its date as year, month word and day segments gives it (a
+// page showing only "03/10/2023", read the other way round, is set right by it).
+TEST(DatesTest, PathDateWithMonthWord) {
+  auto d = find_path_month_date("https://example.org/blog/2023/october/03/wine-styles/", kRef);
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(format_date(*d), "2023-10-03");
+  d = find_path_month_date("https://example.org/books/2025/dec/5/best-novels", kRef);
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(format_date(*d), "2025-12-05");
+  EXPECT_FALSE(find_path_month_date("https://example.org/2025/dec/best-of", kRef).has_value());
+  EXPECT_FALSE(find_path_month_date("https://example.org/1890/may/01/", kRef).has_value());
+  EXPECT_FALSE(find_path_month_date("https://example.org/x?d=/2025/may/01/", kRef).has_value());
+  EXPECT_FALSE(find_path_month_date("", kRef).has_value());
+}
+
 TEST(DatesTest, YearFirstWithMonthName) {
   EXPECT_EQ(in_text("2023 Jan 7"), "2023-01-07");
   EXPECT_EQ(in_text("Accepted 2024 Jun 30; published"), "2024-06-30");
