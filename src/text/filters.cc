@@ -150,14 +150,15 @@ Duplicates find_duplicates(const std::vector<std::string_view>& items, U64Map<ui
   return d;
 }
 
-// Order-sensitive combination of n token hashes, finished with MurmurHash3's fmix64 so the low
-// bits (the table index) depend on every token.
-uint64_t ngram_key(const uint64_t* h, int n) {
-  uint64_t k = 0;
-  for (int j = 0; j < n; ++j) {
-    k = (k ^ h[j]) * 0x9E3779B97F4A7C15ULL;
-    k = (k << 31) | (k >> 33);
-  }
+// The n-gram keys: an order-sensitive chain over the n token hashes (ngram_step, token by
+// token, so that an (n+1)-gram continues its n-gram's chain), finished with MurmurHash3's fmix64
+// so that the low bits (the table index) depend on every token.
+uint64_t ngram_step(uint64_t k, uint64_t token_hash) {
+  k = (k ^ token_hash) * 0x9E3779B97F4A7C15ULL;
+  return (k << 31) | (k >> 33);
+}
+
+uint64_t ngram_finish(uint64_t k) {
   k ^= k >> 33;
   k *= 0xFF51AFD7ED558CCDULL;
   k ^= k >> 33;
@@ -194,9 +195,14 @@ std::string remove_citations(std::string_view line) {
   return out;
 }
 
-size_t whitespace_word_count(std::string_view s, size_t max_word_length, bool* too_long) {
+// Whitespace-separated words of s (Python's str.split()), and in *too_long whether one has more
+// than max_word_length code points. The count stops at `enough` words when no word can be too
+// long (a code point is at least one byte): C4 only compares it with its minimum.
+size_t whitespace_word_count(std::string_view s, size_t max_word_length, size_t enough,
+                             bool* too_long) {
   size_t n = 0;
   *too_long = false;
+  const bool may_be_too_long = s.size() > max_word_length;
   size_t i = 0;
   while (i < s.size()) {
     size_t j = i;
@@ -220,6 +226,7 @@ size_t whitespace_word_count(std::string_view s, size_t max_word_length, bool* t
     }
     if (cps > max_word_length) *too_long = true;
     ++n;
+    if (n >= enough && !may_be_too_long) break;
   }
   return n;
 }
@@ -311,6 +318,14 @@ std::string gopher_quality_with_lines(std::string_view text,
   size_t n_words = words.size();
   size_t n_non_symbol = 0, non_symbol_chars = 0, n_alpha = 0;
   for (std::string_view w : words) {
+    // Most words open with an ASCII letter: no symbol word, and alphabetic, without decoding.
+    const unsigned char c0 = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
+    if ((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z') {
+      ++n_non_symbol;
+      non_symbol_chars += code_point_count(w);
+      ++n_alpha;
+      continue;
+    }
     if (!is_symbol_word(w)) {
       ++n_non_symbol;
       non_symbol_chars += code_point_count(w);
@@ -462,21 +477,36 @@ std::string gopher_repetition(std::string_view text, const std::vector<std::stri
   auto level_of = [&](int n) {
     return static_cast<size_t>(std::lower_bound(levels.begin(), levels.end(), n) - levels.begin());
   };
+  // Which values each level needs: with the default lists the levels of the top n-gram rules
+  // (2-4) need no duplicate scan and those of the duplicate rules (5-10) no most-common count;
+  // skipping them leaves every checked value as it was.
+  std::vector<uint8_t> wants_top(levels.size(), 0), wants_dup(levels.size(), 0);
+  for (const Check& c : checks) (c.top ? wants_top : wants_dup)[level_of(c.n)] = 1;
 
-  // Candidates of the current level: n-gram start positions, ascending.
+  // Candidates of the current level: n-gram start positions, ascending, each with its key's
+  // chain over the tokens of the previous level (the first `chained` tokens), which this level
+  // extends by n - chained tokens instead of hashing all n again.
   std::vector<uint32_t>& cand = ws.positions;
   std::vector<uint32_t>& multi = ws.next_positions;
+  std::vector<uint64_t>& chain = ws.chains;
+  std::vector<uint64_t>& multi_chain = ws.next_chains;
   cand.clear();
+  chain.clear();
   if (!levels.empty()) {
     size_t first = nw - static_cast<size_t>(levels[0]) + 1;
     cand.resize(first);
     for (size_t i = 0; i < first; ++i) cand[i] = static_cast<uint32_t>(i);
+    chain.assign(first, 0);
   }
+  int chained = 0;
   size_t next_check = 0;
   for (size_t li = 0; li < levels.size(); ++li) {
     int n = levels[li];
     size_t limit = nw - static_cast<size_t>(n) + 1;  // valid starts are < limit
-    while (!cand.empty() && cand.back() >= limit) cand.pop_back();
+    while (!cand.empty() && cand.back() >= limit) {
+      cand.pop_back();
+      chain.pop_back();
+    }
     // Count every candidate n-gram. The table is sized for all of them, so it never grows and
     // the slot pointers stay valid.
     ws.ngram_counts.reset(cand.size());
@@ -485,9 +515,11 @@ std::string gopher_repetition(std::string_view text, const std::vector<std::stri
     // Position 0 holds an n-gram (nw >= n) with count >= 1, so (1, 0) is the floor.
     uint32_t best = 1, best_first = 0;
     for (size_t k = 0; k < cand.size(); ++k) {
+      uint64_t h = chain[k];
+      for (int j = chained; j < n; ++j) h = ngram_step(h, ws.word_hashes[cand[k] + size_t(j)]);
+      chain[k] = h;
       bool inserted = false;
-      NgramCount& c =
-          ws.ngram_counts.find_or_insert(ngram_key(&ws.word_hashes[cand[k]], n), &inserted);
+      NgramCount& c = ws.ngram_counts.find_or_insert(ngram_finish(h), &inserted);
       if (inserted) c.first = cand[k];
       ++c.count;
       ws.slots[k] = &c;
@@ -496,31 +528,40 @@ std::string gopher_repetition(std::string_view text, const std::vector<std::stri
         best_first = c.first;
       }
     }
-    top_value[li] =
-        static_cast<double>(span_len(best_first, n) + static_cast<size_t>(n - 1)) * best / tl;
+    if (wants_top[li])
+      top_value[li] =
+          static_cast<double>(span_len(best_first, n) + static_cast<size_t>(n - 1)) * best / tl;
     multi.clear();
+    multi_chain.clear();
     for (size_t k = 0; k < cand.size(); ++k)
-      if (ws.slots[k]->count >= 2) multi.push_back(cand[k]);
-    // Greedy duplicate scan (datatrove): at a repeated n-gram add its length and jump n,
-    // otherwise step 1. Positions outside `multi` are first occurrences, so the scan jumps
-    // straight to the next position in `multi`.
-    ws.counts.reset(multi.size());
-    size_t repeated = 0, idx = 0, k = 0;
-    for (;;) {
-      while (k < multi.size() && multi[k] < idx) ++k;
-      if (k == multi.size()) break;
-      idx = multi[k];
-      bool inserted = false;
-      ws.counts.find_or_insert(ngram_key(&ws.word_hashes[idx], n), &inserted);
-      if (!inserted) {
-        repeated += span_len(idx, n);  // joined without spaces in datatrove
-        idx += static_cast<size_t>(n);
-      } else {
-        ++idx;
+      if (ws.slots[k]->count >= 2) {
+        multi.push_back(cand[k]);
+        multi_chain.push_back(chain[k]);
       }
+    if (wants_dup[li]) {
+      // Greedy duplicate scan (datatrove): at a repeated n-gram add its length and jump n,
+      // otherwise step 1. Positions outside `multi` are first occurrences, so the scan jumps
+      // straight to the next position in `multi`.
+      ws.counts.reset(multi.size());
+      size_t repeated = 0, idx = 0, k = 0;
+      for (;;) {
+        while (k < multi.size() && multi[k] < idx) ++k;
+        if (k == multi.size()) break;
+        idx = multi[k];
+        bool inserted = false;
+        ws.counts.find_or_insert(ngram_finish(multi_chain[k]), &inserted);
+        if (!inserted) {
+          repeated += span_len(idx, n);  // joined without spaces in datatrove
+          idx += static_cast<size_t>(n);
+        } else {
+          ++idx;
+        }
+      }
+      dup_value[li] = static_cast<double>(repeated) / tl;
     }
-    dup_value[li] = static_cast<double>(repeated) / tl;
     cand.swap(multi);
+    chain.swap(multi_chain);
+    chained = n;
     // Run the checks whose levels are done, in order.
     while (next_check < checks.size() && checks[next_check].n <= n) {
       const Check& c = checks[next_check++];
@@ -550,7 +591,8 @@ std::string c4_quality_with_lines(std::string_view text, const std::vector<std::
     ++st.total;
     bool too_long = false;
     size_t n_words = whitespace_word_count(
-        line, o.max_word_length ? *o.max_word_length : static_cast<size_t>(-1), &too_long);
+        line, o.max_word_length ? *o.max_word_length : static_cast<size_t>(-1),
+        o.min_words_per_line ? *o.min_words_per_line : 0, &too_long);
     if (o.max_word_length && too_long) {
       ++st.too_long_word;
       continue;

@@ -172,6 +172,7 @@ class FilterWorkspace {
   U64Map<uint32_t> counts;
   U64Map<NgramCount> ngram_counts;
   std::vector<uint32_t> positions, next_positions;  // n-gram starts per level (repetition)
+  std::vector<uint64_t> chains, next_chains;        // their n-gram keys' chains, unfinished
   std::vector<NgramCount*> slots;
   std::string buffer;
 };

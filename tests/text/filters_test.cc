@@ -466,6 +466,27 @@ TEST(C4, EveryPolicySubstringDropsItsLine) {
   }
 }
 
+// The substring rules match in any ASCII case, anywhere in the line, and only whole patterns: a
+// pattern cut short by the line's end is no match, and a square bracket is no curly one.
+TEST(C4, SubstringRulesMatchWholePatternsInAnyCase) {
+  C4Options o;
+  o.min_num_sentences.reset();
+  o.filter_no_terminal_punct = false;  // so that a line may end inside a pattern
+  std::string out;
+  C4LineStats st;
+  ASSERT_EQ(c4_quality(line(0) + "\nWe make Use Of Cookies here.\nTurn on JaVaScRiPt now.\n" +
+                           "See the note [a] and the ending javascrip\nAgree to the terms of us\n",
+                       o, &out, &st),
+            "");
+  EXPECT_EQ(st.policy, 1u);
+  EXPECT_EQ(st.javascript, 1u);
+  EXPECT_EQ(st.kept, 3u);
+  EXPECT_NE(out.find("the ending javascrip\n"), std::string::npos);
+  EXPECT_NE(out.find("the terms of us"), std::string::npos);
+  EXPECT_EQ(c4_quality(line(0) + "\nThis is LOREM IPSUM in capitals.\n", o, &out), "lorem_ipsum");
+  EXPECT_EQ(c4_quality(line(0) + "\nA brace { opens here.\n", o, &out), "curly_bracket");
+}
+
 TEST(C4, CountSentences) {
   EXPECT_EQ(count_sentences(""), 0u);
   EXPECT_EQ(count_sentences("no stop at all"), 1u);
