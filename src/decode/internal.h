@@ -46,6 +46,8 @@ struct Utf8Stats {
 // well-formed sequences per ill-formed one?" is then answered "no" whatever follows, and binary
 // garbage is not counted to its end.
 Utf8Stats scan_utf8(std::string_view bytes, size_t stop_ratio = 0);
+// Bytes 0xC0 and up: on valid UTF-8, the number of multi-byte sequences.
+size_t count_lead_bytes(std::string_view bytes);
 
 // The cheap question asked of labelled pages: valid UTF-8 (allowing a sequence cut by the end)?
 // Uses the SIMD validator only, never the byte-by-byte count.

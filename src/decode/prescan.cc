@@ -41,6 +41,13 @@ class Prescanner {
 
   const EncodingInfo* run(size_t* offset) {
     while (pos_ < n_) {
+      // Every step below starts at a '<'; any other byte is passed over one at a time, so
+      // jumping to the next '<' does the same.
+      if (p_[pos_] != '<') {
+        const void* lt = std::memchr(p_ + pos_, '<', n_ - pos_);
+        if (!lt) break;
+        pos_ = static_cast<size_t>(static_cast<const unsigned char*>(lt) - p_);
+      }
       if (starts_with("<!--")) {
         // Skip to a '>' preceded by "--"; the dashes may be those of "<!--".
         size_t i = pos_ + 2;
@@ -65,9 +72,8 @@ class Prescanner {
         while (pos_ < n_ && !is_space(p_[pos_]) && p_[pos_] != '>') ++pos_;
         if (pos_ >= n_) return nullptr;
         std::string_view name(reinterpret_cast<const char*>(p_ + name_start), pos_ - name_start);
-        Attribute a;
         bool aborted = false;
-        while (get_attribute(&a, &aborted)) {
+        while (get_attribute<false>(nullptr, &aborted)) {
         }
         if (aborted) return nullptr;
         if (skip_raw_text_ && !skip_raw_text(name)) return nullptr;
@@ -93,8 +99,10 @@ class Prescanner {
       if (!same) continue;
       std::string close = "</" + std::string(raw);
       for (size_t i = pos_; i < n_; ++i) {
-        pos_ = i;
-        if (p_[i] == '<' && starts_with_ci(close)) {
+        const void* lt = std::memchr(p_ + i, '<', n_ - i);
+        if (!lt) break;
+        pos_ = i = static_cast<size_t>(static_cast<const unsigned char*>(lt) - p_);
+        if (starts_with_ci(close)) {
           pos_ = i - 1;  // the main loop steps onto the '<'
           return true;
         }
@@ -123,7 +131,7 @@ class Prescanner {
     int need_pragma = -1;  // -1 null, 0 false, 1 true
     const EncodingInfo* charset = nullptr;
     Attribute a;
-    while (get_attribute(&a, aborted)) {
+    while (get_attribute<true>(&a, aborted)) {
       if (a.name == "http-equiv") {
         if (seen_http_equiv) continue;
         seen_http_equiv = true;
@@ -154,15 +162,23 @@ class Prescanner {
     return charset;
   }
 
-  void append(std::string& s, unsigned char c) {
-    if (s.size() < kMaxAttributeBytes) s.push_back(char(lower(c)));
+  template <bool kKeep>
+  static void append(std::string* s, unsigned char c) {
+    if (kKeep && s->size() < kMaxAttributeBytes) s->push_back(char(lower(c)));
   }
 
   // "Get an attribute". Returns false when there is none (at '>'), or when the input ends
-  // (then *aborted is set: the prescan gives up, as the html5lib tests expect).
+  // (then *aborted is set: the prescan gives up, as the html5lib tests expect). kKeep: the
+  // name and value are stored in *a; other tags only need the attribute skipped (a unused).
+  template <bool kKeep>
   bool get_attribute(Attribute* a, bool* aborted) {
-    a->name.clear();
-    a->value.clear();
+    std::string* name = kKeep ? &a->name : nullptr;
+    std::string* value = kKeep ? &a->value : nullptr;
+    bool name_empty = true;
+    if (kKeep) {
+      name->clear();
+      value->clear();
+    }
     auto end = [&]() {
       *aborted = true;
       return false;
@@ -174,13 +190,14 @@ class Prescanner {
     for (;; ++pos_) {
       if (pos_ >= n_) return end();
       unsigned char c = p_[pos_];
-      if (c == '=' && !a->name.empty()) {
+      if (c == '=' && !name_empty) {
         ++pos_;
         goto value;
       }
       if (is_space(c)) break;
       if (c == '/' || c == '>') return true;
-      append(a->name, c);
+      append<kKeep>(name, c);
+      name_empty = false;
     }
     // Spaces after the name.
     while (pos_ < n_ && is_space(p_[pos_])) ++pos_;
@@ -192,24 +209,23 @@ class Prescanner {
     if (pos_ >= n_) return end();
     if (p_[pos_] == '"' || p_[pos_] == '\'') {
       unsigned char quote = p_[pos_];
-      for (;;) {
-        ++pos_;
-        if (pos_ >= n_) return end();
-        if (p_[pos_] == quote) {
-          ++pos_;
-          return true;
-        }
-        append(a->value, p_[pos_]);
-      }
+      ++pos_;
+      const void* close = std::memchr(p_ + pos_, quote, n_ - pos_);
+      if (!close) return end();
+      size_t stop = static_cast<size_t>(static_cast<const unsigned char*>(close) - p_);
+      if (kKeep)
+        for (; pos_ < stop; ++pos_) append<kKeep>(value, p_[pos_]);
+      pos_ = stop + 1;
+      return true;
     }
     if (p_[pos_] == '>') return true;
-    append(a->value, p_[pos_]);
+    append<kKeep>(value, p_[pos_]);
     for (;;) {
       ++pos_;
       if (pos_ >= n_) return end();
       unsigned char c = p_[pos_];
       if (is_space(c) || c == '>') return true;
-      append(a->value, c);
+      append<kKeep>(value, c);
     }
   }
 

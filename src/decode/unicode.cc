@@ -2,9 +2,14 @@
 // tests/decode/unicode_test.cc.
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "decode/internal.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace klartext::decode::internal {
 namespace {
@@ -73,16 +78,31 @@ size_t utf8_step(const unsigned char* p, const unsigned char* end, bool* ok) {
 }  // namespace
 
 // Lead bytes (0xC0 and up) in bytes; on valid UTF-8 that is the number of multi-byte
-// sequences. Eight bytes per step: a lead byte has bits 7 and 6 set, so x & (x << 1) keeps
-// bit 7 of exactly those bytes, and a multiply adds them up (the byte-wise loop was 2% of the
-// corpus job: the baseline x86-64 target does not vectorise it well).
+// sequences. With SSE2, 16 bytes per step: max(v, 0xC0) == v marks the lead bytes with 0xFF,
+// subtracting the mask counts them per byte lane, and a sum of absolute differences adds
+// the lanes before any can pass 255 (a third of the instructions of the 8-byte SWAR loop
+// below, which remains the fallback: it keeps bit 7 of bytes with bits 7 and 6 set, and a
+// multiply adds them up).
 size_t count_lead_bytes(std::string_view bytes) {
   const char* p = bytes.data();
   size_t n = 0, i = 0, size = bytes.size();
+#if defined(__SSE2__)
+  const __m128i lead = _mm_set1_epi8(static_cast<char>(0xC0)), zero = _mm_setzero_si128();
+  while (size - i >= 16) {
+    size_t steps = std::min<size_t>((size - i) / 16, 255);
+    __m128i counts = zero;
+    for (size_t s = 0; s < steps; ++s, i += 16) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(_mm_max_epu8(v, lead), v));
+    }
+    __m128i sums = _mm_sad_epu8(counts, zero);
+    n += static_cast<size_t>(_mm_cvtsi128_si64(sums)) +
+         static_cast<size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+  }
+#endif
   for (; i + 8 <= size; i += 8) {
     uint64_t x;
     std::memcpy(&x, p + i, 8);
-    // One bit per byte: summed by a multiply (no popcnt instruction on baseline x86-64).
     uint64_t m = (x & (x << 1) & kHighBits) >> 7;
     n += static_cast<size_t>((m * 0x0101010101010101ULL) >> 56);
   }

@@ -75,6 +75,22 @@ TEST(Utf8, LongAsciiRunsAndNul) {
   EXPECT_TRUE(internal::scan_utf8(std::string(100, 'a')).ascii_only);
 }
 
+TEST(Utf8, CountLeadBytesMatchesByteWiseCount) {
+  // Lengths around the 16-byte vector step, the 8-byte step and the 255-step lane flush,
+  // over every byte value, so each code path and lane sees lead and non-lead bytes.
+  std::string s;
+  for (size_t i = 0; i < 16 * 255 * 2 + 40; ++i)
+    s.push_back(static_cast<char>((i * 151 + 7) & 0xFF));
+  for (size_t len : {0, 1, 7, 8, 15, 16, 17, 31, 33, 4079, 4080, 4081, 4095, 4096, 8199,
+                     static_cast<int>(s.size())}) {
+    size_t want = 0;
+    for (size_t i = 0; i < len; ++i) want += static_cast<unsigned char>(s[i]) >= 0xC0;
+    EXPECT_EQ(internal::count_lead_bytes(std::string_view(s).substr(0, len)), want) << len;
+  }
+  // All lead bytes: every lane reaches its 255 limit before the flush.
+  EXPECT_EQ(internal::count_lead_bytes(std::string(16 * 255 * 3 + 5, '\xF0')), 16u * 255 * 3 + 5);
+}
+
 TEST(Utf16, SurrogatesAndOddLength) {
   std::string out;
   // Lone trail, then a lone lead followed by 'A' (which is decoded), then an odd byte.
