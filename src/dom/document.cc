@@ -1,42 +1,13 @@
 // Document node creation and tree edits. Tested in tests/dom/dom_test.cc.
 #include "dom/document.h"
 
-#include <cassert>
-
 namespace klartext::dom {
 
 Document::Document() { root_ = new_node(NodeKind::kDocument); }
 
-Node* Document::new_node(NodeKind kind) {
-  Node* n = arena_.make<Node>();
-  n->kind = kind;
-  n->id = next_id_++;
-  return n;
-}
-
 std::string_view Document::adopt_source(std::string text) {
   sources_.push_back(std::make_unique<std::string>(std::move(text)));
   return *sources_.back();
-}
-
-Node* Document::create_element(Tag tag, std::string_view name, Namespace ns) {
-  Node* n = new_node(NodeKind::kElement);
-  n->tag = tag;
-  n->name = name;
-  n->ns = ns;
-  return n;
-}
-
-Node* Document::create_text(std::string_view data) {
-  Node* n = new_node(NodeKind::kText);
-  n->data = data;
-  return n;
-}
-
-Node* Document::create_comment(std::string_view data) {
-  Node* n = new_node(NodeKind::kComment);
-  n->data = data;
-  return n;
 }
 
 Node* Document::create_doctype(std::string_view name) {
@@ -46,37 +17,6 @@ Node* Document::create_doctype(std::string_view name) {
 }
 
 Node* Document::create_fragment() { return new_node(NodeKind::kFragment); }
-
-Attribute* Document::set_attributes(Node* element, uint32_t n) {
-  element->attrs = n ? arena_.make_array<Attribute>(n) : nullptr;
-  element->attr_count = n;
-  return element->attrs;
-}
-
-void Document::append_child(Node* parent, Node* child) {
-  assert(child->parent == nullptr);
-  child->parent = parent;
-  child->prev_sibling = parent->last_child;
-  child->next_sibling = nullptr;
-  if (parent->last_child)
-    parent->last_child->next_sibling = child;
-  else
-    parent->first_child = child;
-  parent->last_child = child;
-}
-
-void Document::insert_before(Node* parent, Node* child, Node* reference) {
-  if (!reference) return append_child(parent, child);
-  assert(child->parent == nullptr && reference->parent == parent);
-  child->parent = parent;
-  child->next_sibling = reference;
-  child->prev_sibling = reference->prev_sibling;
-  if (reference->prev_sibling)
-    reference->prev_sibling->next_sibling = child;
-  else
-    parent->first_child = child;
-  reference->prev_sibling = child;
-}
 
 void Document::detach(Node* node) {
   Node* parent = node->parent;

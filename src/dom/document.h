@@ -3,6 +3,7 @@
 #ifndef KLARTEXT_DOM_DOCUMENT_H_
 #define KLARTEXT_DOM_DOCUMENT_H_
 
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -38,7 +39,8 @@ class Document {
   base::Arena& arena() { return arena_; }
 
   // Node creation. Strings passed in must already be owned by the document (adopt_source,
-  // copy_string); the nodes are not yet in the tree.
+  // copy_string); the nodes are not yet in the tree. Defined inline below: the tree builder
+  // creates a node for most tokens, and a call into another file cost more than the work.
   Node* create_element(Tag tag, std::string_view name, Namespace ns);
   Node* create_text(std::string_view data);
   Node* create_comment(std::string_view data);
@@ -67,6 +69,64 @@ class Document {
   Node* root_;
   uint32_t next_id_ = 0;
 };
+
+inline Node* Document::new_node(NodeKind kind) {
+  Node* n = arena_.make<Node>();
+  n->kind = kind;
+  n->id = next_id_++;
+  return n;
+}
+
+inline Node* Document::create_element(Tag tag, std::string_view name, Namespace ns) {
+  Node* n = new_node(NodeKind::kElement);
+  n->tag = tag;
+  n->name = name;
+  n->ns = ns;
+  return n;
+}
+
+inline Node* Document::create_text(std::string_view data) {
+  Node* n = new_node(NodeKind::kText);
+  n->data = data;
+  return n;
+}
+
+inline Node* Document::create_comment(std::string_view data) {
+  Node* n = new_node(NodeKind::kComment);
+  n->data = data;
+  return n;
+}
+
+inline Attribute* Document::set_attributes(Node* element, uint32_t n) {
+  element->attrs = n ? arena_.make_array<Attribute>(n) : nullptr;
+  element->attr_count = n;
+  return element->attrs;
+}
+
+inline void Document::append_child(Node* parent, Node* child) {
+  assert(child->parent == nullptr);
+  child->parent = parent;
+  child->prev_sibling = parent->last_child;
+  child->next_sibling = nullptr;
+  if (parent->last_child)
+    parent->last_child->next_sibling = child;
+  else
+    parent->first_child = child;
+  parent->last_child = child;
+}
+
+inline void Document::insert_before(Node* parent, Node* child, Node* reference) {
+  if (!reference) return append_child(parent, child);
+  assert(child->parent == nullptr && reference->parent == parent);
+  child->parent = parent;
+  child->next_sibling = reference;
+  child->prev_sibling = reference->prev_sibling;
+  if (reference->prev_sibling)
+    reference->prev_sibling->next_sibling = child;
+  else
+    parent->first_child = child;
+  reference->prev_sibling = child;
+}
 
 }  // namespace klartext::dom
 

@@ -3,6 +3,7 @@
 #ifndef KLARTEXT_DOM_NODE_H_
 #define KLARTEXT_DOM_NODE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -32,8 +33,21 @@ enum class Tag : uint16_t {
 
 // The id of a lower-case element name, or kUnknown.
 Tag lookup_tag(std::string_view lower_case_name);
-// The lower-case name of a known tag ("" for kUnknown).
-std::string_view tag_name(Tag tag);
+
+// The names by Tag value, for tag_name and lookup_tag's table.
+inline constexpr std::string_view kTagNames[] = {
+    "",
+#define KLARTEXT_TAG(id, name) name,
+#include "dom/tags.inc"
+#undef KLARTEXT_TAG
+};
+
+// The lower-case name of a known tag ("" for kUnknown). Inline: the tree builder names every
+// element it creates with it.
+inline std::string_view tag_name(Tag tag) {
+  size_t t = static_cast<size_t>(tag);
+  return t < static_cast<size_t>(Tag::kCount) ? kTagNames[t] : std::string_view();
+}
 
 struct Attribute {
   std::string_view name;  // local name, lower case for HTML; adjusted case for SVG/MathML

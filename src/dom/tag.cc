@@ -7,13 +7,6 @@
 namespace klartext::dom {
 namespace {
 
-constexpr std::string_view kNames[] = {
-    "",
-#define KLARTEXT_TAG(id, name) name,
-#include "dom/tags.inc"
-#undef KLARTEXT_TAG
-};
-
 // Open-addressing table over the names; 512 slots keep probe chains short for ~150 names.
 constexpr size_t kSlots = 512;
 
@@ -27,7 +20,7 @@ struct TagTable {
   std::array<uint16_t, kSlots> slot{};  // 0 = empty, else Tag value
   constexpr TagTable() {
     for (size_t t = 1; t < static_cast<size_t>(Tag::kCount); ++t) {
-      size_t i = hash_name(kNames[t]) & (kSlots - 1);
+      size_t i = hash_name(kTagNames[t]) & (kSlots - 1);
       while (slot[i]) i = (i + 1) & (kSlots - 1);
       slot[i] = static_cast<uint16_t>(t);
     }
@@ -42,15 +35,10 @@ Tag lookup_tag(std::string_view name) {
   if (name.empty() || name.size() > 14) return Tag::kUnknown;
   size_t i = hash_name(name) & (kSlots - 1);
   while (uint16_t t = kTable.slot[i]) {
-    if (kNames[t] == name) return static_cast<Tag>(t);
+    if (kTagNames[t] == name) return static_cast<Tag>(t);
     i = (i + 1) & (kSlots - 1);
   }
   return Tag::kUnknown;
-}
-
-std::string_view tag_name(Tag tag) {
-  size_t t = static_cast<size_t>(tag);
-  return t < static_cast<size_t>(Tag::kCount) ? kNames[t] : std::string_view();
 }
 
 }  // namespace klartext::dom

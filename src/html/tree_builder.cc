@@ -561,7 +561,14 @@ class Builder {
   Node* create_element(const Token& t, Namespace ns);
   Node* create_html(Tag tag);
   Node* clone_element(const Node* n);
-  Place appropriate_place(Node* override_target = nullptr);
+  // The appropriate place for inserting a node. Inline for the common case (no foster
+  // parenting, target not a <template>); the rest is appropriate_place_slow.
+  Place appropriate_place(Node* override_target = nullptr) {
+    Node* target = override_target ? override_target : current();
+    if (!foster_ && !target->is_html(Tag::kTemplate)) return {target, nullptr};
+    return appropriate_place_slow(target);
+  }
+  Place appropriate_place_slow(Node* target);
   void insert_at(Place p, Node* n);
   void place_and_push(Node* n);
   Node* insert_element(const Token& t);  // HTML element for the token, pushed
@@ -610,7 +617,15 @@ class Builder {
   void push_formatting(Node* n);
   void push_marker() { afe_.push_back(nullptr); }
   void clear_formatting_to_marker();
-  void reconstruct_formatting();
+  // Reconstructs the active formatting elements; inline for the usual case where there is
+  // nothing to reconstruct (no entries, or the last is a marker or still open).
+  void reconstruct_formatting() {
+    if (afe_.empty()) return;
+    Node* last = afe_.back();
+    if (!last || on_stack(last)) return;
+    reconstruct_formatting_slow();
+  }
+  void reconstruct_formatting_slow();
   int afe_index(const Node* n) const;
   bool adoption_agency(const Token& t);  // false: act as "any other end tag"
   void any_other_end_tag(const Token& t);
@@ -982,10 +997,7 @@ void Builder::clear_formatting_to_marker() {
   }
 }
 
-void Builder::reconstruct_formatting() {
-  if (afe_.empty()) return;
-  Node* last = afe_.back();
-  if (!last || on_stack(last)) return;
+void Builder::reconstruct_formatting_slow() {
   size_t i = afe_.size() - 1;
   while (i > 0) {
     Node* e = afe_[i - 1];
@@ -1159,8 +1171,7 @@ Node* Builder::clone_element(const Node* src) {
   return n;
 }
 
-Place Builder::appropriate_place(Node* override_target) {
-  Node* target = override_target ? override_target : current();
+Place Builder::appropriate_place_slow(Node* target) {
   Place p{target, nullptr};
   if (foster_ && target->ns == Namespace::kHtml &&
       (target->tag == Tag::kTable || target->tag == Tag::kTbody || target->tag == Tag::kTfoot ||
@@ -1336,9 +1347,12 @@ void Builder::insert_chars(std::string_view data, bool stable) {
     append_text(prev, data, stable);
     return;
   }
-  Node* n = doc_.create_text({});
+  // A new node: the one being grown (if any) is complete. Most text nodes get exactly one
+  // run, viewed in place or copied once.
+  flush_text();
+  Node* n = doc_.create_text(stable ? data : doc_.copy_string(data));
+  open_text_ = n;
   insert_at(p, n);
-  append_text(n, data, stable);
 }
 
 void Builder::generic_text_element(const Token& t, TokenizerState state) {
