@@ -1044,7 +1044,7 @@ TitleSplit split_title(std::string_view t, bool first) {
 // gained, 5 lost where the annotator kept the tagline; trailing site names are still cut there,
 // which the gold follows more often than not).
 std::string strip_site(std::string title, std::string_view sitename, std::string_view host,
-                       bool keep_prefix = false) {
+                       bool keep_prefix = false, bool* cut_prefix = nullptr) {
   for (int round = 0; round < 2; ++round) {
     TitleSplit last = split_title(title, false);
     if (last.found && !last.head.empty() && names_site(last.tail, sitename, host) &&
@@ -1058,6 +1058,7 @@ std::string strip_site(std::string title, std::string_view sitename, std::string
     if (!keep_prefix && first.found && word_count(first.head) <= 3 &&
         names_site(first.head, sitename, host) && !first.tail.empty()) {
       title = collapse_space(first.tail);
+      if (cut_prefix) *cut_prefix = true;
       continue;
     }
     // No site name matched, but the pattern is clear: a short tail after a headline of
@@ -1786,7 +1787,8 @@ bool is_title_decoration(std::string_view h, std::string_view title, std::string
 
 std::string Collector::choose_title(const std::string& sitename, std::string_view host,
                                     bool front_page) const {
-  std::string from_title = strip_site(title_element_, sitename, host, front_page);
+  bool site_first = false;  // <title> began with the site's name ("Site - Slogan")
+  std::string from_title = strip_site(title_element_, sitename, host, front_page, &site_first);
   std::string from_meta = strip_site(title_.value, sitename, host, front_page);
   std::string base = from_meta.empty() ? from_title : from_meta;
   // A meta title that stops mid-phrase where <title> goes on is a truncated copy: JSON-LD
@@ -1826,6 +1828,14 @@ std::string Collector::choose_title(const std::string& sitename, std::string_vie
   // headline ("Top 10 Nutrition Trends" vs "Nutrition Trends For 2026"). 0.5 was the best
   // cut between 0.3 and 0.8 on wcxb-dev titles.
   if (!heads.empty() && !base.empty() && word_overlap(base, heads[0]) >= 0.5)
+    return std::string(heads[0]);
+  // A <title> that starts with the site's name and goes on with words of its own shares
+  // nothing with the h1 on a page below the front page: it is the site's slogan or a
+  // section's title ("Site - The heart of the internet"), the same on every page; the h1 of
+  // two words or more is the page's (a one-word h1 is as often a box's label, "Search"). On
+  // wcxb-dev: 3 pages gained (all three of one site), none lost.
+  if (site_first && !front_page && base == from_title && !heads.empty() &&
+      word_count(heads[0]) >= 2)
     return std::string(heads[0]);
   if (base.empty() && !heads.empty()) return std::string(heads[0]);
   return base;

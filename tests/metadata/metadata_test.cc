@@ -588,6 +588,23 @@ TEST(MetadataTest, BylineLineInsideLongCell) {
       "");
 }
 
+// Regression: a <title> made of the site's name and its slogan is the same on every page;
+// below the front page the h1 is the page's title. On the front page the slogan stays.
+TEST(MetadataTest, SiteSloganTitleGivesWayToHeading) {
+  std::string page =
+      "<title>Chatter - The heart of the internet</title><body><h1>Enameled pan and metal "
+      "spoons</h1><p>Text.</p></body>";
+  EXPECT_EQ(meta_of(page, "https://chatter.example/r/cooking/comments/1x/enameled").title,
+            "Enameled pan and metal spoons");
+  EXPECT_EQ(meta_of(page, "https://chatter.example/").title, "Chatter - The heart of the internet");
+  // A one-word h1 is a box's label as often as a title.
+  EXPECT_EQ(meta_of("<title>Chatter - The heart of the internet</title><body><h1>Search</h1>"
+                    "</body>",
+                    "https://chatter.example/r/cooking/")
+                .title,
+            "The heart of the internet");
+}
+
 // Regression: a script-rendered forum serves its crawler view, with the post's author, in
 // <noscript>; the parser builds it as elements and the author is read there.
 TEST(MetadataTest, AuthorInsideNoscriptCrawlerView) {
