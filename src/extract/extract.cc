@@ -473,6 +473,7 @@ class Extractor {
           if (k == Boilerplate::kSidebar && !i.by_tag) named_widgets_ = true;
           if (n->is_html(Tag::kArticle) || n->attr("itemprop") == "articleBody") ++articles_;
           if (n->is_html(Tag::kMain)) note_main(n);
+          if (n->is_html(Tag::kH1) && h1s_.size() < kMaxH1s) h1s_.push_back(n);
           if (n->is_html(Tag::kA)) ++link_depth;
           if (k == Boilerplate::kComments) ++comment_depth;
           return true;
@@ -730,6 +731,10 @@ class Extractor {
   static constexpr uint32_t kSmallBox = 400;
   // More text than any sign-up box holds (see remove_for_kind), a quarter of it at most in links.
   static constexpr uint32_t kLongProse = 2000;
+
+  // The share of the best container's score that the region around the page's one <h1> must
+  // hold to be the content instead (see choose()).
+  static constexpr float kH1RegionShare = 0.65f;
 
   // Tenths of the body's text a <nav> or <footer> may hold and still go (see remove_for_kind).
   static constexpr uint64_t kChromeShareTenths = 9;
@@ -1229,7 +1234,43 @@ class Extractor {
         return main_;
       }
     }
+    // A page with one visible <h1> names its subject there: the product, the service, the
+    // headline. When the best container is the body or a wrapper just under it (the short
+    // blurbs of header, banners and footer adding up), the smallest ancestor of that heading
+    // worth most of the best container's score is the content; the rest is what the page
+    // wraps around it. Most (kH1RegionShare) rather than all: a promotion strip or footer
+    // blurb is worth a little. Measured: wcxb-dev F1 0.8659 -> 0.8672 at 0.6 and 0.65, 0.8671
+    // at 0.7 (service .828 -> .831, product .674 -> .677, collection .695 -> .697; 55 pages up,
+    // 2 down; both halves up), 0.8667 at 0.5 (more pages down) and 0.8664 at 0.8; on pages
+    // that are no article only, 0.8665; for a best container at any depth, the same on
+    // wcxb-dev but one chinese-wce page down. Scrapinghub 0.9798 -> 0.9800, readability (one
+    // page up, one down) and chinese-wce unchanged.
+    if (best == body || best->parent == body || (best->parent && best->parent->parent == body)) {
+      const Node* h1 = only_shown_h1(body);
+      if (h1 && is_ancestor(best, h1)) {
+        for (const Node* p = h1->parent; p && p != best && in_range(p); p = p->parent)
+          if (at(p).score >= kH1RegionShare * at(best).score) {
+            choice_ = "h1 region";
+            return p;
+          }
+      }
+    }
     return best;
+  }
+
+  // The page's one <h1> that is kept (not hidden, not inside removed boilerplate), or null
+  // when it has none or several.
+  const Node* only_shown_h1(const Node* body) {
+    const Node* found = nullptr;
+    for (const Node* h : h1s_) {
+      bool shown = is_ancestor(body, h);
+      for (const Node* p = h; shown && p && p != body; p = p->parent)
+        if (!in_range(p) || at(p).state == kRemoved) shown = false;
+      if (!shown) continue;
+      if (found) return nullptr;
+      found = h;
+    }
+    return found;
   }
 
   static bool is_ancestor(const Node* a, const Node* n) {
@@ -1471,7 +1512,10 @@ class Extractor {
   bool listing_ = false;
   int articles_ = 0;  // <article> elements and articleBody properties (classify)
   std::vector<const Node*> small_forms_;  // forms removed as controls (classify)
-  std::vector<const Node*> keep_path_;    // prune keeps these: the best container, its wrappers
+  // <h1> elements in document order (classify), at most kMaxH1s: a page has one or a few.
+  static constexpr size_t kMaxH1s = 16;
+  std::vector<const Node*> h1s_;
+  std::vector<const Node*> keep_path_;  // prune keeps these: the best container, its wrappers
   // Ids named by aria-controls attributes so far (classify), at most kMaxControlled: a page
   // has a few dozen widgets; the cap bounds the set on a hostile page.
   static constexpr size_t kMaxControlled = 4096;

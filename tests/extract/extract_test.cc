@@ -833,6 +833,37 @@ TEST(ExtractTest, RelatedItemsBoxOnShopPageGoes) {
   EXPECT_FALSE(contains(e.text, "Oiled walnut, three legs")) << e.text;
 }
 
+// Without a <main>, the page's one <h1> marks its subject: when the short blurbs of header
+// and footer make the whole body the best container, the region around the heading that is
+// worth most of it is the content.
+TEST(ExtractTest, RegionAroundTheOnlyH1IsTheContent) {
+  const std::string page =
+      "<body><div class=\"top\"><p>Free delivery on every order over forty euros, and returns "
+      "are free for a whole month after your parcel arrives.</p><ul><li><a href=\"/\">Home</a>"
+      "</li><li><a href=\"/lamps\">Lamps</a></li></ul></div><div class=\"product\"><h1>Brass "
+      "reading lamp</h1><p>A small reading lamp in brushed brass, with a linen shade and a "
+      "switch on the cord, made in a workshop near Porto.</p><p>The arm bends at two joints, "
+      "so the light falls on the page and not in your eyes.</p><p>Each lamp is wired by hand "
+      "and tested for a full day before it leaves the workshop in its cotton bag.</p><p>The "
+      "brass darkens slowly to a soft brown; a cloth with a little wax brings the shine "
+      "back.</p><ul><li>Height: 42 cm</li>"
+      "<li>Bulb: E14, up to 40 W</li><li>Cord: 180 cm, braided cotton</li></ul></div><div "
+      "class=\"bottom\"><p>We started the shop in a garage in 2012 and still pack every order "
+      "ourselves, wrapped in paper from a mill two streets away.</p><ul><li><a href=\"/about\">"
+      "About</a></li><li><a href=\"/help\">Help</a></li></ul></div></body>";
+  Extracted e = run(page);
+  EXPECT_TRUE(contains(e.text, "A small reading lamp in brushed brass")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Cord: 180 cm, braided cotton")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Free delivery on every order")) << e.text;
+  EXPECT_FALSE(contains(e.text, "We started the shop in a garage")) << e.text;
+  // Two visible <h1> elements name no single subject: the page stays whole.
+  std::string two = page;
+  two.replace(two.find("<div class=\"bottom\"><p>"), 22,
+              "<div class=\"bottom\"><h1>Our shop</h1><p>");
+  Extracted f = run(two);
+  EXPECT_TRUE(contains(f.text, "We started the shop in a garage")) << f.text;
+}
+
 // The hidden wrapper is weighed against the visible page's prose, not its menus: a shop page
 // that shows only a large category menu while script reveals the product still has the
 // product as its content. Visible prose of the same size keeps the wrapper hidden.
