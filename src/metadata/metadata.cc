@@ -956,6 +956,55 @@ std::string cjk_names(std::string_view rest, bool strict) {
   return names;
 }
 
+// Blog and forum post lines name who posted: "由海姑娘张贴 @ 2005-06-14" (posted by), and
+// "<a>ggjjzhzz</a> 发表于 2005-9-15" (posted at, after the name: in this text, or in the
+// element just before it). Origin: the post footers of Chinese blog and forum software. The
+// name must be one name as cjk_names reads it (a label word such as "编辑" is none).
+std::string posted_by(std::string_view data, const Node* text) {
+  constexpr std::string_view kBy = "\xE7\x94\xB1";                                // 由
+  constexpr std::string_view kPostVerbs[] = {"\xE5\xBC\xA0\xE8\xB4\xB4",          // 张贴
+                                             "\xE5\x8F\x91\xE8\xA1\xA8",          // 发表
+                                             "\xE5\x8F\x91\xE5\xB8\x83"};         // 发布
+  constexpr std::string_view kPostedAt = "\xE5\x8F\x91\xE8\xA1\xA8\xE4\xBA\x8E";  // 发表于
+  auto one_name = [](std::string_view v) -> std::string {
+    v = trim_wide(v);
+    if (v.empty() || v.size() > 40) return {};
+    std::string name = cjk_names(v, false);
+    if (name != v || name.find(' ') != std::string::npos) return {};
+    // Letters, digits and CJK characters (user names add '_', '-', '.'), not a bracket.
+    for (char c : name) {
+      unsigned char u = static_cast<unsigned char>(c);
+      bool ok = u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+      if (!ok) return {};
+    }
+    if (name.size() < 2) return {};
+    for (std::string_view w : kCjkLabelWords)
+      if (name.find(w) != std::string::npos) return {};
+    return name;
+  };
+  for (size_t by = data.find(kBy); by != std::string_view::npos; by = data.find(kBy, by + 1)) {
+    std::string_view rest = data.substr(by + kBy.size(), 40);
+    for (std::string_view verb : kPostVerbs) {
+      size_t at = rest.find(verb);
+      if (at == std::string_view::npos || at == 0) continue;
+      std::string name = one_name(rest.substr(0, at));
+      if (!name.empty()) return name;
+    }
+  }
+  size_t at = data.find(kPostedAt);
+  if (at == std::string_view::npos) return {};
+  std::string_view before = trim_wide(data.substr(0, at));
+  if (!before.empty()) {
+    size_t sp = before.find_last_of(" \t\n");
+    return one_name(sp == std::string_view::npos ? before : before.substr(sp + 1));
+  }
+  const Node* prev = text->prev_sibling;
+  while (prev && prev->is_text() && trim_wide(prev->data).empty()) prev = prev->prev_sibling;
+  if (!prev || !prev->is_element() || is_line_break(prev)) return {};
+  return one_name(gather_text(prev, 48));
+}
+
 // Title separators between a headline and a site name. Origin: the separators seen in
 // <title> elements of the benchmark pages and in readability's title cleaning.
 constexpr std::string_view kTitleSeparators[] = {" | ", " - ", " – ", " — ", " :: ", " » ",
@@ -1687,6 +1736,10 @@ void Collector::on_text(const Node* n) {
       std::string_view inner = closing_parenthesis(credit);
       std::string name = reported_by(inner);
       if (!name.empty()) author_.offer(std::move(name), kTextByline + 1);
+      if (name.empty() && data.size() < 300) {
+        name = posted_by(data, n);
+        if (!name.empty()) author_.offer(std::move(name), kTextByline + 1);
+      }
     }
   }
   // A date in the first few texts after the headline is the article's dateline, as good as

@@ -605,6 +605,24 @@ TEST(MetadataTest, SiteSloganTitleGivesWayToHeading) {
             "The heart of the internet");
 }
 
+// Regression: the post lines of Chinese blogs and forums name who posted: "由<name>张贴"
+// (posted by) and "<name> 发表于 <date>" (posted at), the name also in the link before it.
+// Brackets and label words before "发表于" are no names.
+TEST(MetadataTest, ChinesePostedByLines) {
+  EXPECT_EQ(meta_of("<body><p>正文。</p><div class=\"post-footer\"><em>由海姑娘张贴 @ "
+                    "<a href=\"/p/1\">2005-06-14 03:25:55</a></em></div></body>")
+                .author,
+            "海姑娘");
+  EXPECT_EQ(meta_of("<body><table><tr><td><b>警世钟</b><br><a href=\"/u/ggjjzhzz\">ggjjzhzz</a>"
+                    " 发表于 2005-9-15 11:46:00 </td></tr></table></body>")
+                .author,
+            "ggjjzhzz");
+  EXPECT_EQ(
+      meta_of("<body><p>[ 点击此处收藏本文 ]&nbsp;&nbsp;发表于2005年09月07日</p></body>").author,
+      "");
+  EXPECT_EQ(meta_of("<body><p>编辑 发表于:2005-07-31</p></body>").author, "");
+}
+
 // Regression: a script-rendered forum serves its crawler view, with the post's author, in
 // <noscript>; the parser builds it as elements and the author is read there.
 TEST(MetadataTest, AuthorInsideNoscriptCrawlerView) {
