@@ -846,7 +846,8 @@ TEST(ExtractTest, RegionAroundTheOnlyH1IsTheContent) {
       "so the light falls on the page and not in your eyes.</p><p>Each lamp is wired by hand "
       "and tested for a full day before it leaves the workshop in its cotton bag.</p><p>The "
       "brass darkens slowly to a soft brown; a cloth with a little wax brings the shine "
-      "back.</p><ul><li>Height: 42 cm</li>"
+      "back.</p><p>Spare shades in linen or paper can be ordered at any time, and we repair old "
+      "lamps for free.</p><ul><li>Height: 42 cm</li>"
       "<li>Bulb: E14, up to 40 W</li><li>Cord: 180 cm, braided cotton</li></ul></div><div "
       "class=\"bottom\"><p>We started the shop in a garage in 2012 and still pack every order "
       "ourselves, wrapped in paper from a mill two streets away.</p><ul><li><a href=\"/about\">"
@@ -862,6 +863,36 @@ TEST(ExtractTest, RegionAroundTheOnlyH1IsTheContent) {
               "<div class=\"bottom\"><h1>Our shop</h1><p>");
   Extracted f = run(two);
   EXPECT_TRUE(contains(f.text, "We started the shop in a garage")) << f.text;
+}
+
+// A main region that is the content can still hold more than the page's subject (a grid of
+// other products under it): the region around its one <h1> is the content.
+TEST(ExtractTest, RegionAroundTheOnlyH1InsideMain) {
+  std::string cards;
+  for (int k = 0; k < 3; ++k)
+    cards += "<div class=\"card\"><a href=\"/l/" + std::to_string(k) + "\">Lamp " +
+             std::to_string(k) +
+             "</a><p>Another lamp from the same workshop, in copper or in blackened "
+             "steel.</p></div>";
+  const std::string page =
+      "<body><div class=\"top\"><p>Free delivery on every order over forty euros, and returns "
+      "are free for a whole month after your parcel arrives.</p></div><main><div "
+      "class=\"product\"><h1>Brass reading lamp</h1><p>A small reading lamp in brushed brass, "
+      "with a linen shade and a switch on the cord, made in a workshop near Porto.</p><p>The "
+      "arm bends at two joints, so the light falls on the page and not in your eyes.</p><p>Each "
+      "lamp is wired by hand and tested for a full day before it leaves the workshop.</p><p>The "
+      "brass darkens slowly to a soft brown; a cloth with a little wax brings the shine "
+      "back.</p><ul><li>Height: 42 cm</li><li>Cord: 180 cm, braided cotton</li></ul></div><div "
+      "class=\"more\">" +
+      cards +
+      "</div></main><div class=\"bottom\"><p>We started the shop in a garage in 2012 and still "
+      "pack every order ourselves, wrapped in paper from a mill two streets away.</p></div>"
+      "</body>";
+  Extracted e = run(page);
+  EXPECT_TRUE(contains(e.text, "A small reading lamp in brushed brass")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Cord: 180 cm, braided cotton")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Another lamp from the same workshop")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Free delivery on every order")) << e.text;
 }
 
 // The hidden wrapper is weighed against the visible page's prose, not its menus: a shop page
