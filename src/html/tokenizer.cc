@@ -858,7 +858,9 @@ struct Tokenizer::Impl {
   }
 
   // Adds a finished attribute unless its name is already there (the first one wins).
-  void push_attr(Token& t, const Acc& name, const Acc& value) {
+  // Inline in parse_tag's four call sites: most tags have one or two attributes, and the call
+  // cost as much as the check; the hashed case for many attributes stays out of line.
+  __attribute__((always_inline)) void push_attr(Token& t, const Acc& name, const Acc& value) {
     std::string_view an = view(name);
     if (!dedup_hashed) {
       for (const TokenAttribute& prev : t.attrs) {
@@ -868,17 +870,20 @@ struct Tokenizer::Impl {
           return;
         }
       }
-      if (t.attrs.size() == kPairwiseDedupLimit) {
-        dedup_hashed = true;
-        seen_names.clear();
-        for (const TokenAttribute& prev : t.attrs) seen_names.insert(prev.name);
-        seen_names.insert(an);
-      }
+      if (t.attrs.size() == kPairwiseDedupLimit) start_hashed_dedup(t, an);
     } else if (!seen_names.insert(an)) {
       ++errors;
       return;
     }
     t.attrs.push_back(TokenAttribute{an, view(value)});
+  }
+  // The tag reached kPairwiseDedupLimit attributes: names from now on are checked in a set
+  // holding the ones so far and `an` (already known to be new).
+  __attribute__((noinline)) void start_hashed_dedup(const Token& t, std::string_view an) {
+    dedup_hashed = true;
+    seen_names.clear();
+    for (const TokenAttribute& prev : t.attrs) seen_names.insert(prev.name);
+    seen_names.insert(an);
   }
 
   bool eof_in_tag() {

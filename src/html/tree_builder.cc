@@ -518,6 +518,10 @@ class Builder {
   // ---- token dispatch
   void process(Token& t);
   void process_in(Mode mode, Token& t);
+  // One insertion mode's rules; true when the token must be reprocessed.
+  bool dispatch(Mode mode, Token& t);
+  // Reprocesses t after a mode asked for it, as process_in does.
+  void reprocess(Token& t);
   bool use_foreign_rules(const Token& t) const;
   void foreign_content(Token& t);
 
@@ -1449,7 +1453,12 @@ void Builder::run() {
         process(t);
       }
     } else if (!cdata) {
-      process_in(mode_, t);  // the adjusted current node is HTML: no foreign-content rules
+      // The adjusted current node is HTML: no foreign-content rules. Most tokens are "in
+      // body": that mode is called directly, and process_in only runs for a reprocess.
+      if (mode_ != Mode::kInBody)
+        process_in(mode_, t);
+      else if (in_body(t) && !stopped_)
+        reprocess(t);
     } else {
       process(t);
     }
@@ -1479,84 +1488,69 @@ void Builder::process(Token& t) {
 }
 
 void Builder::process_in(Mode mode, Token& t) {
-  // Each mode returns true to ask for reprocessing in the new current mode. The number of
-  // hand-offs per token is bounded by the mode graph (at most a handful).
+  if (dispatch(mode, t) && !stopped_) reprocess(t);
+}
+
+void Builder::reprocess(Token& t) {
+  // The number of hand-offs per token is bounded by the mode graph (at most a handful).
+  // Reprocessing goes through the tree-construction dispatcher again (foreign content may
+  // apply after the stack changed).
   for (;;) {
-    bool again = false;
-    switch (mode) {
-      case Mode::kInitial:
-        again = initial(t);
-        break;
-      case Mode::kBeforeHtml:
-        again = before_html(t);
-        break;
-      case Mode::kBeforeHead:
-        again = before_head(t);
-        break;
-      case Mode::kInHead:
-        again = in_head(t);
-        break;
-      case Mode::kInHeadNoscript:
-        again = in_head_noscript(t);
-        break;
-      case Mode::kAfterHead:
-        again = after_head(t);
-        break;
-      case Mode::kInBody:
-        again = in_body(t);
-        break;
-      case Mode::kText:
-        again = text_mode(t);
-        break;
-      case Mode::kInTable:
-        again = in_table(t);
-        break;
-      case Mode::kInTableText:
-        again = in_table_text(t);
-        break;
-      case Mode::kInCaption:
-        again = in_caption(t);
-        break;
-      case Mode::kInColumnGroup:
-        again = in_column_group(t);
-        break;
-      case Mode::kInTableBody:
-        again = in_table_body(t);
-        break;
-      case Mode::kInRow:
-        again = in_row(t);
-        break;
-      case Mode::kInCell:
-        again = in_cell(t);
-        break;
-      case Mode::kInTemplate:
-        again = in_template(t);
-        break;
-      case Mode::kAfterBody:
-        again = after_body(t);
-        break;
-      case Mode::kInFrameset:
-        again = in_frameset(t);
-        break;
-      case Mode::kAfterFrameset:
-        again = after_frameset(t);
-        break;
-      case Mode::kAfterAfterBody:
-        again = after_after_body(t);
-        break;
-      case Mode::kAfterAfterFrameset:
-        again = after_after_frameset(t);
-        break;
-    }
-    if (!again || stopped_) return;
-    // Reprocessing goes through the tree-construction dispatcher again (foreign content may
-    // apply after the stack changed).
     if (use_foreign_rules(t)) {
       foreign_content(t);
       return;
     }
-    mode = mode_;
+    if (!dispatch(mode_, t) || stopped_) return;
   }
+}
+
+bool Builder::dispatch(Mode mode, Token& t) {
+  // Each mode returns true to ask for reprocessing in the new current mode.
+  switch (mode) {
+    case Mode::kInitial:
+      return initial(t);
+    case Mode::kBeforeHtml:
+      return before_html(t);
+    case Mode::kBeforeHead:
+      return before_head(t);
+    case Mode::kInHead:
+      return in_head(t);
+    case Mode::kInHeadNoscript:
+      return in_head_noscript(t);
+    case Mode::kAfterHead:
+      return after_head(t);
+    case Mode::kInBody:
+      return in_body(t);
+    case Mode::kText:
+      return text_mode(t);
+    case Mode::kInTable:
+      return in_table(t);
+    case Mode::kInTableText:
+      return in_table_text(t);
+    case Mode::kInCaption:
+      return in_caption(t);
+    case Mode::kInColumnGroup:
+      return in_column_group(t);
+    case Mode::kInTableBody:
+      return in_table_body(t);
+    case Mode::kInRow:
+      return in_row(t);
+    case Mode::kInCell:
+      return in_cell(t);
+    case Mode::kInTemplate:
+      return in_template(t);
+    case Mode::kAfterBody:
+      return after_body(t);
+    case Mode::kInFrameset:
+      return in_frameset(t);
+    case Mode::kAfterFrameset:
+      return after_frameset(t);
+    case Mode::kAfterAfterBody:
+      return after_after_body(t);
+    case Mode::kAfterAfterFrameset:
+      return after_after_frameset(t);
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
