@@ -7,6 +7,10 @@
 
 #include "decode/internal.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace klartext::decode::internal {
 namespace {
 
@@ -243,9 +247,10 @@ const EncodingInfo* prescan(std::string_view bytes, size_t* offset) {
 
 namespace {
 
-// Whether "charset" occurs in s, ASCII case-insensitively. Eight bytes per step look for a 'c'
-// or 'C' (bytes equal to 'c' after OR 0x20; the SWAR zero-byte test may flag a byte after a
-// real match, never miss one), then the candidates are compared.
+// Whether "charset" occurs in s, ASCII case-insensitively. Candidates are positions of "ch"
+// in any case, much rarer in pages than a lone 'c': with SSE2, 16 positions per step compare
+// the bytes at i and i + 1 (OR 0x20 maps exactly 'C' onto 'c' and 'H' onto 'h'); the
+// candidates are then compared in full.
 bool contains_charset(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size();
@@ -255,16 +260,18 @@ bool contains_charset(std::string_view s) {
       if (lower(p[i + k]) != static_cast<unsigned char>("charset"[k])) return false;
     return true;
   };
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t x;
-    std::memcpy(&x, p + i, 8);
-    uint64_t y = (x | (0x20 * kOnes)) ^ (uint64_t('c') * kOnes);  // zero bytes: 'c' or 'C'
-    if (((y - kOnes) & ~y & kHigh) == 0) continue;
-    for (size_t k = 0; k < 8; ++k)
-      if ((p[i + k] | 0x20) == 'c' && match_at(i + k)) return true;
+#if defined(__SSE2__)
+  const __m128i fold = _mm_set1_epi8(0x20), c = _mm_set1_epi8('c'), h = _mm_set1_epi8('h');
+  for (; n - i >= 17; i += 16) {
+    __m128i a = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)), fold);
+    __m128i b = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1)), fold);
+    auto mask = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, c), _mm_cmpeq_epi8(b, h))));
+    for (; mask != 0; mask &= mask - 1)
+      if (match_at(i + static_cast<size_t>(__builtin_ctz(mask)))) return true;
   }
+#endif
   for (; i < n; ++i)
     if ((p[i] | 0x20) == 'c' && match_at(i)) return true;
   return false;

@@ -584,7 +584,15 @@ class Builder {
   // head modes and "in column group" do; true when nothing is left of the token.
   bool insert_leading_whitespace(Token& t);
   void append_text(Node* text, std::string_view data, bool stable);
-  void flush_text();
+  // Ends the text node being grown: its buffered bytes (if any) go to the arena. Inline: it
+  // runs for every new text node, and usually has nothing to copy.
+  void flush_text() {
+    if (text_in_buf_) {
+      if (open_text_) open_text_->data = doc_.copy_string(text_buf_);
+      text_in_buf_ = false;
+    }
+    open_text_ = nullptr;
+  }
   void generic_text_element(const Token& t, TokenizerState state);
 
   // ---- stack of open elements
@@ -1300,12 +1308,6 @@ void Builder::insert_comment(const Token& t, Node* parent) {
     Document::append_child(parent, c);
   else
     insert_at(appropriate_place(), c);
-}
-
-void Builder::flush_text() {
-  if (open_text_ && text_in_buf_) open_text_->data = doc_.copy_string(text_buf_);
-  open_text_ = nullptr;
-  text_in_buf_ = false;
 }
 
 void Builder::append_text(Node* text, std::string_view data, bool stable) {
