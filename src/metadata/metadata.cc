@@ -693,6 +693,22 @@ bool looks_like_host(std::string_view s) {
   return true;
 }
 
+// Endings of Chinese organisation names: websites (网, 网络), newspapers (报), agencies and
+// publishers (社), stations (台), companies (公司, 集团) and centres (中心). Origin: the
+// <meta name=author> values of Chinese portal and news pages, which name the publisher
+// ("中国新闻网", "大汉网络") where the byline names the reporter.
+constexpr std::string_view kCjkOrgEndings[] = {"网", "网络", "報",   "报",  "社",
+                                               "台", "公司", "集团", "中心"};
+
+// Whether a Chinese name is an organisation's (kCjkOrgEndings): such a meta author is kept
+// only as a fallback, below any byline on the page.
+bool looks_like_cjk_org(std::string_view s) {
+  if (!has_cjk_lead(s)) return false;
+  for (std::string_view e : kCjkOrgEndings)
+    if (s.size() > e.size() + 3 && s.ends_with(e)) return true;  // a name before the ending
+  return false;
+}
+
 std::string normalize_language(std::string_view s) {
   std::string v(s);
   size_t cut = v.find_first_of(",;");
@@ -1411,7 +1427,10 @@ void Collector::offer_date(std::string_view value, int rank, bool modified, bool
 void Collector::offer_author(std::string_view value, int rank, bool need_prefix) {
   if (rank >= author_.rank) return;
   std::string a = clean_author(value, reference_, need_prefix);
-  if (!a.empty()) author_.offer(std::move(a), rank);
+  // A Chinese organisation (a site, a paper) in a byline slot is the publisher: any person's
+  // byline on the page beats it.
+  if (rank < kFallback && looks_like_cjk_org(a)) rank = kFallback;
+  if (!a.empty() && rank < author_.rank) author_.offer(std::move(a), rank);
 }
 
 void Collector::on_meta(const Node* n) {
@@ -1739,6 +1758,36 @@ void Collector::on_text(const Node* n) {
       if (name.empty() && data.size() < 300) {
         name = posted_by(data, n);
         if (!name.empty()) author_.offer(std::move(name), kTextByline + 1);
+      }
+      // "……佳节。（常书香 马丹阳）": names alone in the closing parenthesis, each starting
+      // with a common surname (name_line), credit the writers.
+      // (A long paragraph's credit is already the parenthesis' content.) The parenthesis
+      // closes a sentence or stands alone, not a name's gloss ("Frances Sy (蔡嘉玲)").
+      std::string_view closing = data.size() < 300 ? inner : credit;
+      bool closes_text = false;
+      if (!closing.empty()) {
+        std::string_view lead = trim_wide(data.substr(0, closing.data() - data.data()));
+        for (std::string_view open : {std::string_view("("), std::string_view("\xEF\xBC\x88")})
+          if (lead.ends_with(open)) lead = trim_wide(lead.substr(0, lead.size() - open.size()));
+        closes_text = lead.empty() || lead.ends_with("\xE3\x80\x82") ||  // 。
+                      lead.ends_with("\xEF\xBC\x81") ||                  // ！
+                      lead.ends_with("\xEF\xBC\x9F") ||                  // ？
+                      lead.ends_with("\xE2\x80\x9D");                    // ”
+      }
+      if (name.empty() && closes_text) {
+        std::string names;
+        std::string_view rest = trim_wide(closing);
+        while (!rest.empty()) {
+          size_t sp = rest.find(' ');
+          std::string one = name_line(rest.substr(0, sp));
+          if (one.empty() || word_count(names) >= 5) {
+            names.clear();
+            break;
+          }
+          names += names.empty() ? one : " " + one;
+          rest = sp == std::string_view::npos ? std::string_view() : trim_wide(rest.substr(sp));
+        }
+        if (!names.empty()) author_.offer(std::move(names), kTextByline + 2);
       }
     }
   }

@@ -94,7 +94,8 @@ Rates measure(eval::Dataset d) {
 //   wcxb title 0.801 author 0.854 date 0.885; readability title 0.748 author 0.895 date 0.939;
 //   chinese author 0.540 date 0.879. Later the same day: readability date 1.000 (shown dates
 //   later than the markup's published date no longer override it), chinese author 0.660
-//   (name lines above the text; 0.720 with posted-by lines), chinese date 0.862.
+//   (name lines above the text; 0.720 with posted-by lines; 0.780 with organisations as
+//   fallbacks and closing-parenthesis credits), chinese date 0.862.
 // A regression fails; a change of a page or two does not. The wcxb title gold is the
 // annotator's reading of the headline (often the h1, sometimes <title> without its tail), so
 // its rate stays well under the date rate. KLARTEXT_METADATA_MISSES=1 lists the misses.
@@ -114,7 +115,7 @@ TEST(MetadataDataTest, ReadabilityTestPages) {
 
 TEST(MetadataDataTest, ChineseWce) {
   Rates r = measure(eval::Dataset::kChinese);
-  EXPECT_GE(r.author.rate(), 0.68);
+  EXPECT_GE(r.author.rate(), 0.74);
   EXPECT_GE(r.date.rate(), 0.84);
 }
 

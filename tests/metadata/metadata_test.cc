@@ -623,6 +623,37 @@ TEST(MetadataTest, ChinesePostedByLines) {
   EXPECT_EQ(meta_of("<body><p>编辑 发表于:2005-07-31</p></body>").author, "");
 }
 
+// Regression: a Chinese organisation's name (a site, a paper: kCjkOrgEndings) in an author
+// slot gives way to a person's byline, and is kept when there is none.
+TEST(MetadataTest, ChineseOrganisationAuthorIsAFallback) {
+  EXPECT_EQ(meta_of("<body><div class=\"article-author-info\">中国新闻网</div><p>正文。</p>"
+                    "<p>新京报记者 彭冲 山东冠县报道</p></body>")
+                .author,
+            "彭冲");
+  EXPECT_EQ(meta_of("<head><meta name=\"author\" content=\"大汉网络\"></head><body><p>正文。</p>"
+                    "</body>")
+                .author,
+            "大汉网络");
+}
+
+// Regression: names alone in the parenthesis that closes an article credit its writers, when
+// the parenthesis ends a sentence or stands alone; a name's gloss ("Frances Sy (蔡嘉玲)") and
+// a remark ("（待续）") are not credits.
+TEST(MetadataTest, ChineseClosingParenthesisNames) {
+  EXPECT_EQ(meta_of("<body><p>大家剪出了“廉洁”两字，过一个平安、祥和的新春佳节。（常书香 马丹阳 ）"
+                    "</p></body>")
+                .author,
+            "常书香 马丹阳");
+  EXPECT_EQ(
+      meta_of("<body><div>到头来，一位自甘穷酸的外科医生。</div><div align=right>（袁源）</div>"
+              "</body>")
+          .author,
+      "袁源");
+  EXPECT_EQ(meta_of("<body><h3 class=\"instructor-name\">FRANCES SY ( 蔡嘉玲)</h3></body>").author,
+            "");
+  EXPECT_EQ(meta_of("<body><p>故事讲到这里。（待续）</p></body>").author, "");
+}
+
 // Regression: a script-rendered forum serves its crawler view, with the post's author, in
 // <noscript>; the parser builds it as elements and the author is read there.
 TEST(MetadataTest, AuthorInsideNoscriptCrawlerView) {
