@@ -8,6 +8,10 @@
 
 #include <algorithm>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "text/utf8.h"
 
 namespace klartext::text {
@@ -44,6 +48,24 @@ struct AsciiClasses {
 };
 const AsciiClasses kAsciiClassTable;
 const unsigned char* const kAsciiClass = kAsciiClassTable.c;
+
+// The first position from i on whose byte is not printable ASCII (0x21-0x7F): whitespace, a
+// control byte or part of a non-ASCII character; n when there is none. No whitespace lies
+// before it, so a word's bytes are passed over 16 at a time instead of tested one by one
+// (with a mispredicted branch at every word's end).
+size_t skip_printable_ascii(const unsigned char* p, size_t i, size_t n) {
+#if defined(__SSE2__)
+  const __m128i first_non_printable = _mm_set1_epi8(0x21);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // Signed compare: bytes from 0x80 up are negative, below 0x21 like space and the controls.
+    const uint32_t m = uint32_t(_mm_movemask_epi8(_mm_cmplt_epi8(v, first_non_printable)));
+    if (m != 0) return i + static_cast<size_t>(__builtin_ctz(m));
+  }
+#endif
+  while (i < n && p[i] >= 0x21 && p[i] < 0x80) ++i;
+  return i;
+}
 
 // split_plain_chunk for a chunk known to be ASCII without whitespace: same tokens, no decoding.
 // Returns false, having added nothing, for more than 16 trailing punctuation tokens (the caller
@@ -177,7 +199,9 @@ bool WordSegmenter::words(std::string_view text, std::vector<std::string_view>* 
     bool ascii = cp < 0x80;
     i = j;
     while (i < n) {
-      if (p[i] < 0x80) {  // ASCII: one table lookup per byte
+      i = skip_printable_ascii(p, i, n);
+      if (i == n) break;
+      if (p[i] < 0x80) {  // whitespace or a control byte: one table lookup
         if (kAsciiClass[p[i]] == kSpace) break;
         ++i;
         continue;
