@@ -473,7 +473,12 @@ class Extractor {
           if (k == Boilerplate::kSidebar && !i.by_tag) named_widgets_ = true;
           if (n->is_html(Tag::kArticle) || n->attr("itemprop") == "articleBody") ++articles_;
           if (n->is_html(Tag::kMain)) note_main(n);
-          if (n->is_html(Tag::kH1) && h1s_.size() < kMaxH1s) h1s_.push_back(n);
+          if (n->is_html(Tag::kH1)) {
+            if (h1s_.size() < kMaxH1s)
+              h1s_.push_back(n);
+            else
+              h1s_overflow_ = true;
+          }
           if (n->is_html(Tag::kA)) ++link_depth;
           if (k == Boilerplate::kComments) ++comment_depth;
           return true;
@@ -1277,6 +1282,7 @@ class Extractor {
   // The page's one <h1> that is kept (not hidden, not inside removed boilerplate), or null
   // when it has none or several.
   const Node* only_shown_h1(const Node* body) {
+    if (h1s_overflow_) return nullptr;  // more than kMaxH1s: not one subject heading
     const Node* found = nullptr;
     for (const Node* h : h1s_) {
       bool shown = is_ancestor(body, h);
@@ -1531,6 +1537,7 @@ class Extractor {
   // <h1> elements in document order (classify), at most kMaxH1s: a page has one or a few.
   static constexpr size_t kMaxH1s = 16;
   std::vector<const Node*> h1s_;
+  bool h1s_overflow_ = false;           // the page has more than kMaxH1s of them
   std::vector<const Node*> keep_path_;  // prune keeps these: the best container, its wrappers
   // Ids named by aria-controls attributes so far (classify), at most kMaxControlled: a page
   // has a few dozen widgets; the cap bounds the set on a hostile page.

@@ -863,6 +863,13 @@ TEST(ExtractTest, RegionAroundTheOnlyH1IsTheContent) {
               "<div class=\"bottom\"><h1>Our shop</h1><p>");
   Extracted f = run(two);
   EXPECT_TRUE(contains(f.text, "We started the shop in a garage")) << f.text;
+  // So do two shown ones with many hidden ones between them (more than are remembered).
+  std::string hidden;
+  for (int k = 0; k < 20; ++k) hidden += "<h1 hidden>Menu " + std::to_string(k) + "</h1>";
+  std::string many = two;
+  many.replace(many.find("<div class=\"bottom\">"), 0, hidden);
+  Extracted g = run(many);
+  EXPECT_TRUE(contains(g.text, "We started the shop in a garage")) << g.text;
 }
 
 // A main region that is the content can still hold more than the page's subject (a grid of
