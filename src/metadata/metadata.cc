@@ -504,6 +504,13 @@ bool ends_line(const Node* n) {
   return true;
 }
 
+// Whether the element right before a node (past blank text) is a <time>.
+bool after_time(const Node* n) {
+  const Node* p = n->prev_sibling;
+  while (p && p->is_text() && first_non_blank(p->data) == p->data.size()) p = p->prev_sibling;
+  return p && p->is_html(Tag::kTime);
+}
+
 std::string line_text(const Node* text, size_t max_bytes) {
   std::string out;
   bool pending = false;
@@ -832,6 +839,25 @@ std::string clean_author(std::string_view raw, const Date& reference, bool need_
     if (pos != std::string::npos && pos > 0) s.resize(pos);
   }
   s = collapse_space(s);
+  // "Name, Director of Operations", "Name, Representative to the Committee": after the first
+  // comma a role, told by its lower-case linking words, not another name ("A, B, and C" keeps
+  // its names: "and" is not one of them).
+  // The name before the comma is two or three capitalised words ("By submitting this form,
+  // you agree to the terms" is no name and no role).
+  if (size_t comma = s.find(", "); comma != std::string::npos && comma > 0) {
+    static constexpr std::string_view kRoleWords[] = {" of ", " to ", " the ", " at ", " for "};
+    std::string_view head = std::string_view(s).substr(0, comma);
+    size_t words = word_count(head);
+    bool capitalised = words >= 2 && words <= 3;
+    for (size_t i = 0; i < head.size() && capitalised; ++i)
+      if ((i == 0 || head[i - 1] == ' ') && head[i] >= 'a' && head[i] <= 'z') capitalised = false;
+    std::string role = " " + s.substr(comma + 2) + " ";
+    for (std::string_view w : kRoleWords)
+      if (capitalised && role.find(w) != std::string::npos) {
+        s.resize(comma);
+        break;
+      }
+  }
   while (!s.empty() && (s.back() == ',' || s.back() == ':' || s.back() == '.' || s.back() == '-'))
     s = collapse_space(std::string_view(s).substr(0, s.size() - 1));
   // Names, even several joined with "and", fit in 100 bytes and 8 words; longer is prose or
@@ -1708,7 +1734,9 @@ void Collector::on_text(const Node* n) {
           std::string full = holder ? gather_text(holder, 256) : t;
           // The text is one line of a longer element (a table cell holding the whole
           // article): the byline is that line.
-          if (!istarts_with(full, t) && starts_line(n)) full = line_text(n, 256);
+          // A byline after a date element ("<time>…</time> by Name") is read from the
+          // text on as well.
+          if (!istarts_with(full, t) && (starts_line(n) || after_time(n))) full = line_text(n, 256);
           // A label alone ("Written by") in its own element: the name is in the next one.
           if (iequals(full, bare) && holder) {
             const Node* next = holder->next_sibling;

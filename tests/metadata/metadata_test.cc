@@ -654,6 +654,27 @@ TEST(MetadataTest, ChineseClosingParenthesisNames) {
   EXPECT_EQ(meta_of("<body><p>故事讲到这里。（待续）</p></body>").author, "");
 }
 
+// Regression: "Name, Director of Operations": after the comma of a two- or three-word
+// capitalised name comes a role (lower-case linking words: of, to, the, at, for), and the
+// name is kept; a list of names and a sentence ("By submitting this form, you agree to the
+// terms") are not cut into names. A byline right after a date element is read from its text.
+TEST(MetadataTest, NameBeforeRoleAfterComma) {
+  EXPECT_EQ(meta_of("<head><meta name=\"author\" content=\"Ben Johns, Sr. Director of "
+                    "Operations, Atlas Van Lines\"></head><body><p>x</p></body>")
+                .author,
+            "Ben Johns");
+  EXPECT_EQ(meta_of("<body><div><time datetime=\"2017-03-01T12:00:00Z\">03/01/2017</time>\n"
+                    " by Agatha Caleo, Candidate Representative to the Liaison Committee\n"
+                    "</div></body>")
+                .author,
+            "Agatha Caleo");
+  EXPECT_EQ(meta_of("<body><p>By Anna Berg, Lena Holm, and Ola Dahl</p></body>").author,
+            "Anna Berg, Lena Holm, and Ola Dahl");
+  EXPECT_EQ(
+      meta_of("<body><p>By submitting this form, you agree to the terms of use</p></body>").author,
+      "");
+}
+
 // Regression: a script-rendered forum serves its crawler view, with the post's author, in
 // <noscript>; the parser builds it as elements and the author is read there.
 TEST(MetadataTest, AuthorInsideNoscriptCrawlerView) {
