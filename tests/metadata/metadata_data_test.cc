@@ -90,27 +90,26 @@ Rates measure(eval::Dataset d) {
   return r;
 }
 
-// Floors pinned on 2026-11-29 a little under the rates measured that day with this test:
-//   wcxb title 0.801 author 0.854 date 0.885; readability title 0.748 author 0.895 date 0.939;
-//   chinese author 0.540 date 0.879. Later the same day: readability date 1.000 (shown dates
-//   later than the markup's published date no longer override it), chinese author 0.660
-//   (name lines above the text; 0.720 with posted-by lines; 0.780 with organisations as
-//   fallbacks and closing-parenthesis credits), chinese date 0.862.
+// Floors pinned on 2026-11-29 a little under the rates measured with this test. Measured at
+// the start of that day: wcxb title 0.801 author 0.854 date 0.885; readability title 0.748
+// author 0.895 date 0.939; chinese author 0.540 date 0.879. At its end: wcxb title 0.803
+// author 0.858 date 0.890; readability title 0.748 author 0.895 date 1.000; chinese author
+// 0.780 date 0.862 (see git log for the rule behind each step).
 // A regression fails; a change of a page or two does not. The wcxb title gold is the
 // annotator's reading of the headline (often the h1, sometimes <title> without its tail), so
 // its rate stays well under the date rate. KLARTEXT_METADATA_MISSES=1 lists the misses.
 TEST(MetadataDataTest, WcxbDev) {
   Rates r = measure(eval::Dataset::kWcxb);
-  EXPECT_GE(r.title.rate(), 0.79);
-  EXPECT_GE(r.author.rate(), 0.845);
-  EXPECT_GE(r.date.rate(), 0.875);
+  EXPECT_GE(r.title.rate(), 0.795);
+  EXPECT_GE(r.author.rate(), 0.85);
+  EXPECT_GE(r.date.rate(), 0.88);
 }
 
 TEST(MetadataDataTest, ReadabilityTestPages) {
   Rates r = measure(eval::Dataset::kReadability);
   EXPECT_GE(r.title.rate(), 0.73);
   EXPECT_GE(r.author.rate(), 0.86);
-  EXPECT_GE(r.date.rate(), 0.90);
+  EXPECT_GE(r.date.rate(), 0.93);
 }
 
 TEST(MetadataDataTest, ChineseWce) {
