@@ -337,6 +337,26 @@ constexpr std::string_view kBoilerplatePhrases[] = {
     "Материалы по теме",
     "теги",
     "Теги",
+    // Post and account controls of forum and Q&A threads (en), by hand from the buttons the
+    // common forum packages print under each post and in their headers. Measured: wcxb-dev F1
+    // 0.8674 -> 0.8676 (37 pages up, 5 down by 0.007 at most; both halves up); the other sets
+    // unchanged. With "like", "follow", "go to" and "jump to" as well: the same F1.
+    "quote",
+    "reply",
+    "report",
+    "report post",
+    "multi-quote",
+    "multiquote",
+    "reply with quote",
+    "permalink",
+    "sign in",
+    "sign up",
+    "log in",
+    "login",
+    "register",
+    "ask question",
+    "add a comment",
+    "share post",
 };
 
 // Section edit link labels, lower case, as wikis print them beside each heading. Origin: the

@@ -130,11 +130,20 @@ TEST(VocabularyTest, BoilerplatePhrasesMatchWholeBlocks) {
                         "Теги",
                         "Order Reprints",
                         "Highlights",
-                        "Key Points"})
+                        "Key Points",
+                        "Quote",
+                        "Reply with quote",
+                        "Report post",
+                        "Sign in",
+                        "Log in",
+                        "Register",
+                        "Ask Question",
+                        "Add a comment"})
     EXPECT_TRUE(is_boilerplate_phrase(s)) << s;
   for (const char* s : {"Read more about the new law below.", "Sharing economy", "Print media",
                         "Close to home", "More than a game", "Most read books of the year",
-                        "Related parties", "Теги и метки", "Highlights of the season"})
+                        "Related parties", "Теги и метки", "Highlights of the season",
+                        "Quote of the day", "Reply to the council", "Register of members"})
     EXPECT_FALSE(is_boilerplate_phrase(s)) << s;
 }
 
