@@ -48,6 +48,8 @@ class Document {
   Node* create_fragment();
   // Gives `element` n attributes, uninitialised names/values to be filled by the caller.
   Attribute* set_attributes(Node* element, uint32_t n);
+  // Gives `element` a copy of the n attributes at src, whose strings the document must own.
+  Attribute* copy_attributes(Node* element, const Attribute* src, uint32_t n);
 
   // Tree edits. `child` must not currently have a parent (see detach).
   static void append_child(Node* parent, Node* child);
@@ -101,6 +103,18 @@ inline Attribute* Document::set_attributes(Node* element, uint32_t n) {
   element->attrs = n ? arena_.make_array<Attribute>(n) : nullptr;
   element->attr_count = n;
   return element->attrs;
+}
+
+inline Attribute* Document::copy_attributes(Node* element, const Attribute* src, uint32_t n) {
+  Attribute* a = nullptr;
+  if (n != 0) {
+    // Raw storage, constructed by the copy (set_attributes would first default-construct).
+    a = static_cast<Attribute*>(arena_.allocate(sizeof(Attribute) * n, alignof(Attribute)));
+    std::uninitialized_copy(src, src + n, a);
+  }
+  element->attrs = a;
+  element->attr_count = n;
+  return a;
 }
 
 inline void Document::append_child(Node* parent, Node* child) {

@@ -12,10 +12,10 @@ namespace klartext::html {
 
 enum class TokenType : uint8_t { kDoctype, kStartTag, kEndTag, kComment, kCharacter, kEof };
 
-struct TokenAttribute {
-  std::string_view name;   // lower-cased
-  std::string_view value;  // character references decoded
-};
+// An attribute as the tokenizer emits it: the name lower-cased, the value with character
+// references decoded, ns always kNone (the tree builder adjusts foreign attributes). The DOM's
+// own type, so that attributes the tree builder can reference in place are copied as a block.
+using TokenAttribute = dom::Attribute;
 
 // One token. Every string_view is valid until the tokenizer's next call to next(); views whose
 // `*_stable` flag is set point into the tokenizer's input and live as long as that input.
@@ -28,6 +28,9 @@ struct Token {
   dom::Tag tag = dom::Tag::kUnknown;
   bool self_closing = false;
   std::vector<TokenAttribute> attrs;
+  // Every attribute name and value is a view of the tokenizer's input (none was rewritten in
+  // its scratch space) or, for an empty value, a null view.
+  bool attrs_in_input = true;
 
   // kCharacter: a run of characters. A U+0000 that the tokenizer emits as-is (data state) comes
   // as its own one-byte run "\0" so the tree builder can apply its per-mode rule to it.

@@ -728,6 +728,7 @@ struct Tokenizer::Impl {
     }
     // Attributes go straight into the token (end tags parse and drop theirs).
     t.attrs.clear();
+    t.attrs_in_input = true;
     dedup_hashed = false;
     bool had_attrs = false;
     bool self_closing = false;
@@ -875,7 +876,10 @@ struct Tokenizer::Impl {
       ++errors;
       return;
     }
-    t.attrs.push_back(TokenAttribute{an, view(value)});
+    // An empty value is a null view whatever the Acc held, as the tree builder keeps it.
+    std::string_view v = value.len != 0 ? view(value) : std::string_view();
+    t.attrs_in_input = t.attrs_in_input && !name.scratch && !value.scratch;
+    t.attrs.push_back(TokenAttribute{an, v, dom::AttrNamespace::kNone});
   }
   // The tag reached kPairwiseDedupLimit attributes: names from now on are checked in a set
   // holding the ones so far and `an` (already known to be new).

@@ -1159,10 +1159,16 @@ Node* Builder::create_element(const Token& t, Namespace ns) {
     name = keep(t.name);
   Node* n = doc_.create_element(t.tag, name, ns);
   if (!t.attrs.empty()) {
-    dom::Attribute* a = doc_.set_attributes(n, static_cast<uint32_t>(t.attrs.size()));
-    for (size_t i = 0; i < t.attrs.size(); ++i) {
-      a[i].name = keep(t.attrs[i].name);
-      a[i].value = keep(t.attrs[i].value);
+    auto count = static_cast<uint32_t>(t.attrs.size());
+    if (t.attrs_in_input) {
+      // What keep() would give for each string: views of the input, empty values null.
+      doc_.copy_attributes(n, t.attrs.data(), count);
+    } else {
+      dom::Attribute* a = doc_.set_attributes(n, count);
+      for (size_t i = 0; i < t.attrs.size(); ++i) {
+        a[i].name = keep(t.attrs[i].name);
+        a[i].value = keep(t.attrs[i].value);
+      }
     }
   }
   if (ns == Namespace::kHtml && t.tag == Tag::kTemplate)
@@ -1176,10 +1182,7 @@ Node* Builder::create_html(Tag tag) {
 
 Node* Builder::clone_element(const Node* src) {
   Node* n = doc_.create_element(src->tag, src->name, src->ns);
-  if (src->attr_count) {
-    dom::Attribute* a = doc_.set_attributes(n, src->attr_count);
-    std::copy(src->attrs, src->attrs + src->attr_count, a);
-  }
+  doc_.copy_attributes(n, src->attrs, src->attr_count);
   return n;
 }
 

@@ -298,6 +298,7 @@ TEST(TokenizerTest, UndecodedRunsPointIntoInput) {
   EXPECT_EQ(t.attrs[0].value, "a b");
   EXPECT_TRUE(inside(t.attrs[0].value));
   EXPECT_TRUE(inside(t.attrs[1].value));
+  EXPECT_TRUE(t.attrs_in_input);
   tok.next(t);
   ASSERT_EQ(t.type, TokenType::kCharacter);
   EXPECT_EQ(t.data, "Hello, world");
@@ -317,6 +318,24 @@ TEST(TokenizerTest, UndecodedRunsPointIntoInput) {
   EXPECT_EQ(t.type, TokenType::kEof);
 }
 
+// attrs_in_input tells the tree builder it may copy the attributes as they are: false as soon
+// as one name or value was rewritten, and empty values are null views either way.
+TEST(TokenizerTest, AttrsInInputFlag) {
+  Tokenizer tok("<a href=\"?a=1&amp;b=2\" title=\"\"><b id=x class=''><i CLASS=y>");
+  Token t;
+  tok.next(t);
+  ASSERT_EQ(t.attrs.size(), 2u);
+  EXPECT_EQ(t.attrs[0].value, "?a=1&b=2");
+  EXPECT_FALSE(t.attrs_in_input);
+  EXPECT_EQ(t.attrs[1].value.data(), nullptr);
+  tok.next(t);
+  ASSERT_EQ(t.attrs.size(), 2u);
+  EXPECT_TRUE(t.attrs_in_input);
+  EXPECT_EQ(t.attrs[1].value.data(), nullptr);
+  tok.next(t);
+  EXPECT_FALSE(t.attrs_in_input);
+}
+
 // Upper-case names are lower-cased; the id comes from dom::lookup_tag.
 TEST(TokenizerTest, UpperCaseNamesAreLowered) {
   Tokenizer tok("<TABLE BORDER=1></Table>");
@@ -326,6 +345,7 @@ TEST(TokenizerTest, UpperCaseNamesAreLowered) {
   EXPECT_EQ(t.tag, dom::Tag::kTable);
   ASSERT_EQ(t.attrs.size(), 1u);
   EXPECT_EQ(t.attrs[0].name, "border");
+  EXPECT_FALSE(t.attrs_in_input);  // the lower-cased name was rewritten
   tok.next(t);
   EXPECT_EQ(t.type, TokenType::kEndTag);
   EXPECT_EQ(t.tag, dom::Tag::kTable);
