@@ -117,6 +117,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           // '=' can only start a name (the attribute name state ends at a later '=').
           check(at.name.find('=', 1) == std::string_view::npos);
           check(at.value.find('\0') == std::string_view::npos);
+          // attrs_in_input promises views of the input, empty values as null views.
+          if (t.attrs_in_input) {
+            check(at.name.data() >= input.data() &&
+                  at.name.data() + at.name.size() <= input.data() + input.size());
+            check(at.value.empty()
+                      ? at.value.data() == nullptr
+                      : at.value.data() >= input.data() &&
+                            at.value.data() + at.value.size() <= input.data() + input.size());
+          }
           sum += touch(at.name, input) + touch(at.value, input);
           out_bytes += at.name.size() + at.value.size();
           // Duplicates are dropped, first one wins (pairwise only for small lists: cheap).
