@@ -1114,5 +1114,45 @@ TEST(ExtractTest, AriaHiddenSlidesWithTextAreShown) {
   EXPECT_FALSE(contains(f.text, "no button opens")) << f.text;
 }
 
+// A grid of cards, each wrapped whole in one link (a heading, then a description), describes
+// the page's offers: a description of a sentence or two is prose, not link text, so the grid
+// is content. A grid of tiles whose captions are short stays link text and goes.
+TEST(ExtractTest, LinkWrappedCardDescriptionsAreProse) {
+  const char* offers[] = {"Bookkeeping", "Payroll", "Audits"};
+  std::string grid, tiles;
+  for (const char* o : offers) {
+    grid +=
+        std::string("<div class=\"col\"><a href=\"/offer/") + o + "\"><h3>" + o +
+        "</h3><div class=\"desc\">" + o +
+        " done by a small team of accountants who answer the phone themselves, know your "
+        "figures by heart, keep every receipt for seven years and send each report before the end "
+        "of the month.</div></a></div>";
+    tiles += std::string("<div class=\"col\"><a href=\"/shop/") + o + "\"><h3>" + o +
+             "</h3><div class=\"desc\">From 40 euros a month</div></a></div>";
+  }
+  auto page = [](const std::string& cards) {
+    return "<body><nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav><div "
+           "class=\"page\"><h1>What we do</h1><p>We keep the books of small firms in the valley "
+           "and have done so for thirty years: bakeries, garages, two dentists and a brewery "
+           "that started in a barn.</p><p>Every client has one accountant who knows the firm, "
+           "answers questions the same day and visits once a year to go through the figures "
+           "over coffee.</p><p>We work from a converted mill by the river, and our fees are "
+           "fixed at the start of the year, so there are no surprises when the invoice "
+           "comes.</p><p>New clients get the first quarter free while we learn how their "
+           "business works and tidy up whatever the last bookkeeper left behind.</p><p>Most of our "
+           "clients found us through a neighbour, and many of them have stayed with us since "
+           "the day they opened their doors.</p><p>If you are not sure what you need, call us: "
+           "the first conversation costs nothing, and we will tell you honestly whether we can "
+           "help.</p><div class=\"grid\">" +
+           cards + "</div></div><footer><p>Valley Accounts, 4 Mill Lane</p></footer></body>";
+  };
+  Extracted e = run(page(grid));
+  EXPECT_TRUE(contains(e.text, "Payroll done by a small team of accountants")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Audits done by a small team")) << e.text;
+  Extracted t = run(page(tiles));
+  EXPECT_TRUE(contains(t.text, "We keep the books of small firms")) << t.text;
+  EXPECT_FALSE(contains(t.text, "From 40 euros a month")) << t.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
