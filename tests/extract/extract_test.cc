@@ -329,10 +329,12 @@ TEST(ExtractTest, ProductGridIsTheContentOfACategoryPage) {
 }
 
 // Related stories under an article, each a linked headline over an excerpt (the link a small
-// part of each item), are teasers, not content; on a listing page the same stories are.
+// part of each item), are teasers, not content; on a listing page the same stories are. The
+// article holds more prose than a listing's intro (kListingProseNoArticle, 1200 bytes: see
+// IntroOverATeaserGridKeepsTheGrid for a shorter one on a page that declares no article).
 TEST(ExtractTest, HeadlineTeasersBesideAnArticleAreLeftOut) {
   std::string article = "<div class=\"story\"><h1>Harbour reopens</h1>";
-  for (int i = 0; i < 8; ++i)
+  for (int i = 0; i < 10; ++i)
     article += "<p>Paragraph " + std::to_string(i) +
                " of the article describes the reopening of the harbour after the storm and what "
                "the fishermen said about the repairs, the costs and the season ahead.</p>";
@@ -346,7 +348,7 @@ TEST(ExtractTest, HeadlineTeasersBesideAnArticleAreLeftOut) {
                "readers.</p></li>";
   teasers += "</ul>";
   Extracted e = run("<body><div>" + article + teasers + "</div></body>");
-  EXPECT_TRUE(contains(e.text, "Paragraph 7 of the article")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Paragraph 9 of the article")) << e.text;
   EXPECT_FALSE(contains(e.text, "Other story number")) << e.text;
   EXPECT_FALSE(contains(e.text, "An excerpt of the other story")) << e.text;
   Extracted listing = run("<body><h1>News</h1>" + teasers + "</body>");
@@ -900,6 +902,55 @@ TEST(ExtractTest, RegionAroundTheOnlyH1InsideMain) {
   EXPECT_TRUE(contains(e.text, "Cord: 180 cm, braided cotton")) << e.text;
   EXPECT_FALSE(contains(e.text, "Another lamp from the same workshop")) << e.text;
   EXPECT_FALSE(contains(e.text, "Free delivery on every order")) << e.text;
+}
+
+// On a page that is no article, a best container of up to kListingProseNoArticle bytes can be
+// a category's intro over its grid of teaser cards: the listing is the content when the
+// teasers add a quarter or more to the intro's score. One card does not; on an article page
+// the intro stays alone.
+TEST(ExtractTest, IntroOverATeaserGridKeepsTheGrid) {
+  const std::string intro =
+      "<div class=\"intro\"><h1>Garden benches</h1><p>Our benches are built from larch and oak "
+      "that grew within a day's drive of the workshop, dried slowly in the open air for two "
+      "summers and then planed by hand. Every bench is assembled with wooden pegs instead of "
+      "screws, so the joints can swell and shrink with the weather without working loose.</p>"
+      "<p>We oil each piece twice before it leaves, and we send a small tin of the same oil with "
+      "it, because a yearly coat keeps the grain from greying and the surface from splitting in "
+      "a hard frost.</p><p>Choose a bench below; the lengths fit two, three or four people, and "
+      "all of them can be ordered with arms or without.</p></div>";
+  const char* cards[][2] = {
+      {"Larch bench for two, slatted seat, untreated",
+       "A slatted seat that sheds rain, with legs set wide for soft lawns and gravel."},
+      {"Oak bench with broad arms and a curved back",
+       "Arms wide enough to hold a cup of tea and a folded newspaper on a slow morning."},
+      {"Long table bench in larch for picnic tables",
+       "Seats four at a picnic table and slides under it when the meal is over and done."},
+      {"Curved tree bench in six oak segments, round",
+       "Six segments that close around a trunk and leave it room to grow for decades."},
+      {"Backless oak bench on two trestles, narrow",
+       "A plain plank on two trestles for a narrow path, a porch wall or a hallway."},
+      {"Folding larch bench that hangs on a hook",
+       "Folds flat in a moment and hangs on a shed hook through the wet winter months."}};
+  auto page = [&](size_t n, const std::string& head) {
+    std::string grid = "<div class=\"grid\">";
+    for (size_t k = 0; k < n; ++k)
+      grid += "<div class=\"card\"><h3><a href=\"/b/" + std::to_string(k) + "\">" + cards[k][0] +
+              "</a></h3><p>" + cards[k][1] + "</p></div>";
+    return "<head>" + head +
+           "</head><body><nav><a href=\"/\">Home</a> <a href=\"/shop\">Shop"
+           "</a></nav>" +
+           intro + grid + "</div></body>";
+  };
+  Extracted e = run(page(6, ""));
+  EXPECT_TRUE(contains(e.text, "Every bench is assembled with wooden pegs")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Arms wide enough to hold a cup of tea")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Folding larch bench that hangs on a hook")) << e.text;
+  Extracted one = run(page(1, ""));
+  EXPECT_TRUE(contains(one.text, "Every bench is assembled with wooden pegs")) << one.text;
+  EXPECT_FALSE(contains(one.text, "A slatted seat that sheds rain")) << one.text;
+  Extracted article = run(page(6, "<meta property=\"og:type\" content=\"article\">"));
+  EXPECT_TRUE(contains(article.text, "Every bench is assembled with wooden pegs")) << article.text;
+  EXPECT_FALSE(contains(article.text, "Arms wide enough to hold a cup of tea")) << article.text;
 }
 
 // The hidden wrapper is weighed against the visible page's prose, not its menus: a shop page
