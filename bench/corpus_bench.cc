@@ -112,10 +112,20 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "no pages under %s\n", KLARTEXT_DATA_DIR);
     return 1;
   }
-  fs::path work =
-      keep.empty() ? fs::temp_directory_path() / "klartext_corpus_bench" : fs::path(keep);
-  fs::remove_all(work);
-  fs::create_directories(work);
+  // A fresh directory per run (mkdtemp): two runs at once must not clobber each other's WARC.
+  fs::path work;
+  if (keep.empty()) {
+    std::string tmpl = (fs::temp_directory_path() / "klartext_corpus_bench.XXXXXX").string();
+    if (mkdtemp(tmpl.data()) == nullptr) {
+      std::perror("corpus_bench: mkdtemp");
+      return 1;
+    }
+    work = tmpl;
+  } else {
+    work = keep;
+    fs::remove_all(work);
+    fs::create_directories(work);
+  }
   std::string warc = (work / "bench.warc.gz").string();
   size_t pages = build_warc(warc, files, repeat);
   double gz_mb = double(fs::file_size(warc)) / 1e6;
