@@ -1374,7 +1374,8 @@ class Extractor {
             uint32_t t = i.text_len + i.link_len;
             // The blocks right after such a heading: gone while a third of each is links (a
             // teaser list, or one list per teaser); the first block of prose ends the run.
-            if (i.link_len * 3 > t || linked_cards(n)) {
+            // (raw_link: link-wrapped cards, see related_heading_over_links).
+            if (i.link_len * 3 > t || i.raw_link * 3 > i.raw_len || linked_cards(n)) {
               skip[n->id] = 1;
               return false;
             }
@@ -1428,7 +1429,11 @@ class Extractor {
       next = next->next_sibling;
     if (!next) return false;
     const Info& ni = at(next);
-    if (ni.link_len * 3 <= ni.text_len + ni.link_len && !linked_cards(next)) return false;
+    // Links as written (raw_link) count too: a link-wrapped card's long description is scored
+    // as prose (kCardProseBytes), but a list of such cards still points elsewhere.
+    if (ni.link_len * 3 <= ni.text_len + ni.link_len && ni.raw_link * 3 <= ni.raw_len &&
+        !linked_cards(next))
+      return false;
     return is_related_heading(inline_text(n, 64));
   }
 

@@ -1205,5 +1205,30 @@ TEST(ExtractTest, LinkWrappedCardDescriptionsAreProse) {
   EXPECT_FALSE(contains(t.text, "From 40 euros a month")) << t.text;
 }
 
+// Cards under a "Related articles" heading go even when each is one link wrapping a long
+// description (which scores as prose, see LinkWrappedCardDescriptionsAreProse): the heading's
+// list is judged by its links as written.
+TEST(ExtractTest, LinkWrappedCardsUnderRelatedHeadingGo) {
+  std::string cards;
+  for (int k = 0; k < 2; ++k)
+    cards +=
+        "<div class=\"item\"><a href=\"/blog/" + std::to_string(k) + "\"><h3>Older post " +
+        std::to_string(k) +
+        "</h3><div class=\"summary\">A look back at how small clinics plan their week, "
+        "which reminders patients answer, what the front desk does with the free hour and what "
+        "changed once the booking page went online for good.</div></a></div>";
+  Extracted e =
+      run("<body><div class=\"page\"><h1>Fewer missed appointments</h1><p>Most clinics lose an "
+          "hour a day to patients who do not come. A reminder two days before the visit halves "
+          "that, and a second one on the morning itself halves it again.</p><p>Texts work better "
+          "than e-mails for older patients, and a link that lets them move the visit themselves "
+          "keeps the slot from going empty.</p><p>Keep the message short: the time, the place and "
+          "one line on how to change it.</p><div class=\"center\"><h2>Related articles</h2></div>"
+          "<div class=\"spacer\"></div><div class=\"list\">" +
+          cards + "</div></div></body>");
+  EXPECT_TRUE(contains(e.text, "A reminder two days before the visit")) << e.text;
+  EXPECT_FALSE(contains(e.text, "A look back at how small clinics")) << e.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
