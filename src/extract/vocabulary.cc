@@ -357,6 +357,18 @@ constexpr std::string_view kBoilerplatePhrases[] = {
     "ask question",
     "add a comment",
     "share post",
+    // A poster's status and the thread's labels beside each post (en), by hand from the same
+    // forum packages' post headers. Measured: wcxb-dev F1 0.86947 -> 0.86955 (forum .8024 ->
+    // .8035; 19 pages up, none down; both halves up), the other sets unchanged. "online" is
+    // left out: a news page on scrapinghub prints it alone as a section label.
+    "offline",
+    "original poster",
+    "thread starter",
+    "explore related questions",
+    "report inappropriate content",
+    "likes received",
+    "best answers",
+    "trophy points",
 };
 
 // Section edit link labels, lower case, as wikis print them beside each heading. Origin: the

@@ -138,7 +138,12 @@ TEST(VocabularyTest, BoilerplatePhrasesMatchWholeBlocks) {
                         "Log in",
                         "Register",
                         "Ask Question",
-                        "Add a comment"})
+                        "Add a comment",
+                        "Offline",
+                        "Thread starter",
+                        "Original Poster",
+                        "Explore related questions",
+                        "Likes received:"})
     EXPECT_TRUE(is_boilerplate_phrase(s)) << s;
   for (const char* s : {"Read more about the new law below.", "Sharing economy", "Print media",
                         "Close to home", "More than a game", "Most read books of the year",
