@@ -532,6 +532,12 @@ constexpr std::string_view kPictureAgencies[] = {
 constexpr std::string_view kCounterNouns[] = {"image", "photo",  "picture", "slide", "bild",
                                               "foto",  "imagem", "imagen",  "diapo"};
 
+// What a post's or thread's tally counts ("12 likes", "3 replies", "1.2k views"), lower case,
+// by hand from the counters that forum and Q&A packages print under each post (en).
+constexpr std::string_view kTallyNouns[] = {
+    "like",     "likes", "reply", "replies",       "view",  "views", "comment",
+    "comments", "vote",  "votes", "helpful votes", "point", "points"};
+
 // Calendar names, lower case: months and weekdays with their abbreviations, am/pm and common
 // time zones (en, de, fr, es, it, nl, pt). Written out by hand from those calendars.
 constexpr std::string_view kDateNames[] = {
@@ -1095,6 +1101,18 @@ bool is_counter(std::string_view t) {
   return false;
 }
 
+// "12 likes", "1,204 views", "3.4k replies": a count (digits with separators, an optional k
+// or m) and one tally noun, nothing else.
+bool is_tally(std::string_view t) {
+  size_t a = 0;
+  while (a < t.size() && ((t[a] >= '0' && t[a] <= '9') || (a > 0 && (t[a] == ',' || t[a] == '.'))))
+    ++a;
+  if (a == 0) return false;
+  if (a < t.size() && (t[a] == 'k' || t[a] == 'm')) ++a;
+  if (a >= t.size() || t[a] != ' ') return false;
+  return in_table<kTallyNouns>(trim(t.substr(a + 1)));
+}
+
 // Which of the "contains" phrase tables of is_boilerplate_line occur in a text, found in one
 // pass over it: each position's two bytes select the phrases that start with them (a bitmap
 // rules out most positions at once). The same answers as searching for every phrase in turn
@@ -1201,6 +1219,10 @@ bool boilerplate_line_normalized(std::string_view t) {
         break;
       }
   if (digit && is_counter(counter)) return true;
+  // A post's tally on a line of its own ("12 likes", "3 replies"; 32 bytes holds any count
+  // and noun). Measured: wcxb-dev F1 0.86955 -> 0.86959 (forum .8035 -> .8041; 17 pages up,
+  // one down by 0.002; both halves up), the other sets unchanged.
+  if (digit && t.size() <= 32 && is_tally(t)) return true;
   if (may_open<kCreditLineOpenings>(t))
     for (std::string_view p : kCreditLineOpenings)
       if (t.size() <= 100 && t.compare(0, p.size(), p) == 0) return true;

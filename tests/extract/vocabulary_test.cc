@@ -221,7 +221,12 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "Natalie Ames | Bloomberg | Getty Images",
                         "Ravi Sen/Northern Times/Getty Images",
                         "(AP Photo/Ann Lee)",
-                        "Foto: Stadtarchiv"})
+                        "Foto: Stadtarchiv",
+                        "12 likes",
+                        "1 Like",
+                        "1,204 views",
+                        "3.4k Replies",
+                        "7 helpful votes"})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
   for (const char* s : {"The reading time of the report was longer than planned, 3 hours in all.",
                         "One of the six rescued",
@@ -242,7 +247,11 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "Waiters have a tip jar by the door.",
                         "Follow the signs to the harbour and turn left at the church.",
                         "Image quality 4 of 5",
-                        "Photography is her hobby."})
+                        "Photography is her hobby.",
+                        "12 people liked the new park",
+                        "likes 12",
+                        "Views",
+                        "400 views of the harbour from the hill, painted over forty years"})
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
 }
 
