@@ -369,6 +369,14 @@ constexpr std::string_view kBoilerplatePhrases[] = {
     "likes received",
     "best answers",
     "trophy points",
+    // Call-to-action buttons of service and software pages (en), by hand. Measured: wcxb-dev
+    // snippet leak rate 0.0658 -> 0.0652, F1 +0.00001 (19 pages up, 8 down by 0.002 at most;
+    // both halves up), the other sets unchanged. "shop now" cost a collection page 0.018;
+    // "subscribe", "tags", "show more" and "load more" as well lost on the odd half and on
+    // two readability pages.
+    "contact us",
+    "book a demo",
+    "start free trial",
 };
 
 // Section edit link labels, lower case, as wikis print them beside each heading. Origin: the

@@ -143,7 +143,10 @@ TEST(VocabularyTest, BoilerplatePhrasesMatchWholeBlocks) {
                         "Thread starter",
                         "Original Poster",
                         "Explore related questions",
-                        "Likes received:"})
+                        "Likes received:",
+                        "Contact Us",
+                        "Book a demo",
+                        "Start free trial"})
     EXPECT_TRUE(is_boilerplate_phrase(s)) << s;
   for (const char* s : {"Read more about the new law below.", "Sharing economy", "Print media",
                         "Close to home", "More than a game", "Most read books of the year",
