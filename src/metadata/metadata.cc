@@ -482,10 +482,11 @@ bool is_line_break(const Node* n) {
           n->tag == Tag::kUl || n->tag == Tag::kOl);
 }
 
-// Whether a node starts a line: nothing but blank text and comments between it and the
-// previous <br> or block element (or its parent's start).
-bool starts_line(const Node* n) {
-  for (const Node* p = n->prev_sibling; p; p = p->prev_sibling) {
+// Whether a node starts (toward = &Node::prev_sibling) or ends (&Node::next_sibling) a line:
+// nothing but blank text and comments between it and the nearest <br> or block element that
+// way (or its parent's start or end).
+bool at_line_edge(const Node* n, Node* Node::*toward) {
+  for (const Node* p = n->*toward; p; p = p->*toward) {
     if (p->is_text() && first_non_blank(p->data) == p->data.size()) continue;
     if (p->kind == dom::NodeKind::kComment) continue;
     return is_line_break(p);
@@ -493,16 +494,8 @@ bool starts_line(const Node* n) {
   return true;
 }
 
-// Whether a node ends a line: nothing but blank text and comments between it and the next
-// <br> or block element (or its parent's end).
-bool ends_line(const Node* n) {
-  for (const Node* p = n->next_sibling; p; p = p->next_sibling) {
-    if (p->is_text() && first_non_blank(p->data) == p->data.size()) continue;
-    if (p->kind == dom::NodeKind::kComment) continue;
-    return is_line_break(p);
-  }
-  return true;
-}
+bool starts_line(const Node* n) { return at_line_edge(n, &Node::prev_sibling); }
+bool ends_line(const Node* n) { return at_line_edge(n, &Node::next_sibling); }
 
 // Whether the element right before a node (past blank text) is a <time>.
 bool after_time(const Node* n) {
