@@ -559,6 +559,22 @@ std::string gopher_repetition(std::string_view text, const std::vector<std::stri
       }
       dup_value[li] = static_cast<double>(repeated) / tl;
     }
+    // The next level's candidates: the m-gram at p (m the next level's n) can occur twice only
+    // if each n-gram inside it, at p .. p + m - n, does (each is inside the m-gram's other
+    // occurrence too). multi is ascending and distinct, so they all repeat exactly when
+    // multi[j + m - n] == p + m - n; the other positions hold unique m-grams.
+    if (li + 1 < levels.size()) {
+      const size_t gap = static_cast<size_t>(levels[li + 1] - n);
+      size_t kept = 0;
+      for (size_t j = 0; j + gap < multi.size(); ++j)
+        if (multi[j + gap] == multi[j] + gap) {
+          multi[kept] = multi[j];
+          multi_chain[kept] = multi_chain[j];
+          ++kept;
+        }
+      multi.resize(kept);
+      multi_chain.resize(kept);
+    }
     cand.swap(multi);
     chain.swap(multi_chain);
     chained = n;

@@ -147,5 +147,24 @@ TEST(Utf8, DecodesAndCountsCodePoints) {
   EXPECT_EQ(i, 1u);
 }
 
+// code_point_count takes eight bytes, then four, two and one at a time: every length from 0 to
+// 24 and every offset of the multi-byte characters must agree with a byte-by-byte count.
+TEST(Utf8, CountsCodePointsAtEveryLengthAndOffset) {
+  const std::string pieces[] = {"a", "é", "中", "😀", " ", "\x80", "\xff"};
+  for (size_t seed = 0; seed < 200; ++seed) {
+    std::string s;
+    for (uint32_t r = static_cast<uint32_t>(seed); s.size() < 24;) {
+      r = r * 1103515245U + 12345U;  // a small LCG: varied mixes of the pieces
+      s += pieces[(r >> 16) % 7];
+    }
+    for (size_t len = 0; len <= s.size(); ++len) {
+      std::string_view v(s.data(), len);
+      size_t expected = 0;
+      for (char c : v) expected += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      ASSERT_EQ(code_point_count(v), expected) << "seed " << seed << " length " << len;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace klartext::text
