@@ -507,34 +507,44 @@ std::string gopher_repetition(std::string_view text, const std::vector<std::stri
       cand.pop_back();
       chain.pop_back();
     }
-    // Count every candidate n-gram. The table is sized for all of them, so it never grows and
-    // the slot pointers stay valid.
-    ws.ngram_counts.reset(cand.size());
-    ws.slots.resize(cand.size());
-    // Counter.most_common(1): the highest count, and among equals the n-gram seen first.
-    // Position 0 holds an n-gram (nw >= n) with count >= 1, so (1, 0) is the floor.
+    // Count every candidate n-gram. The table is sized for all of them, so it never grows.
+    const size_t count = cand.size();
+    ws.ngram_counts.reset(count);
+    // The candidates (by index) whose n-gram occurs at least twice, one bit each: set at the
+    // second occurrence for it and the first (NgramCount::first), and at every later one. Read
+    // back in index order, they are the next level's positions, ascending, without a second
+    // pass over the table.
+    std::vector<uint64_t>& repeats = ws.repeat_bits;
+    repeats.assign((count + 63) / 64, 0);
+    // Counter.most_common(1): the highest count, and among equals the n-gram seen first
+    // (candidate indices ascend with positions). Position 0 holds an n-gram (nw >= n) with
+    // count >= 1, so (1, position 0) is the floor; only counts of two or more can beat it.
     uint32_t best = 1, best_first = 0;
-    for (size_t k = 0; k < cand.size(); ++k) {
+    for (size_t k = 0; k < count; ++k) {
       uint64_t h = chain[k];
       for (int j = chained; j < n; ++j) h = ngram_step(h, ws.word_hashes[cand[k] + size_t(j)]);
       chain[k] = h;
       bool inserted = false;
       NgramCount& c = ws.ngram_counts.find_or_insert(ngram_finish(h), &inserted);
-      if (inserted) c.first = cand[k];
-      ++c.count;
-      ws.slots[k] = &c;
+      if (inserted) c.first = static_cast<uint32_t>(k);
+      if (++c.count < 2) continue;
+      repeats[k >> 6] |= uint64_t(1) << (k & 63);
+      if (c.count == 2) repeats[c.first >> 6] |= uint64_t(1) << (c.first & 63);
       if (c.count > best || (c.count == best && c.first < best_first)) {
         best = c.count;
         best_first = c.first;
       }
     }
-    if (wants_top[li])
+    if (wants_top[li]) {
+      const size_t best_position = best >= 2 ? cand[best_first] : 0;
       top_value[li] =
-          static_cast<double>(span_len(best_first, n) + static_cast<size_t>(n - 1)) * best / tl;
+          static_cast<double>(span_len(best_position, n) + static_cast<size_t>(n - 1)) * best / tl;
+    }
     multi.clear();
     multi_chain.clear();
-    for (size_t k = 0; k < cand.size(); ++k)
-      if (ws.slots[k]->count >= 2) {
+    for (size_t w = 0; w < repeats.size(); ++w)
+      for (uint64_t bits = repeats[w]; bits != 0; bits &= bits - 1) {
+        const size_t k = w * 64 + static_cast<size_t>(__builtin_ctzll(bits));
         multi.push_back(cand[k]);
         multi_chain.push_back(chain[k]);
       }

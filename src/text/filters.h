@@ -148,7 +148,7 @@ struct FilterOutcome {
 
 struct NgramCount {
   uint32_t count = 0;
-  uint32_t first = 0;  // index of the first occurrence
+  uint32_t first = 0;  // the first occurrence, as an index into the level's candidates
 };
 
 // A line C4 kept, as the byte range of the stripped line in the filtered text; `rewritten` when
@@ -173,7 +173,7 @@ class FilterWorkspace {
   U64Map<NgramCount> ngram_counts;
   std::vector<uint32_t> positions, next_positions;  // n-gram starts per level (repetition)
   std::vector<uint64_t> chains, next_chains;        // their n-gram keys' chains, unfinished
-  std::vector<NgramCount*> slots;
+  std::vector<uint64_t> repeat_bits;                // candidates whose n-gram repeats (repetition)
   std::string buffer;
 };
 

@@ -3,6 +3,7 @@
 #ifndef KLARTEXT_TEXT_FLAT_MAP_H_
 #define KLARTEXT_TEXT_FLAT_MAP_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -17,14 +18,16 @@ template <typename V>
 class U64Map {
  public:
   // Empties the map and sizes it for up to n keys at load factor <= 1/2 (linear probing stays
-  // short at that load; chosen as the usual textbook bound).
+  // short at that load; chosen as the usual textbook bound). The slot array only grows: a
+  // smaller table uses its first cap slots, so the repetition rules' shrinking tables (one per
+  // n-gram level, then the next document's) clear a prefix instead of reallocating.
   void reset(size_t n) {
     size_t cap = 16;
     while (cap < 2 * n) cap <<= 1;
-    if (slots_.size() != cap) {
+    if (slots_.size() < cap) {
       slots_.assign(cap, Slot{});
     } else {
-      for (Slot& s : slots_) s.key = 0;
+      std::fill_n(slots_.begin(), cap, Slot{});
     }
     mask_ = cap - 1;
     size_ = 0;
@@ -33,20 +36,21 @@ class U64Map {
   // Returns the value slot for key, inserting V{} if absent; *inserted says which.
   V& find_or_insert(uint64_t key, bool* inserted) {
     if (key == 0) key = 1;
-    if (2 * (size_ + 1) > slots_.size()) grow();
+    if (2 * (size_ + 1) > mask_ + 1) grow();
+    Slot* slots = slots_.data();
     size_t i = key & mask_;
-    while (slots_[i].key != 0) {
-      if (slots_[i].key == key) {
+    while (slots[i].key != 0) {
+      if (slots[i].key == key) {
         *inserted = false;
-        return slots_[i].value;
+        return slots[i].value;
       }
       i = (i + 1) & mask_;
     }
-    slots_[i].key = key;
-    slots_[i].value = V{};
+    slots[i].key = key;
+    slots[i].value = V{};
     ++size_;
     *inserted = true;
-    return slots_[i].value;
+    return slots[i].value;
   }
 
   size_t size() const { return size_; }
@@ -58,11 +62,14 @@ class U64Map {
   };
 
   void grow() {
+    // Before any reset the map has no slots (mask_ + 1 == 1): start at 16.
+    const size_t old_cap = slots_.empty() ? 0 : mask_ + 1;
     std::vector<Slot> old = std::move(slots_);
-    size_t cap = old.empty() ? 16 : old.size() * 2;
+    size_t cap = old_cap == 0 ? 16 : old_cap * 2;
     slots_.assign(cap, Slot{});
     mask_ = cap - 1;
-    for (const Slot& s : old) {
+    for (size_t j = 0; j < old_cap; ++j) {
+      const Slot& s = old[j];
       if (s.key == 0) continue;
       size_t i = s.key & mask_;
       while (slots_[i].key != 0) i = (i + 1) & mask_;
