@@ -442,14 +442,19 @@ std::string gopher_repetition(std::string_view text, const std::vector<std::stri
 
   size_t nw = words.size();
   ws.word_hashes.resize(nw);
-  ws.word_lengths.resize(nw + 1);  // prefix sums of code point lengths
-  ws.word_lengths[0] = 0;
-  for (size_t i = 0; i < nw; ++i) {
-    ws.word_hashes[i] = hash_bytes(words[i]);
-    ws.word_lengths[i + 1] = ws.word_lengths[i] + static_cast<uint32_t>(code_point_count(words[i]));
-  }
+  // Code point lengths only of the words that a rule measures (the most common n-grams and the
+  // repeats of the duplicate scan, a small part of most texts), each counted once on first use.
+  constexpr uint32_t kUncounted = ~uint32_t(0);
+  ws.word_lengths.assign(nw, kUncounted);
+  for (size_t i = 0; i < nw; ++i) ws.word_hashes[i] = hash_bytes(words[i]);
   auto span_len = [&](size_t i, int n) {
-    return static_cast<size_t>(ws.word_lengths[i + static_cast<size_t>(n)] - ws.word_lengths[i]);
+    size_t len = 0;
+    for (size_t j = i; j < i + static_cast<size_t>(n); ++j) {
+      uint32_t& l = ws.word_lengths[j];
+      if (l == kUncounted) l = static_cast<uint32_t>(code_point_count(words[j]));
+      len += l;
+    }
+    return len;
   };
 
   // The n-gram rules, computed level by level over the distinct n of both lists in ascending

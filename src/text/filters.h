@@ -165,7 +165,7 @@ class FilterWorkspace {
   WordSegmenter segmenter;
   std::vector<std::string_view> words;
   std::vector<uint64_t> word_hashes;
-  std::vector<uint32_t> word_lengths;
+  std::vector<uint32_t> word_lengths;  // code point lengths, counted on first use (repetition)
   std::vector<std::string_view> pieces;
   std::vector<std::string_view> lines;  // str.splitlines() of the text, shared by Gopher and C4
   std::vector<C4KeptLine> c4_kept;
