@@ -303,6 +303,16 @@ constexpr std::string_view kBoilerplatePhrases[] = {
     "广告",
     "分享",
     "返回顶部",
+    // Share, print, comment-box and related-reading labels of Chinese news and blog templates
+    // (zh), by hand from the leaked lines of chinese-wce pages (each alone on its line, often
+    // with a full-width colon, which boilerplate_phrase_normalized drops).
+    "分享到",
+    "推荐阅读",
+    "相关阅读",
+    "相关链接",
+    "打印本页",
+    "上一篇",
+    "下一篇",
     // Photo-viewer controls and related-link labels (en), by hand from news templates.
     "caption",
     "close",
@@ -1078,8 +1088,16 @@ bool skip_link_normalized(std::string_view t) {
 }
 
 bool boilerplate_phrase_normalized(std::string_view t) {
-  while (!t.empty() && (t.back() == ':' || t.back() == '.' || t.back() == '!' || t.back() == ' '))
-    t.remove_suffix(1);
+  // The full-width colon (U+FF1A) closes CJK labels as ':' closes Latin ones ("分享到：").
+  constexpr std::string_view kWideColon = "\xef\xbc\x9a";
+  while (!t.empty()) {
+    if (t.back() == ':' || t.back() == '.' || t.back() == '!' || t.back() == ' ')
+      t.remove_suffix(1);
+    else if (t.ends_with(kWideColon))
+      t.remove_suffix(kWideColon.size());
+    else
+      break;
+  }
   return in_table<kBoilerplatePhrases>(t);
 }
 

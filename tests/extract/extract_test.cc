@@ -614,6 +614,22 @@ TEST(ExtractTest, CallToActionBoxGoes) {
   EXPECT_FALSE(contains(e.text, "become a member")) << e.text;
 }
 
+// Chinese share, print and reading labels alone on their lines, some closed by a full-width
+// colon, leave the story; the same words inside a sentence stay.
+TEST(ExtractTest, ChineseToolLabelsGo) {
+  std::string html =
+      "<html><body><div class=story><h1>小镇图书馆重新开放</h1><p>经过两年的修缮，镇上的老图书馆"
+      "于本周一重新向读者开放，新增了儿童阅览室和一间可以借用的录音室。</p><p>馆长说，修缮期间"
+      "许多居民把家中的旧书捐给图书馆，现在书架上的藏书比关闭前多了三千册。</p><div>分享到：</div>"
+      "<p>读者可以在网站上预约座位，也可以把喜欢的书单分享到社区的公告栏上。</p><div>打印本页</div>"
+      "<p>上一篇：</p><h3>推荐阅读</h3></div></body></html>";
+  Extracted e = run(html);
+  EXPECT_TRUE(contains(e.text, "经过两年的修缮")) << e.text;
+  EXPECT_TRUE(contains(e.text, "分享到社区的公告栏上")) << e.text;
+  for (const char* unwanted : {"分享到：", "打印本页", "上一篇", "推荐阅读"})
+    EXPECT_FALSE(contains(e.text, unwanted)) << "leaked: " << unwanted << "\n---\n" << e.text;
+}
+
 // A cookie notice longer than a short line, in a page header beside the article, goes.
 TEST(ExtractTest, LongCookieNoticeGoes) {
   std::string html =

@@ -146,12 +146,21 @@ TEST(VocabularyTest, BoilerplatePhrasesMatchWholeBlocks) {
                         "Likes received:",
                         "Contact Us",
                         "Book a demo",
-                        "Start free trial"})
+                        "Start free trial",
+                        "分享到",
+                        "分享到：",
+                        "推荐阅读",
+                        "相关阅读：",
+                        "相关链接",
+                        "打印本页",
+                        "上一篇：",
+                        "下一篇"})
     EXPECT_TRUE(is_boilerplate_phrase(s)) << s;
   for (const char* s : {"Read more about the new law below.", "Sharing economy", "Print media",
                         "Close to home", "More than a game", "Most read books of the year",
                         "Related parties", "Теги и метки", "Highlights of the season",
-                        "Quote of the day", "Reply to the council", "Register of members"})
+                        "Quote of the day", "Reply to the council", "Register of members",
+                        "分享到朋友圈的照片", "上一篇论文", "打印本页面上的表格：", "：", "::"})
     EXPECT_FALSE(is_boilerplate_phrase(s)) << s;
 }
 
