@@ -701,6 +701,67 @@ TEST(LanguagePresets, FilterSetPicksThePresetOfTheLanguage) {
   EXPECT_TRUE(set.for_language("en").preset().gopher_quality->min_stop_words.has_value());
 }
 
+// C4 counts the lines of Python's str.splitlines(), whose breaks the splitter finds 16 bytes at
+// a time: every break kind (and the lead bytes of U+0085 and U+2028 in other characters) at
+// every offset of long texts must give the count of a byte-by-byte reading.
+size_t reference_line_count(std::string_view s) {
+  size_t lines = 0, start = 0, i = 0;
+  while (i < s.size()) {
+    size_t brk = 0;
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const auto at = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0; };
+    if (c == '\r')
+      brk = at(i + 1) == '\n' ? 2 : 1;
+    else if (c == '\n' || c == '\v' || c == '\f' || (c >= 0x1C && c <= 0x1E))
+      brk = 1;
+    else if (c == 0xC2 && at(i + 1) == 0x85)
+      brk = 2;
+    else if (c == 0xE2 && at(i + 1) == 0x80 && (at(i + 2) == 0xA8 || at(i + 2) == 0xA9))
+      brk = 3;
+    if (brk == 0) {
+      ++i;
+      continue;
+    }
+    ++lines;
+    i += brk;
+    start = i;
+  }
+  return lines + (start < s.size() ? 1 : 0);
+}
+
+TEST(C4, CountsTheLinesOfSplitlinesAtEveryOffset) {
+  const std::vector<std::string> pieces = {"Words of a sentence here. ",
+                                           "abc",
+                                           " ",
+                                           "\n",
+                                           "\r\n",
+                                           "\r",
+                                           "\v",
+                                           "\f",
+                                           "\x1c",
+                                           "\x1e",
+                                           "\x1f",
+                                           "\u0085",
+                                           "\u2028",
+                                           "\u2029",
+                                           "\u00e9",
+                                           "\u00a0",
+                                           "\u2019",
+                                           "\u2026",
+                                           "\t"};
+  std::mt19937 rng(777);
+  C4Options o;
+  std::string out;
+  for (int trial = 0; trial < 300; ++trial) {
+    std::string t;
+    const size_t n = rng() % 60;
+    for (size_t k = 0; k < n; ++k) t += pieces[rng() % pieces.size()];
+    C4LineStats st;
+    c4_quality(t, o, &out, &st);
+    EXPECT_EQ(st.total, reference_line_count(t)) << "trial " << trial;
+  }
+}
+
 // FineWeb counts the tokens of the text C4 left from the tokens Gopher already had (no second
 // tokenisation): the count must equal tokenising C4's output, whatever C4 removed or rewrote.
 TEST(Presets, FineWebWordCountAfterC4MatchesTokenisingTheOutput) {
