@@ -154,7 +154,8 @@ TEST(VocabularyTest, BoilerplatePhrasesMatchWholeBlocks) {
                         "相关链接",
                         "打印本页",
                         "上一篇：",
-                        "下一篇"})
+                        "下一篇",
+                        "扫一扫在手机打开当前页"})
     EXPECT_TRUE(is_boilerplate_phrase(s)) << s;
   for (const char* s : {"Read more about the new law below.", "Sharing economy", "Print media",
                         "Close to home", "More than a game", "Most read books of the year",
@@ -225,6 +226,11 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "Click here to subscribe to The Harbour Newsletter",
                         "Get Cycling Weekly delivered through your letterbox every month.",
                         "Copyright ⓒ 예시신문. 무단전재 및 재배포 금지",
+                        "互联网新闻信息服务许可证编号：00000000000",
+                        "某省互联网违法和不良信息举报电话：0000-00000000",
+                        "举报邮箱： tips@example.cn",
+                        "湖滨网版权与免责声明：",
+                        "反侵权公告：",
                         "The publisher may earn an Affiliate Commission if you buy through links.",
                         "If you buy something through this post, we may get a share of the sale.",
                         "Image 1 of 5",
@@ -248,6 +254,7 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "Reporters said the editing by the ministry took weeks.",
                         "Copyright law changed.",
                         "城市公园新增夜间开放时段，市民可以在晚上散步。",
+                        "记者在举报现场看到，工作人员正在核对材料。",
                         "https://example.org is where the files live.",
                         "See https://example.org",
                         "A spokesperson declined to comment to Reuters.",
