@@ -59,8 +59,9 @@ struct Info {
   bool item_list = false;       // a grid of repeated items (is_repeated_list)
   Boilerplate kind = Boilerplate::kNone;
   bool content_hint = false;
-  Hidden hidden = Hidden::kNo;  // display:none, hidden or aria-hidden (see classify)
-  bool by_tag = false;          // kind comes from the element's tag or role, not its class/id
+  Hidden hidden = Hidden::kNo;   // display:none, hidden or aria-hidden (see classify)
+  bool by_tag = false;           // kind comes from the element's tag or role, not its class/id
+  bool titled_comments = false;  // a comments region whose first heading is "Comments"
 };
 
 // Scoring constants. Each was chosen by sweeping it over the scrapinghub and wcxb-dev pages
@@ -404,6 +405,10 @@ class Extractor {
   void classify(const Node* root) {
     og_article_ = declares_article();
     uint32_t comment_depth = 0;
+    // The first heading inside the current outermost comments region, and whether it names
+    // the region a comment thread (is_comments_heading).
+    bool comment_heading_seen = false;
+    bool comment_titled = false;
     uint32_t hidden_depth = 0;
     const Node* largest_hidden = nullptr;
     uint32_t link_depth = 0;
@@ -504,7 +509,8 @@ class Extractor {
               h1s_overflow_ = true;
           }
           if (n->is_html(Tag::kA)) ++link_depth;
-          if (k == Boilerplate::kComments) ++comment_depth;
+          if (k == Boilerplate::kComments && comment_depth++ == 0)
+            comment_heading_seen = comment_titled = false;
           return true;
         },
         [&](const Node* n) {
@@ -517,10 +523,21 @@ class Extractor {
           }
           Info& i = at(n);
           if (n->is_html(Tag::kA) && i.state == kKeep) --link_depth;
+          if (n->is_element() && comment_depth > 0 && !comment_heading_seen &&
+              heading_level(n) > 0) {
+            comment_heading_seen = true;
+            comment_titled = i.raw_len <= 48 && is_comments_heading(text_of(n, o, 64));
+          }
           if (n->is_element() && i.state == kKeep) {
             if (i.kind == Boilerplate::kComments) {
               --comment_depth;
-              if (comment_depth == 0 && hidden_depth == 0) comment_bytes_ += i.raw_len;
+              if (comment_depth == 0 && hidden_depth == 0) {
+                comment_bytes_ += i.raw_len;
+                if (comment_titled) {
+                  i.titled_comments = true;
+                  titled_comment_bytes_ += i.raw_len;
+                }
+              }
             }
             // Short controls: skip links (always links to an in-page anchor; 64 bytes is the
             // longest phrase with some slack) and share/teaser labels (40 bytes, the longest
@@ -760,6 +777,11 @@ class Extractor {
   static constexpr uint32_t kSmallBox = 400;
   // More text than any sign-up box holds (see remove_for_kind), a quarter of it at most in links.
   static constexpr uint32_t kLongProse = 2000;
+  // Text outside a majority comments region that makes it the thread under a post (see
+  // remove_for_kind): a paragraph or two, so that a page of only a menu and a title over its
+  // thread keeps it. No dev-set page is near it (0 to 1,000 give the same figures on all four
+  // sets; the commented Chinese blog post that motivated the rule has 1,575 bytes outside).
+  static constexpr uint32_t kCommentedPost = 500;
 
   // The share of the best container's score that the region around the page's one <h1> must
   // hold to be the content instead (see choose()).
@@ -786,9 +808,14 @@ class Extractor {
     // Consent dialogs are the exception: their cookie-by-cookie explanations can outweigh a
     // short page. Such an element goes when its text speaks of cookies, unless it is the page
     // itself (a "cookie-banner-open" state class on <body>).
-    if (i.raw_len * 2 > body_raw_)
+    if (i.raw_len * 2 > body_raw_) {
+      // A long comment thread under a "Comments" heading outweighs a short post: it goes
+      // when the body outside it holds kCommentedPost bytes (a post, not only a menu).
+      if (i.kind == Boilerplate::kComments && i.titled_comments && !keep_comments_)
+        return body_raw_ - i.raw_len >= kCommentedPost;
       return i.kind == Boilerplate::kConsent && !n->is_html(Tag::kBody) &&
              !n->is_html(Tag::kMain) && mentions_cookies(n);
+    }
     switch (i.kind) {
       case Boilerplate::kComments:
         return !keep_comments_;
@@ -899,7 +926,10 @@ class Extractor {
     // A page that declares itself a forum thread (names_thread) keeps them whatever their share:
     // forum software puts sign-in boxes, rules and member lists around a short thread
     // (wcxb-dev forum pages 0.772 -> 0.802 F1; scrapinghub and chinese-wce unchanged).
-    keep_comments_ = opt_.include_comments || outside * 5 < comment_bytes_ || thread_;
+    // Comments under a "Comments" heading (is_comments_heading) are a post's, not a forum's
+    // thread: they do not count here, however many there are.
+    keep_comments_ =
+        opt_.include_comments || outside * 5 < comment_bytes_ - titled_comment_bytes_ || thread_;
     widget_page_ = named_widgets_ && built_of_widgets(body);
     std::vector<const Node*> blocks;  // open block elements, innermost last
     // Per open block: it opened inside a link that already held a heading (a card's
@@ -1572,6 +1602,7 @@ class Extractor {
   double start_ms_;
   std::vector<Info> info_;
   uint64_t comment_bytes_ = 0;
+  uint64_t titled_comment_bytes_ = 0;  // the part of comment_bytes_ under a comments heading
   uint32_t body_raw_ = 0;
   bool og_article_ = false;     // declares_article()
   bool named_widgets_ = false;  // some element is a widget or sidebar by its class or id

@@ -1493,6 +1493,34 @@ constexpr std::string_view kRelatedHeadings[] = {
     "читайте также",     "Читайте также",
 };
 
+// Headings over the comment threads under blog posts and articles, lower case, by hand from
+// blog and news templates (en, de, fr, es, it, zh). Forum threads title their replies
+// otherwise (or not at all), so a thread under such a heading is a post's comments.
+constexpr std::string_view kCommentHeadings[] = {
+    "comment",  "comments", "reader comments", "kommentare", "commentaires", "comentarios",
+    "commenti", "评论",     "网友评论",        "读者评论",
+};
+
+bool is_comments_heading(std::string_view text) {
+  // A count and a label; 48 bytes holds the longest label with a long count.
+  if (trim(text).size() > 48) return false;
+  std::string t = normalize_short(text, 48);
+  std::string_view v = t;
+  while (!v.empty() && ((v.front() >= '0' && v.front() <= '9') || v.front() == ' ' ||
+                        v.front() == ',' || v.front() == '.'))
+    v.remove_prefix(1);
+  constexpr std::string_view kWideColon = "\xef\xbc\x9a";
+  while (!v.empty()) {
+    if (v.back() == ':' || v.back() == ' ')
+      v.remove_suffix(1);
+    else if (v.ends_with(kWideColon))
+      v.remove_suffix(kWideColon.size());
+    else
+      break;
+  }
+  return in_table<kCommentHeadings>(v);
+}
+
 bool is_related_heading(std::string_view text) {
   // Such headings are a few words; 60 bytes holds the longest seen with a site name.
   if (trim(text).size() > 60) return false;

@@ -85,6 +85,11 @@ bool is_cookie_notice(std::string_view text);
 // headings, several languages, matched on the trimmed, lower-cased text.
 bool is_related_heading(std::string_view text);
 
+// True when a heading names a comment thread ("Comments", "12 Comments:", "评论", "网友评论"):
+// a count, then one label of a small table (several languages), matched on the trimmed,
+// lower-cased text without trailing colons.
+bool is_comments_heading(std::string_view text);
+
 }  // namespace klartext::extract
 
 #endif  // KLARTEXT_EXTRACT_VOCABULARY_H_

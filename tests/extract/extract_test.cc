@@ -630,6 +630,41 @@ TEST(ExtractTest, ChineseToolLabelsGo) {
     EXPECT_FALSE(contains(e.text, unwanted)) << "leaked: " << unwanted << "\n---\n" << e.text;
 }
 
+// Dozens of comments under a short blog post outweigh it, but a thread under a "Comments"
+// heading is the post's comments, not a forum thread: it goes. Untitled, it stays (the page
+// could be a thread whose replies are its content).
+TEST(ExtractTest, LongTitledCommentThreadUnderShortPostGoes) {
+  std::string post =
+      "<div class=post><h2>Moving the blog to a new home</h2><p>After eight years on my own "
+      "server I have moved this blog to the community site, where a friend kindly offered me "
+      "a corner. Posts here will be about compilers, build tools and the odd book review.</p>"
+      "<p>A short word about me: I started writing about programming when the first version "
+      "of the language came out, translated two books on it since, and now design software "
+      "for a small company by the river while teaching an evening course.</p><p>My older "
+      "posts stay where they are, and I will link to them when a new post builds on one. I "
+      "look forward to the discussions here and hope to learn as much as I write.</p><p>The "
+      "first series will follow one small program from its first line to its release: how "
+      "the build is set up, which warnings are worth turning on, how the tests are arranged "
+      "and what the profiler showed when it was slower than it should have been.</p><p>After "
+      "that I plan a few shorter notes on books I have read this year, and perhaps a report "
+      "from the conference in the spring if my talk is accepted.</p></div>";
+  std::string replies;
+  for (int k = 0; k < 100; ++k)
+    replies += "<h4>re: Moving the blog 2004-12-27 12:" + std::to_string(10 + k) + " reader" +
+               std::to_string(k) + "</h4><p>Welcome here, glad to see you writing again!</p>";
+  std::string page =
+      "<html><body><div id=menu><a href=/>Home</a> <a href=/about>About</a>"
+      "</div>" +
+      post;
+  Extracted titled =
+      run(page + "<div id=comments><h3>Comments</h3>" + replies + "</div></body></html>");
+  EXPECT_TRUE(contains(titled.text, "After eight years on my own server")) << titled.text;
+  EXPECT_TRUE(contains(titled.text, "as much as I write.")) << titled.text;
+  EXPECT_FALSE(contains(titled.text, "glad to see you")) << titled.text;
+  Extracted untitled = run(page + "<div id=comments>" + replies + "</div></body></html>");
+  EXPECT_TRUE(contains(untitled.text, "glad to see you")) << untitled.text;
+}
+
 // A cookie notice longer than a short line, in a page header beside the article, goes.
 TEST(ExtractTest, LongCookieNoticeGoes) {
   std::string html =

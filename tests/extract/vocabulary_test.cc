@@ -358,6 +358,15 @@ TEST(VocabularyTest, RelatedStoryHeadings) {
     EXPECT_FALSE(is_related_heading(s)) << s;
 }
 
+TEST(VocabularyTest, CommentsHeadings) {
+  for (const char* s : {"Comments", "12 Comments:", "1 comment", "评论", "网友评论：", "Kommentare",
+                        "1,204 comments"})
+    EXPECT_TRUE(is_comments_heading(s)) << s;
+  for (const char* s : {"Comments on the draft budget", "Replies", "评论员文章", "No comments yet",
+                        "Re: the new bridge", ""})
+    EXPECT_FALSE(is_comments_heading(s)) << s;
+}
+
 TEST(VocabularyTest, Captions) {
   EXPECT_EQ(classify_attribute("wp-caption-text", nullptr), Boilerplate::kCaption);
   EXPECT_EQ(classify_attribute("photo-credit", nullptr), Boilerplate::kCaption);
