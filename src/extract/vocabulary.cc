@@ -313,6 +313,9 @@ constexpr std::string_view kBoilerplatePhrases[] = {
     "打印本页",
     "上一篇",
     "下一篇",
+    // "Back" links under each reply of Chinese forum threads (zh), by hand from chinese-wce.
+    "返回",
+    "← 返回",
     "扫一扫在手机打开当前页",  // the QR-code label of Chinese government page templates
     // Photo-viewer controls and related-link labels (en), by hand from news templates.
     "caption",

@@ -155,13 +155,16 @@ TEST(VocabularyTest, BoilerplatePhrasesMatchWholeBlocks) {
                         "打印本页",
                         "上一篇：",
                         "下一篇",
-                        "扫一扫在手机打开当前页"})
+                        "扫一扫在手机打开当前页",
+                        "返回",
+                        "← 返回"})
     EXPECT_TRUE(is_boilerplate_phrase(s)) << s;
-  for (const char* s : {"Read more about the new law below.", "Sharing economy", "Print media",
-                        "Close to home", "More than a game", "Most read books of the year",
-                        "Related parties", "Теги и метки", "Highlights of the season",
-                        "Quote of the day", "Reply to the council", "Register of members",
-                        "分享到朋友圈的照片", "上一篇论文", "打印本页面上的表格：", "：", "::"})
+  for (const char* s :
+       {"Read more about the new law below.", "Sharing economy", "Print media", "Close to home",
+        "More than a game", "Most read books of the year", "Related parties", "Теги и метки",
+        "Highlights of the season", "Quote of the day", "Reply to the council",
+        "Register of members", "分享到朋友圈的照片", "返回家乡的路上", "上一篇论文",
+        "打印本页面上的表格：", "：", "::"})
     EXPECT_FALSE(is_boilerplate_phrase(s)) << s;
 }
 
