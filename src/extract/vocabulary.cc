@@ -1095,6 +1095,21 @@ namespace {
 // one block normalize it once (check_short_text). Each public is_* function is its limit test,
 // normalize_short and the *_normalized check.
 
+// Drops the marks that close a label: trailing spaces, any byte of `marks`, and the full-width
+// colon (U+FF1A), which closes CJK labels as ':' closes Latin ones ("分享到：").
+std::string_view strip_label_end(std::string_view t, std::string_view marks) {
+  constexpr std::string_view kWideColon = "\xef\xbc\x9a";
+  while (!t.empty()) {
+    if (t.back() == ' ' || marks.find(t.back()) != std::string_view::npos)
+      t.remove_suffix(1);
+    else if (t.ends_with(kWideColon))
+      t.remove_suffix(kWideColon.size());
+    else
+      break;
+  }
+  return t;
+}
+
 bool skip_link_normalized(std::string_view t) {
   for (std::string_view p : kSkipPhrases)
     if (t.size() >= p.size() && t.compare(0, p.size(), p) == 0) return true;
@@ -1102,17 +1117,7 @@ bool skip_link_normalized(std::string_view t) {
 }
 
 bool boilerplate_phrase_normalized(std::string_view t) {
-  // The full-width colon (U+FF1A) closes CJK labels as ':' closes Latin ones ("分享到：").
-  constexpr std::string_view kWideColon = "\xef\xbc\x9a";
-  while (!t.empty()) {
-    if (t.back() == ':' || t.back() == '.' || t.back() == '!' || t.back() == ' ')
-      t.remove_suffix(1);
-    else if (t.ends_with(kWideColon))
-      t.remove_suffix(kWideColon.size());
-    else
-      break;
-  }
-  return in_table<kBoilerplatePhrases>(t);
+  return in_table<kBoilerplatePhrases>(strip_label_end(t, ":.!"));
 }
 
 bool edit_link_normalized(std::string_view t) {
@@ -1512,16 +1517,7 @@ bool is_comments_heading(std::string_view text) {
   while (!v.empty() && ((v.front() >= '0' && v.front() <= '9') || v.front() == ' ' ||
                         v.front() == ',' || v.front() == '.'))
     v.remove_prefix(1);
-  constexpr std::string_view kWideColon = "\xef\xbc\x9a";
-  while (!v.empty()) {
-    if (v.back() == ':' || v.back() == ' ')
-      v.remove_suffix(1);
-    else if (v.ends_with(kWideColon))
-      v.remove_suffix(kWideColon.size());
-    else
-      break;
-  }
-  return in_table<kCommentHeadings>(v);
+  return in_table<kCommentHeadings>(strip_label_end(v, ":"));
 }
 
 bool is_related_heading(std::string_view text) {
