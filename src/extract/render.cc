@@ -6,19 +6,12 @@
 #include <memory>
 #include <string_view>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "extract/tag_kinds.h"
 #include "extract/walk.h"
+#include "extract/whitespace.h"
 
 namespace klartext::extract {
 namespace {
-
-inline bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
 
 // Whitespace of a run of text between its first and last word (`core`, both ends words)
 // collapsed into single spaces at out; `after_space`: the byte before the run was whitespace.
@@ -41,12 +34,7 @@ size_t collapse_scalar(std::string_view core, bool after_space, char* out) {
 // Bit k of the result: byte k of the 16 at p is whitespace.
 inline uint32_t space_mask(const char* p) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i ws = _mm_or_si128(
-      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
-      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
-                                _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
-                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))));
-  return uint32_t(_mm_movemask_epi8(ws));
+  return uint32_t(_mm_movemask_epi8(whitespace_bytes(v)));
 }
 
 // Set bits of a 16-bit mask (the build targets plain x86-64, without a popcount instruction).
@@ -99,11 +87,7 @@ inline size_t collapse_block(std::string_view block, bool after_space, char* out
 #if defined(__SSE2__)
   const __m128i sp = _mm_set1_epi8(' ');
   __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block.data()));
-  __m128i ws =
-      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
-                   _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
-                                             _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
-                                _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))));
+  __m128i ws = whitespace_bytes(v);
   uint32_t m = uint32_t(_mm_movemask_epi8(ws));
   *visible += 16 - count_bits16(m);
   if (m == 0) {

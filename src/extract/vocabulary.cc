@@ -8,14 +8,12 @@
 #include <string>
 #include <vector>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 // xxHash inlined from its header (header-only use, nothing linked): one hash per class value
 // and short text, where a call into the shared library would cost as much as the hashing.
 #define XXH_INLINE_ALL
 #include <xxhash.h>
+
+#include "extract/whitespace.h"
 
 namespace klartext::extract {
 namespace {
@@ -784,7 +782,6 @@ constexpr char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A
 constexpr bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 bool starts_with_ci(std::string_view s, std::string_view lower_prefix) {
   if (s.size() < lower_prefix.size()) return false;
@@ -817,11 +814,7 @@ size_t normalize_into(std::string_view s, size_t cap, char* o) {
     const __m128i sp = _mm_set1_epi8(' ');
     for (; i + 16 <= s.size(); i += 16) {
       __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-      __m128i ws =
-          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
-                       _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
-                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
-                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))));
+      __m128i ws = whitespace_bytes(v);
       const uint32_t m = uint32_t(_mm_movemask_epi8(ws));
       if ((m & ((m << 1) | uint32_t(space))) != 0) break;
       // Signed compares: bytes from 0x80 up are negative, never upper case.

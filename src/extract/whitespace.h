@@ -1,0 +1,29 @@
+// HTML's ASCII whitespace (space, tab, LF, CR, FF), one byte and 16 at a time, for rendering
+// and the vocabulary checks. Tested through tests/extract/render_test.cc and vocabulary_test.cc.
+#ifndef KLARTEXT_EXTRACT_WHITESPACE_H_
+#define KLARTEXT_EXTRACT_WHITESPACE_H_
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace klartext::extract {
+
+inline bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+#if defined(__SSE2__)
+// 0xFF in each byte of v that is_space, 0 elsewhere.
+inline __m128i whitespace_bytes(__m128i v) {
+  return _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))));
+}
+#endif
+
+}  // namespace klartext::extract
+
+#endif  // KLARTEXT_EXTRACT_WHITESPACE_H_
