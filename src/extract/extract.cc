@@ -391,19 +391,23 @@ class Extractor {
     return base::thread_cpu_ms() - start_ms_ > opt_.max_milliseconds;
   }
 
-  // Whether the head declares the page an article (og:type "article").
-  bool declares_article() const {
+  // What the head declares: an article (og:type "article", og_article_) or a forum thread
+  // (JSON-LD naming one, thread_). classify does not descend into the head (head matter is
+  // dropped), so its scripts are read here; the body's are read in classify.
+  void read_head() {
     for (const Node* n = doc_.head() ? doc_.head()->first_child : nullptr; n; n = n->next_sibling)
       if (n->is_html(Tag::kMeta) && n->attr("property") == "og:type" &&
           n->attr("content").find("article") != std::string_view::npos)
-        return true;
-    return false;
+        og_article_ = true;
+      else if (n->is_html(Tag::kScript) && n->first_child && n->first_child->is_text() &&
+               n->attr("type") == "application/ld+json" && names_thread(n->first_child->data))
+        thread_ = true;
   }
 
   // Pass 1: raw text lengths, dropped tags, hidden elements, vocabulary classes, skip links and
   // boilerplate phrases.
   void classify(const Node* root) {
-    og_article_ = declares_article();
+    read_head();
     uint32_t comment_depth = 0;
     // The first heading inside the current outermost comments region, and whether it names
     // the region a comment thread (is_comments_heading).
@@ -913,10 +917,6 @@ class Extractor {
     // kickers and tool labels, so each block pays the full price. Other pages (product,
     // service, documentation, forum pages) build their content from short blocks (feature
     // blurbs, specifications), so they pay less (see kShortBlockCost).
-    for (const Node* n = doc_.head() ? doc_.head()->first_child : nullptr; n; n = n->next_sibling)
-      if (n->is_html(Tag::kScript) && n->first_child && n->first_child->is_text() &&
-          n->attr("type") == "application/ld+json" && names_thread(n->first_child->data))
-        thread_ = true;
     block_cost_ = og_article_ || articles_ == 1 ? kBlockCost : kShortBlockCost;
     // Comments are the content of forum threads and Q&A pages: when the text outside
     // comment-classed regions is under a fifth of the comments' own (no article of its own
@@ -1604,7 +1604,7 @@ class Extractor {
   uint64_t comment_bytes_ = 0;
   uint64_t titled_comment_bytes_ = 0;  // the part of comment_bytes_ under a comments heading
   uint32_t body_raw_ = 0;
-  bool og_article_ = false;     // declares_article()
+  bool og_article_ = false;     // the head declares an article (read_head)
   bool named_widgets_ = false;  // some element is a widget or sidebar by its class or id
   bool widget_page_ = false;    // built_of_widgets: such names do not mark boilerplate
   // Short blocks whose text was checked against the boilerplate tables (skip links, phrases,
