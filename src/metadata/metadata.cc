@@ -1290,6 +1290,33 @@ std::optional<Date> find_month_year(std::string_view s, const Date& reference) {
   return std::nullopt;
 }
 
+// ---- Date ranges -------------------------------------------------------------------------------
+
+// Words that join the two ends of a date range. Origin: archive and event listings in English
+// and Chinese ("Jan 1, 2024 - Jan 31, 2024", "2024-01-01 to 2024-01-31", "2024年1月1日至…").
+constexpr std::string_view kRangeJoiners[] = {
+    "-", "\xE2\x80\x93" /* – */, "\xE2\x80\x94" /* — */, "~", "to", "\xE8\x87\xB3" /* 至 */};
+
+// When a date ends at byte `end` of `text` and a joiner and a second date follow right after
+// (spaces allowed around the joiner), the byte after that second date; else 0.
+size_t range_end_after(std::string_view text, size_t end, const Date& reference,
+                       const DateScanOptions& options) {
+  auto skip_spaces = [&](size_t i) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
+    return i;
+  };
+  size_t i = skip_spaces(end);
+  for (std::string_view joiner : kRangeJoiners) {
+    if (text.substr(i, joiner.size()) != joiner) continue;
+    size_t start = skip_spaces(i + joiner.size());
+    if (joiner == "to" && start == i + joiner.size()) continue;  // "today", "tomorrow"
+    auto next =
+        find_date(text.substr(0, std::min(text.size(), start + 64)), reference, options, start);
+    if (next && next->begin == start) return next->end;
+  }
+  return 0;
+}
+
 // ---- Date labels -------------------------------------------------------------------------------
 
 // What the words right before a date in the text say it is.
@@ -1331,6 +1358,8 @@ constexpr DateLabelWord kDateLabels[] = {
     {"\xE5\xBB\xBA\xE7\xAB\x8B\xE4\xBA\x8E", DateLabel::kOther},              // 建立于
     {"\xE6\xB3\xA8\xE5\x86\x8C\xE4\xBA\x8E", DateLabel::kOther},              // 注册于
     {"\xE6\xB3\xA8\xE5\x86\x8C\xE6\x97\xB6\xE9\x97\xB4", DateLabel::kOther},  // 注册时间
+    {"\xE6\x88\xAA\xE6\xAD\xA2", DateLabel::kOther},  // 截止 (as of, up to)
+    {"\xE6\x88\xAA\xE8\x87\xB3", DateLabel::kOther},  // 截至 (as of, up to)
 };
 
 // The label that ends `before` (the text up to a date), past the spaces, colons and bars that
@@ -1673,6 +1702,14 @@ std::optional<Date> Collector::scan_dates(std::string_view text, std::string_vie
       label = date_label(before);
     from = hit->end;
     if (label == DateLabel::kOther) continue;  // an account's date, not the page's
+    // A range ("12/01/2004 - 01/01/2005", "2019年3月1日至2019年5月1日") is a period: an
+    // archive month, an event, a validity. Both ends are shown but neither is the page's date.
+    size_t range_end = range_end_after(text, hit->end, reference_, opt);
+    if (range_end) {
+      note_shown(hit->date, label);
+      from = range_end;
+      continue;
+    }
     if (!first) first = hit->date;
     note_shown(hit->date, label);
     if (label == DateLabel::kOriginal) labelled_.offer(hit->date, 0);

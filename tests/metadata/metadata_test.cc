@@ -883,6 +883,51 @@ TEST(MetadataTest, DateLabelsInText) {
             "2005-09-15");
 }
 
+// Regression: a range of dates (an archive month in a blog's side bar, an offer's validity) is
+// a period, not the page's date; each joiner of kRangeJoiners is tried. "截止"/"截至" (as of)
+// before a date marks a cut-off, not a publication (blog archives of wenxuecity-style themes
+// list both before the post).
+TEST(MetadataTest, DateRangesAreNoPageDate) {
+  const char* ranges[] = {"12/01/2004 - 01/01/2005",
+                          "Dec 1, 2004 \xE2\x80\x93 Jan 1, 2005",
+                          "Dec 1, 2004 \xE2\x80\x94 Jan 1, 2005",
+                          "2004-12-01 ~ 2005-01-01",
+                          "2004-12-01 to 2005-01-01",
+                          "2004\xE5\xB9\xB4"
+                          "12\xE6\x9C\x88"
+                          "1\xE6\x97\xA5"
+                          "\xE8\x87\xB3"
+                          "2005\xE5\xB9\xB4"
+                          "1\xE6\x9C\x88"
+                          "1\xE6\x97\xA5"};
+  for (const char* range : ranges) {
+    EXPECT_EQ(meta_of(std::string("<body><table><tr><td><a href=\"/a\">") + range +
+                      "</a></td></tr><tr><td>Ferry news</td><td>2005-06-14 03:25:55</td></tr>"
+                      "</table></body>")
+                  .date,
+              "2005-06-14")
+        << range;
+  }
+  EXPECT_EQ(meta_of("<body><p>Offer valid Feb 13, 2026 - Mar 15, 2026</p></body>").date, "");
+  // One date, then a dash and words: no range.
+  EXPECT_EQ(meta_of("<body><p>Feb 13, 2026 - Ann Lee</p></body>").date, "2026-02-13");
+  EXPECT_EQ(meta_of("<body><p>Feb 13, 2026 to today</p></body>").date, "2026-02-13");
+  // 截止 (as of) 2006年8月10日: a cut-off in a post's title.
+  EXPECT_EQ(meta_of("<body><p><a href=\"/p\">\xE7\xB2\xBE\xE9\x80\x89(\xE6\x88\xAA\xE6\xAD\xA2"
+                    "2006\xE5\xB9\xB4"
+                    "8\xE6\x9C\x88"
+                    "10\xE6\x97\xA5)</a></p>"
+                    "<p>2005-06-14 03:25:55</p></body>")
+                .date,
+            "2005-06-14");
+  EXPECT_EQ(meta_of("<body><p>\xE6\x88\xAA\xE8\x87\xB3"
+                    "2006\xE5\xB9\xB4"
+                    "8\xE6\x9C\x88"
+                    "10\xE6\x97\xA5</p><p>2005-06-14</p></body>")
+                .date,
+            "2005-06-14");
+}
+
 // Regression: a page that names only a month (a magazine issue) gets "YYYY-MM", as the last
 // resort; any full date wins, and months before 1995 are as implausible as days are.
 TEST(MetadataTest, MonthWithoutDayAsLastResort) {
