@@ -1164,7 +1164,15 @@ enum PhraseTable : uint32_t {
   kSocialTable = 32,
   kSignupObjectTable = 64,
   kSignupActTable = 128,
+  kAgencyTable = 256,       // kPictureAgencies: the suffix test runs only when one occurs
+  kContributedTable = 512,  // kContributedReporting
+  kDigitTable = 1024,       // an ASCII digit (a one-byte "phrase" per digit)
 };
+
+// The credit note of a contributing reporter, matched anywhere: "Keith Bradsher contributed
+// reporting from Hong Kong." (a table of one, so the phrase pass finds it with the others).
+constexpr std::string_view kContributedReporting[] = {" contributed reporting"};
+constexpr std::string_view kDigits[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
 
 class PhraseIndex {
  public:
@@ -1177,16 +1185,22 @@ class PhraseIndex {
     add(kSocialNetworks, kSocialTable);
     add(kSignupObjects, kSignupObjectTable);
     add(kSignupActs, kSignupActTable);
+    add(kPictureAgencies, kAgencyTable);
+    add(kContributedReporting, kContributedTable);
+    add(kDigits, kDigitTable);
   }
 
   // The PhraseTable bits of every table with a phrase somewhere in t.
   uint32_t tables_in(std::string_view t) const {
     uint32_t found = 0;
-    for (size_t i = 0; i < t.size(); ++i) {
-      const unsigned char c = static_cast<unsigned char>(t[i]);
-      found |= single_byte_[c];
-      if (i + 1 == t.size()) break;
-      const uint16_t pair = uint16_t(c << 8 | static_cast<unsigned char>(t[i + 1]));
+    if (t.empty()) return found;
+    const size_t last = t.size() - 1;
+    // The last byte only opens one-byte phrases; the loop below reads each byte's pair with
+    // one two-byte load, keyed as add() keys it (pair_key), without a per-byte end test.
+    found |= single_byte_[static_cast<unsigned char>(t[last])];
+    for (size_t i = 0; i < last; ++i) {
+      found |= single_byte_[static_cast<unsigned char>(t[i])];
+      const uint16_t pair = pair_key(t.data() + i);
       if (!(pair_bits_[pair >> 6] >> (pair & 63) & 1)) continue;
       // The phrase's first four bytes (fewer for a shorter phrase) against t's, in one
       // comparison, before the whole phrase is: most byte pairs open no phrase here.
@@ -1209,6 +1223,12 @@ class PhraseIndex {
   };
   static constexpr size_t kSlots = 256;
   static size_t pair_slot(uint16_t pair) { return (pair * 40503u >> 8) % kSlots; }
+  // A position's first two bytes as one number (in memory order; only equality matters).
+  static uint16_t pair_key(const char* p) {
+    uint16_t k;
+    std::memcpy(&k, p, 2);
+    return k;
+  }
 
   template <size_t N>
   void add(const std::string_view (&phrases)[N], PhraseTable table) {
@@ -1218,8 +1238,7 @@ class PhraseIndex {
         single_byte_[static_cast<unsigned char>(p[0])] |= table;
         continue;
       }
-      const uint16_t pair =
-          uint16_t(static_cast<unsigned char>(p[0]) << 8 | static_cast<unsigned char>(p[1]));
+      const uint16_t pair = pair_key(p.data());
       pair_bits_[pair >> 6] |= uint64_t(1) << (pair & 63);
       Entry e{pair, uint32_t(table), p};
       const size_t head_len = std::min<size_t>(4, p.size());
@@ -1242,9 +1261,8 @@ const PhraseIndex& phrase_index() {
 
 bool boilerplate_line_normalized(std::string_view t) {
   if (t.empty()) return false;
-  // A plain loop: find_first_of with a set calls memchr on the set once per byte of t.
-  bool digit = std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
   const uint32_t tables = phrase_index().tables_in(t);
+  const bool digit = (tables & kDigitTable) != 0;
   if (digit && t.size() <= 60 && (tables & kReadingTable)) return true;
   // "1 of 6", "12 / 40": a number, a counter word or slash, a number, nothing else; the
   // counted noun may come first ("Image 1 of 5").
@@ -1264,7 +1282,7 @@ bool boilerplate_line_normalized(std::string_view t) {
   if (may_open<kCreditLineOpenings>(t))
     for (std::string_view p : kCreditLineOpenings)
       if (t.size() <= 100 && t.compare(0, p.size(), p) == 0) return true;
-  if (t.size() <= 100) {
+  if (t.size() <= 100 && (tables & kAgencyTable)) {
     std::string_view tail = t;
     while (!tail.empty() && (tail.back() == ')' || tail.back() == '.')) tail.remove_suffix(1);
     for (std::string_view p : kPictureAgencies)
@@ -1290,7 +1308,7 @@ bool boilerplate_line_normalized(std::string_view t) {
     for (std::string_view p : kCreditOpenings)
       if (open.compare(0, p.size(), p) == 0) return true;
   // "Keith Bradsher contributed reporting from Hong Kong."
-  if (t.find(" contributed reporting") != std::string::npos && t.size() <= 120) return true;
+  if ((tables & kContributedTable) && t.size() <= 120) return true;
   // Copyright lines are left alone: news gold keeps the agency notice that ends some stories
   // ("© 2019 CBS ... The Associated Press contributed to this report"; measured on
   // scrapinghub).
