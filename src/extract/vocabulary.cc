@@ -860,44 +860,92 @@ std::string normalize_short(std::string_view s, size_t cap) {
 
 }  // namespace
 
-bool is_content_token(std::string_view lower_token) {
-  // Every content token is 3 to 11 bytes: most class parts are rejected by length alone.
-  if (lower_token.size() < 3 || lower_token.size() > 11) return false;
-  for (std::string_view t : kContentTokens)
-    if (t.size() == lower_token.size() && t[0] == lower_token[0] && t == lower_token) return true;
-  return false;
-}
-
 namespace {
 
-// Token lookup is on the hot path (every class and id of every element): the rules are indexed
-// once by (length, first letter) so a miss usually costs one array load.
-struct TokenIndex {
-  static constexpr size_t kMaxLen = 24;
-  std::vector<const TokenRule*> buckets[kMaxLen + 1][26];
-  TokenIndex() {
-    for (const auto& r : kTokenRules) {
-      size_t len = r.token.size();
-      char c = r.token[0];
-      if (len <= kMaxLen && c >= 'a' && c <= 'z') buckets[len][c - 'a'].push_back(&r);
+// Token lookup is on the hot path (every part of every class and id value that misses the
+// attribute memo): kTokenRules and kContentTokens in one open-addressed table, so a part is
+// looked up once for both, and a miss (almost every part) usually lands on an empty slot after
+// a hash of its length and three bytes, with no string compare. Answers as the tables read in
+// order: the first rule for a token wins; rules only match tokens of at most kMaxRuleLen bytes
+// that open with a letter a-z (the reach of the (length, first letter) index this replaced).
+class TokenTable {
+ public:
+  static constexpr size_t kMaxRuleLen = 24;
+  struct Answer {
+    Boilerplate kind = Boilerplate::kNone;
+    bool content = false;
+  };
+
+  TokenTable() {
+    for (const auto& r : kTokenRules)
+      if (!r.token.empty() && r.token.size() <= kMaxRuleLen && r.token[0] >= 'a' &&
+          r.token[0] <= 'z') {
+        Slot& slot = find_or_add(r.token);
+        if (!slot.has_kind) {
+          slot.answer.kind = r.kind;
+          slot.has_kind = true;
+        }
+      }
+    for (std::string_view t : kContentTokens)
+      if (!t.empty()) find_or_add(t).answer.content = true;
+  }
+
+  Answer find(std::string_view t) const {
+    if (t.empty()) return Answer{};
+    for (size_t i = hash(t);; i = (i + 1) & (kSlots - 1)) {
+      const Slot& slot = slots_[i];
+      if (slot.token.empty()) return Answer{};
+      if (slot.token.size() == t.size() && std::memcmp(slot.token.data(), t.data(), t.size()) == 0)
+        return slot.answer;
     }
   }
-  Boilerplate find(std::string_view t) const {
-    if (t.empty() || t.size() > kMaxLen || t[0] < 'a' || t[0] > 'z') return Boilerplate::kNone;
-    for (const TokenRule* r : buckets[t.size()][t[0] - 'a'])
-      if (r->token == t) return r->kind;
-    return Boilerplate::kNone;
+
+ private:
+  // 1024 slots for the ~150 entries: most misses meet an empty slot at once.
+  static constexpr size_t kSlots = 1024;
+  struct Slot {
+    std::string_view token;
+    Answer answer;
+    bool has_kind = false;
+  };
+  static size_t hash(std::string_view t) {
+    const size_t n = t.size();
+    uint32_t h = uint32_t(n) * 0x9E3779B1u ^
+                 uint32_t(static_cast<unsigned char>(t[0])) * 0x85EBCA77u ^
+                 uint32_t(static_cast<unsigned char>(t[n - 1])) * 0xC2B2AE3Du ^
+                 uint32_t(static_cast<unsigned char>(t[n / 2])) * 0x27D4EB2Fu;
+    return (h ^ (h >> 15)) & (kSlots - 1);
   }
+  Slot& find_or_add(std::string_view t) {
+    for (size_t i = hash(t);; i = (i + 1) & (kSlots - 1)) {
+      Slot& slot = slots_[i];
+      if (slot.token.empty()) {
+        slot.token = t;
+        return slot;
+      }
+      if (slot.token == t) return slot;
+    }
+  }
+
+  Slot slots_[kSlots];
 };
 
-const TokenIndex& token_index() {
-  static const TokenIndex index;
-  return index;
+const TokenTable& token_table() {
+  static const TokenTable table;
+  return table;
 }
 
 }  // namespace
 
-Boilerplate classify_token(std::string_view lower_token) { return token_index().find(lower_token); }
+bool is_content_token(std::string_view lower_token) {
+  return token_table().find(lower_token).content;
+}
+
+Boilerplate classify_token(std::string_view lower_token) {
+  // Rules only reach tokens opening with a-z (see TokenTable); a content token may open
+  // otherwise, and its slot then holds no kind.
+  return token_table().find(lower_token).kind;
+}
 
 namespace {
 
@@ -986,58 +1034,83 @@ constexpr uint64_t kJoinedLengths = [] {
   return bits;
 }();
 
+// Appends the run of ASCII letters and digits at value[k..] to out lower-cased; returns the
+// run's length. out has room for 16 bytes past the run (it is never longer than value).
+size_t copy_alnum_run(std::string_view value, size_t k, char* out) {
+  const size_t from = k;
+#if defined(__SSE2__)
+  // 16 bytes a step: class parts average about a dozen bytes, so most runs end in one step.
+  while (k + 16 <= value.size()) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(value.data() + k));
+    const __m128i up = _mm_sub_epi8(v, _mm_set1_epi8('A'));
+    const __m128i lo = _mm_sub_epi8(v, _mm_set1_epi8('a'));
+    const __m128i dg = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+    const __m128i is_up = _mm_cmpeq_epi8(_mm_min_epu8(up, _mm_set1_epi8(25)), up);
+    const __m128i is_lo = _mm_cmpeq_epi8(_mm_min_epu8(lo, _mm_set1_epi8(25)), lo);
+    const __m128i is_dg = _mm_cmpeq_epi8(_mm_min_epu8(dg, _mm_set1_epi8(9)), dg);
+    const uint32_t alnum =
+        uint32_t(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(is_up, is_lo), is_dg)));
+    const __m128i lower = _mm_add_epi8(v, _mm_and_si128(is_up, _mm_set1_epi8(0x20)));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + (k - from)), lower);
+    const size_t run = size_t(__builtin_ctz(~alnum));  // bit 16 of ~alnum is set: at most 16
+    k += run;
+    if (run < 16) return k - from;
+  }
+#endif
+  while (k < value.size()) {
+    const char l = kAlnumLower[static_cast<unsigned char>(value[k])];
+    if (!l) break;
+    out[k - from] = l;
+    ++k;
+  }
+  return k - from;
+}
+
 Boilerplate classify_attribute_uncached(std::string_view value, bool* content_hint) {
   if (value.size() > kMaxAttr) value = value.substr(0, kMaxAttr);
-  char token[64];
-  size_t n = 0;
-  char joined[kMaxAttr];
+  // The value's letters and digits lower-cased, each class name's parts run together and the
+  // names separated by one space per whitespace byte (for the separator-free rules below);
+  // each part (a run of letters and digits) is looked up where it lands in it. 16 bytes of
+  // room for copy_alnum_run's last store.
+  char joined[kMaxAttr + 16];
   size_t jn = 0;
   Boilerplate found = Boilerplate::kNone;
   bool content = false;
-  auto flush = [&] {
-    if (n > 0 && n < sizeof(token)) {
-      std::string_view t(token, n);
-      Boilerplate b = classify_token(t);
-      // The first hit wins, except that a sidebar/widget word gives way to a sign-up word
-      // later in the name ("zone-widget-cta-letter"): the widget is of that kind.
-      if (found == Boilerplate::kNone ||
-          (found == Boilerplate::kSidebar && b == Boilerplate::kNewsletter))
-        found = b;
-      if (!content && is_content_token(t)) content = true;
-    }
-    n = 0;
-  };
+  const TokenTable& tokens = token_table();
   // Taxonomy classes ("category-reviews", "tag-comments": CMSs add one per category and tag
   // of a post to its wrapper) name the post's topics, not the element's role: their words are
   // not looked up.
   bool taxonomy = false;
   bool name_start = true;
-  for (size_t k = 0; k < value.size(); ++k) {
-    char c = value[k];
+  for (size_t k = 0; k < value.size();) {
+    const char c = value[k];
     if (name_start && !is_space(c)) {
       std::string_view rest = value.substr(k);
       taxonomy = starts_with_ci(rest, "category-") || starts_with_ci(rest, "tag-");
       name_start = false;
     }
-    if (const char l = kAlnumLower[static_cast<unsigned char>(c)]) {
-      if (n < sizeof(token)) token[n] = l;
-      ++n;
-      joined[jn++] = l;
-    } else {
-      if (taxonomy)
-        n = 0;
-      else
-        flush();
-      if (is_space(c)) {
-        name_start = true;
-        if (jn < sizeof(joined)) joined[jn++] = ' ';
+    if (kAlnumLower[static_cast<unsigned char>(c)]) {
+      const size_t n = copy_alnum_run(value, k, joined + jn);
+      // Parts of 64 bytes and more are generated junk and are not looked up.
+      if (!taxonomy && n < 64) {
+        const TokenTable::Answer a = tokens.find(std::string_view(joined + jn, n));
+        // The first hit wins, except that a sidebar/widget word gives way to a sign-up word
+        // later in the name ("zone-widget-cta-letter"): the widget is of that kind.
+        if (found == Boilerplate::kNone ||
+            (found == Boilerplate::kSidebar && a.kind == Boilerplate::kNewsletter))
+          found = a.kind;
+        content = content || a.content;
       }
+      jn += n;
+      k += n;
+      continue;
     }
+    if (is_space(c)) {
+      name_start = true;
+      if (jn < kMaxAttr) joined[jn++] = ' ';
+    }
+    ++k;
   }
-  if (taxonomy)
-    n = 0;
-  else
-    flush();
   if (found == Boilerplate::kNone) {
     // Separator-free match per class name (space-separated), for multi-part names.
     std::string_view all(joined, jn);
