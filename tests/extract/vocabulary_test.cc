@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace klartext::extract {
 namespace {
 
@@ -49,6 +51,25 @@ TEST(VocabularyTest, ClassTokensAreWholeWords) {
   // Substrings of other words never match.
   EXPECT_EQ(classify_attribute("header download shadow", nullptr), Boilerplate::kNone);
   EXPECT_EQ(classify_attribute("navigator-content", nullptr), Boilerplate::kNone);
+}
+
+// Long values are read 16 bytes at a time: parts that cross a 16-byte step, upper case and
+// digits inside parts, parts of 64 bytes and more (never looked up) and the content hint.
+TEST(VocabularyTest, LongClassValuesSplitIntoParts) {
+  EXPECT_EQ(classify_attribute("layout-wrapper-outer col-12 col-md-4 SIDEBAR", nullptr),
+            Boilerplate::kSidebar);
+  EXPECT_EQ(classify_attribute("abcdefghijklmno-Newsletter", nullptr), Boilerplate::kNewsletter);
+  EXPECT_EQ(classify_attribute("x2y2z2w2v2u2t2s2sidebar", nullptr), Boilerplate::kNone);
+  const std::string long_part = std::string(60, 'q') + "sidebar";
+  EXPECT_EQ(classify_attribute(long_part + " " + long_part, nullptr), Boilerplate::kNone);
+  bool hint = false;
+  EXPECT_EQ(classify_attribute("wrapper-outer-layout-grid ArticleBody", &hint), Boilerplate::kNone);
+  EXPECT_TRUE(hint);
+  EXPECT_TRUE(is_content_token("articlebody"));
+  EXPECT_FALSE(is_content_token("articlebodyx"));
+  EXPECT_EQ(classify_token("sidebar"), Boilerplate::kSidebar);
+  EXPECT_EQ(classify_token("sidebars"), Boilerplate::kNone);
+  EXPECT_EQ(classify_token(""), Boilerplate::kNone);
 }
 
 // A post's taxonomy classes name its topics, not its role: a review site's article wrapper
