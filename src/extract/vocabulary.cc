@@ -1604,6 +1604,43 @@ bool is_comments_heading(std::string_view text) {
   return in_table<kCommentHeadings>(strip_label_end(v, ":"));
 }
 
+// Labels over an author's or reviewer's biography at the end of an article ("About the
+// author", "Author:", "Über den Autor"), lower case, by hand from blog, magazine and health
+// publishers' templates (en, de, fr, es, pt, it, zh; capitalised non-ASCII openings too, since
+// only ASCII folds). Matched whole (trailing colons dropped):
+// "Written by Jane Doe" is a byline, left to the byline rules.
+constexpr std::string_view kAuthorHeadings[] = {
+    "about the author",
+    "about the authors",
+    "about the reviewer",
+    "about the writer",
+    "meet the author",
+    "author",
+    "authors",
+    "author bio",
+    "author biography",
+    "written by",
+    "über den autor",
+    "Über den autor",
+    "über die autorin",
+    "Über die autorin",
+    "zum autor",
+    "à propos de l'auteur",
+    "À propos de l'auteur",
+    "sobre el autor",
+    "sobre o autor",
+    "sull'autore",
+    "作者简介",
+    "关于作者",
+};
+
+bool is_author_heading(std::string_view text) {
+  // 40 bytes holds the longest label with its colon and spacing.
+  if (trim(text).size() > 40) return false;
+  std::string t = normalize_short(text, 40);
+  return in_table<kAuthorHeadings>(strip_label_end(t, ":"));
+}
+
 bool is_related_heading(std::string_view text) {
   // Such headings are a few words; 60 bytes holds the longest seen with a site name.
   if (trim(text).size() > 60) return false;

@@ -90,6 +90,11 @@ bool is_related_heading(std::string_view text);
 // lower-cased text without trailing colons.
 bool is_comments_heading(std::string_view text);
 
+// True when a short heading or label opens an author's or reviewer's biography ("About the
+// author", "Author:", "关于作者"): one label of a small table (several languages), matched on
+// the trimmed, lower-cased text without trailing colons.
+bool is_author_heading(std::string_view text);
+
 }  // namespace klartext::extract
 
 #endif  // KLARTEXT_EXTRACT_VOCABULARY_H_

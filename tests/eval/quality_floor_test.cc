@@ -44,6 +44,7 @@ constexpr size_t kStride = KLARTEXT_SANITIZED ? 5 : 1;
 // 21:00 UTC to 0.858 at 0.8683 (a link-wrapped card's long description is prose).
 // 21:05 UTC to 0.859 at 0.8694 (an intro over a teaser grid on a page that is no article
 // keeps the grid).
+// 22:56 UTC to 0.860 at 0.8699 (an author's biography closing an article goes).
 // 2026-11-29 15:37 UTC: scrapinghub full-set floor raised to 0.969 after the release build
 // measured 0.9791 (`klartext eval --dataset scrapinghub`; before: 0.968 at 0.9783, 0.967 at
 // 0.9772, 0.965 at 0.9755, 0.964 at 0.9738, 0.960 at 0.9698). Subset re-measured at 15:38 with
@@ -60,7 +61,7 @@ struct Floor {
 };
 constexpr Floor kFloors[] = {
     {Dataset::kScrapinghub, 0.969, 0.956},
-    {Dataset::kWcxb, 0.859, 0.836},
+    {Dataset::kWcxb, 0.860, 0.836},
 };
 
 Extractor klartext_extractor() {

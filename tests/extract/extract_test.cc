@@ -1281,5 +1281,55 @@ TEST(ExtractTest, LinkWrappedCardsUnderRelatedHeadingGo) {
   EXPECT_FALSE(contains(e.text, "A look back at how small clinics")) << e.text;
 }
 
+// A biography under an "About the author" label closes the article: it goes with its label.
+// The same label over more text than a biography holds (a section about a book's author) stays,
+// and so does a label over a biography after a short text (not yet an article).
+TEST(ExtractTest, AuthorBiographyClosingTheArticleGoes) {
+  std::string article =
+      "<p>The old orchard behind the school had not been pruned for twenty years when the "
+      "parents' club took it on. Half the trees were hollow, the rest had grown into a "
+      "thicket that no ladder could reach.</p><p>The first winter went on cutting out dead "
+      "wood. Every branch that crossed another came off, and the cuttings were stacked along "
+      "the fence for the hedgehogs.</p><p>By the second spring the trees flowered again, and "
+      "the children counted the blossoms on the lowest branches for a maths lesson that ran "
+      "over into the lunch break.</p><p>The harvest that autumn filled forty crates. Some went "
+      "to the kitchen, some to a juice press in the next village, and the rest were sold at "
+      "the school gate to pay for new ladders.</p><p>Next year the club wants to plant a row "
+      "of young trees grafted from the oldest ones, so that the varieties outlive the "
+      "orchard itself.</p><p>A local nursery has offered rootstock at cost, and two "
+      "grandparents who grew up on farms have promised to show the older pupils how a "
+      "graft is cut, bound and sealed with wax.</p><p>The school hopes to open the orchard "
+      "to the village on one Saturday each autumn, with the juice press set up by the gate "
+      "and the pupils selling what they picked.</p><p>Whatever the crates bring in goes "
+      "back into the orchard: new ladders, a second press and a shed for the tools, which "
+      "now live in the caretaker's garage.</p>";
+  std::string bio =
+      "<h3>About the author</h3><p>Ruth Abel teaches biology at the school and has kept bees "
+      "in the orchard since 2015. She writes about school gardens for the county paper.</p>";
+  Extracted e = run("<body><div class=\"post\"><h1>Saving the school orchard</h1>" + article + bio +
+                    "</div></body>");
+  EXPECT_TRUE(contains(e.text, "the varieties outlive the orchard")) << e.text;
+  EXPECT_FALSE(contains(e.text, "About the author")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Ruth Abel teaches biology")) << e.text;
+
+  // A long section under the label is content, not a biography.
+  std::string section = "<h3>Author</h3>";
+  for (int k = 0; k < 12; ++k)
+    section +=
+        "<p>The book's author spent a decade visiting orchards across the region, recording "
+        "old varieties and the people who still graft them by hand.</p>";
+  Extracted s = run("<body><div class=\"post\"><h1>A book about orchards</h1>" + article + section +
+                    "</div></body>");
+  EXPECT_TRUE(contains(s.text, "spent a decade visiting orchards")) << s.text;
+
+  // After a short text the label opens no biography of an article.
+  Extracted t =
+      run("<body><div class=\"post\"><h1>Orchard day</h1><p>The orchard is open to visitors on "
+          "the first Saturday of each month, from ten until four, with cider for the grown-ups "
+          "and apple races for the children.</p>" +
+          bio + "</div></body>");
+  EXPECT_TRUE(contains(t.text, "Ruth Abel teaches biology")) << t.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract

@@ -404,5 +404,14 @@ TEST(VocabularyTest, Captions) {
   EXPECT_EQ(classify_attribute("captionless-grid", nullptr), Boilerplate::kNone);
 }
 
+TEST(VocabularyTest, AuthorHeadings) {
+  for (const char* s : {"About the author", "ABOUT THE AUTHOR", "Author:", "About the Reviewer",
+                        "Written by", "Über den Autor", "作者简介", "  About the authors  "})
+    EXPECT_TRUE(is_author_heading(s)) << s;
+  for (const char* s :
+       {"Written by Jane Doe", "About the book", "Authorities", "Author of the month", ""})
+    EXPECT_FALSE(is_author_heading(s)) << s;
+}
+
 }  // namespace
 }  // namespace klartext::extract
