@@ -521,7 +521,8 @@ TEST(MetadataTest, DatelineAfterHeadline) {
                 .date,
             "2024-11-02");
   EXPECT_EQ(meta_of(stale + "<body><h1>Rowing basics</h1><p>One.</p><p>Two.</p><p>Three.</p>"
-                            "<p>Four.</p><p>Back on November 2, 2024 we rowed.</p></body>")
+                            "<p>Four.</p><p>Five.</p><p>Six.</p>"
+                            "<p>Back on November 2, 2024 we rowed.</p></body>")
                 .date,
             "2026-06-12");
 }
@@ -926,6 +927,55 @@ TEST(MetadataTest, DateRangesAreNoPageDate) {
                     "10\xE6\x97\xA5</p><p>2005-06-14</p></body>")
                 .date,
             "2005-06-14");
+}
+
+// Regression: a date container's spans are read as separate words: a category link fused to
+// the date ("Mental HealthDECEMBER 22, 2022") hid it, and the update after it won.
+// Superscript ordinals stay joined to their day.
+TEST(MetadataTest, DateContainerSpansAreSeparateWords) {
+  EXPECT_EQ(meta_of("<body><div class=\"article-dateline-wrapper\"><a href=\"/c\">Mental Health</a>"
+                    "<span class=\"dateline\">DECEMBER 22, 2022</span><span class=\"dateline "
+                    "updated\">Updated: JANUARY 02, 2026</span></div><h1>Ten ways to rest</h1>"
+                    "<p>Text.</p></body>")
+                .date,
+            "2022-12-22");
+  EXPECT_EQ(meta_of("<body><div class=\"post-date\">December 22<sup>nd</sup>, 2022</div>"
+                    "<h1>Ten ways to rest</h1><p>Text.</p></body>")
+                .date,
+            "2022-12-22");
+}
+
+// Regression: the dateline under the headline beats a date element before it outside any
+// <article> (a header's "today is" widget), and a byline of a name, a follow button, a reading
+// time and a separator still leaves the date inside the dateline (kTextsAfterHeadline).
+TEST(MetadataTest, DatelineBeatsHeaderDateWidget) {
+  EXPECT_EQ(meta_of("<body><header><p id=\"todays-date\"><b>Friday</b>, December 19, 2025</p>"
+                    "</header><h1>Tax basics</h1><h4>A guide to the taxes we pay</h4>"
+                    "<h4>By <a href=\"/e\">The editors</a></h4><div>12.12.2025</div>"
+                    "<p>Text.</p></body>")
+                .date,
+            "2025-12-12");
+  EXPECT_EQ(meta_of("<meta property=\"article:published_time\" content=\"2024-08-07T12:01:51Z\">"
+                    "<body><h1>Lessons from a failed startup</h1><div><a href=\"/u\">Ann Lee</a>"
+                    "</div><button>Follow</button><span>7 min read</span><span>\xC2\xB7</span>"
+                    "<span>Dec 30, 2013</span><p>Text.</p></body>")
+                .date,
+            "2013-12-30");
+}
+
+// Regression: a VideoObject's upload date gives way to the page's own microdata date (a forum
+// thread embedding a reply's video), and still dates a page that has nothing else.
+TEST(MetadataTest, EmbeddedVideoDateIsAFallback) {
+  std::string video =
+      "<script type=\"application/ld+json\">{\"@type\":\"VideoObject\",\"name\":\"Clip\","
+      "\"uploadDate\":\"2024-06-07T02:17:25Z\"}</script>";
+  EXPECT_EQ(meta_of("<body><div itemscope itemtype=\"http://schema.org/DiscussionForumPosting\">"
+                    "<meta itemprop=\"datePublished\" content=\"2024-06-02T15:24:07Z\">"
+                    "<h1>My take on valuation</h1><p>Text.</p>" +
+                    video + "</div></body>")
+                .date,
+            "2024-06-02T15:24:07+00:00");
+  EXPECT_EQ(meta_of("<body><h1>Clip</h1>" + video + "</body>").date, "2024-06-07T02:17:25+00:00");
 }
 
 // Regression: a page that names only a month (a magazine issue) gets "YYYY-MM", as the last
