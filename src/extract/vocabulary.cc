@@ -103,6 +103,9 @@ constexpr TokenRule kTokenRules[] = {
     {"userstats", Boilerplate::kByline},
     {"signature", Boilerplate::kFooter},  // forum signatures under each post
     {"legal", Boilerplate::kFooter},
+    // Fine print under offers and specifications ("product-disclaimer", "disclaimer-list").
+    {"disclaimer", Boilerplate::kDisclaimer},
+    {"disclaimers", Boilerplate::kDisclaimer},
     {"login", Boilerplate::kPopup},
     {"dateline", Boilerplate::kByline},
     {"visuallyhidden", Boilerplate::kHidden},

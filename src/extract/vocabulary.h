@@ -25,6 +25,7 @@ enum class Boilerplate : uint8_t {
   kTags,        // tag and category link lists
   kPopup,       // modals, overlays, login walls
   kCaption,     // image captions and photo credits, which the benchmarks' gold leaves out
+  kDisclaimer,  // legal fine print: disclaimers and footnotes under offers and specifications
 };
 
 // Tokens that suggest the main content (readability's "positive" vocabulary, trimmed).

@@ -886,6 +886,35 @@ TEST(ExtractTest, RelatedItemsBoxOnShopPageGoes) {
   EXPECT_FALSE(contains(e.text, "Oiled walnut, three legs")) << e.text;
 }
 
+// Fine print named a disclaimer goes on a page that is no article, however long the list of
+// notes (shop pages stack one per offer and feature); an article keeps its disclaimer line.
+TEST(ExtractTest, DisclaimersGoOnPagesThatAreNoArticle) {
+  std::string notes;
+  for (int k = 1; k <= 6; ++k)
+    notes += "<li class=\"page-disclaimer__item\">" + std::string(size_t(k), '*') +
+             " Battery figures were measured by the maker with the screen at half brightness and "
+             "radios off; what you see at home depends on settings, apps and signal.</li>";
+  const std::string body =
+      "<p>The lantern folds flat into a pocket and opens into a cylinder of warm light that "
+      "fills a tent for two.</p><p>It charges from any USB port in three hours and runs for "
+      "forty hours on its lowest setting, which is enough for a long weekend.</p><p>The shell "
+      "is recycled plastic that shrugs off rain, and the handle doubles as a hook for a "
+      "branch or a ridge line.</p>";
+  Extracted shop = run("<body><div class=\"product\"><h1>Folding lantern</h1>" + body +
+                       "<ul class=\"disclaimers\">" + notes + "</ul></div></body>");
+  EXPECT_TRUE(contains(shop.text, "The lantern folds flat into a pocket")) << shop.text;
+  EXPECT_FALSE(contains(shop.text, "Battery figures were measured")) << shop.text;
+
+  Extracted article =
+      run("<head><meta property=\"og:type\" content=\"article\"></head><body><article>"
+          "<h1>Folding lantern</h1>" +
+          body +
+          "<p class=\"disclaimer\">The views in this review are the author's own and not those "
+          "of the magazine.</p></article></body>");
+  EXPECT_TRUE(contains(article.text, "The views in this review are the author's own"))
+      << article.text;
+}
+
 // Without a <main>, the page's one <h1> marks its subject: when the short blurbs of header
 // and footer make the whole body the best container, the region around the heading that is
 // worth most of it is the content.

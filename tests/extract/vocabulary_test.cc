@@ -413,5 +413,13 @@ TEST(VocabularyTest, AuthorHeadings) {
     EXPECT_FALSE(is_author_heading(s)) << s;
 }
 
+TEST(VocabularyTest, Disclaimers) {
+  EXPECT_EQ(classify_attribute("offer-disclaimer", nullptr), Boilerplate::kDisclaimer);
+  EXPECT_EQ(classify_attribute("Disclaimers__list-item", nullptr), Boilerplate::kDisclaimer);
+  EXPECT_EQ(classify_attribute("card disclaimer small", nullptr), Boilerplate::kDisclaimer);
+  // A block that merely has a disclaimer inside is named for its own role.
+  EXPECT_EQ(classify_attribute("block hasDisclaimer", nullptr), Boilerplate::kNone);
+}
+
 }  // namespace
 }  // namespace klartext::extract
