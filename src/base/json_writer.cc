@@ -4,6 +4,10 @@
 #include <cmath>
 #include <cstdio>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace klartext::base {
 namespace {
 
@@ -23,64 +27,80 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
   return n;
 }
 
+// The first position from i on whose byte needs a look: a control byte, '"', '\\' or a byte of
+// a non-ASCII character; n when there is none. Document texts are mostly printable ASCII, so
+// they are passed over 16 bytes at a time (byte by byte this loop was 0.5% of the corpus job).
+size_t skip_plain_ascii(const unsigned char* p, size_t i, size_t n) {
+#if defined(__SSE2__)
+  const __m128i below_space = _mm_set1_epi8(0x20);
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // Signed compare: bytes from 0x80 up are negative, so below 0x20 too.
+    const __m128i special =
+        _mm_or_si128(_mm_cmplt_epi8(v, below_space),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    const uint32_t m = uint32_t(_mm_movemask_epi8(special));
+    if (m != 0) return i + static_cast<size_t>(__builtin_ctz(m));
+  }
+#endif
+  while (i < n && p[i] >= 0x20 && p[i] < 0x80 && p[i] != '"' && p[i] != '\\') ++i;
+  return i;
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
+  out.reserve(out.size() + s.size() + 2);
   out.push_back('"');
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-      size_t j = i + 1;
-      while (j < s.size()) {
-        unsigned char d = static_cast<unsigned char>(s[j]);
-        if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\') break;
-        ++j;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  // Bytes that are copied as they are (printable ASCII and valid UTF-8 sequences) are gathered
+  // into one run from `run` to i and appended at once.
+  size_t run = 0, i = 0;
+  while (true) {
+    i = skip_plain_ascii(p, i, n);
+    if (i >= n) break;
+    const unsigned char c = p[i];
+    if (c >= 0x80) {
+      const size_t len = utf8_sequence_length(s, i);
+      if (len != 0) {
+        i += len;
+        continue;
       }
-      out.append(s.data() + i, j - i);
-      i = j;
-      continue;
     }
+    out.append(s.data() + run, i - run);
     switch (c) {
       case '"':
         out += "\\\"";
-        ++i;
-        continue;
+        break;
       case '\\':
         out += "\\\\";
-        ++i;
-        continue;
+        break;
       case '\n':
         out += "\\n";
-        ++i;
-        continue;
+        break;
       case '\t':
         out += "\\t";
-        ++i;
-        continue;
+        break;
       case '\r':
         out += "\\r";
-        ++i;
-        continue;
+        break;
       default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += "\xEF\xBF\xBD";  // an invalid UTF-8 byte
+        }
         break;
     }
-    if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-      ++i;
-      continue;
-    }
-    size_t n = utf8_sequence_length(s, i);
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      out.append(s.data() + i, n);
-      i += n;
-    }
+    ++i;
+    run = i;
   }
+  out.append(s.data() + run, n - run);
   out.push_back('"');
 }
 
