@@ -1335,6 +1335,45 @@ const PhraseIndex& phrase_index() {
   return index;
 }
 
+// Credit labels of Chinese news and blog pages, by hand from their article templates: the
+// source ('来源：新华网'), the author or reporter and the publication time that open a short line
+// of their own over or under the story. Matched as the line's opening, followed by a colon
+// (ASCII or full-width). The editor's line ('（责任编辑：王林）') is not one of them: Readability
+// keeps it (readability's gmw case) and so does chinese-wce's gold on two of the four pages
+// that carry it (with it: chinese-wce 0.92281 and gmw 1.000 -> 0.996; without: 0.92287).
+constexpr std::string_view kCjkCreditLabels[] = {
+    "来源", "文章来源", "信息来源", "新闻来源", "稿件来源", "稿源",
+    "作者", "记者",     "发布时间", "发布日期", "摄影",
+};
+
+// Whether a short line is a credit line of a Chinese page: one of kCjkCreditLabels and a colon
+// opening it (after brackets and spacing), or the source label anywhere in it (after the date
+// or the site's name: '2005年08月16日　来源：新华网').
+bool cjk_credit_line(std::string_view t) {
+  // 100 bytes: a date, a site name, a source and an editor (CJK characters take three bytes).
+  if (t.size() > 100) return false;
+  constexpr std::string_view kOpeners[] = {
+      " ",           "(", "[", "\xef\xbc\x88" /* （ */, "\xe3\x80\x90" /* 【 */,
+      "\xe3\x80\x80" /* ideographic space */};
+  for (bool again = true; again && !t.empty();) {
+    again = false;
+    for (std::string_view o : kOpeners)
+      if (t.starts_with(o)) {
+        t.remove_prefix(o.size());
+        again = true;
+      }
+  }
+  auto colon_at = [&](size_t k) {
+    while (k < t.size() && t[k] == ' ') ++k;
+    return t.substr(k).starts_with(":") || t.substr(k).starts_with("\xef\xbc\x9a");
+  };
+  for (std::string_view label : kCjkCreditLabels)
+    if (t.starts_with(label) && colon_at(label.size())) return true;
+  for (size_t k = t.find("来源"); k != std::string_view::npos; k = t.find("来源", k + 1))
+    if (colon_at(k + std::string_view("来源").size())) return true;
+  return false;
+}
+
 bool boilerplate_line_normalized(std::string_view t) {
   if (t.empty()) return false;
   const uint32_t tables = phrase_index().tables_in(t);
@@ -1385,6 +1424,11 @@ bool boilerplate_line_normalized(std::string_view t) {
       if (open.compare(0, p.size(), p) == 0) return true;
   // "Keith Bradsher contributed reporting from Hong Kong."
   if ((tables & kContributedTable) && t.size() <= 120) return true;
+  // Chinese credit lines (kCjkCreditLabels). Measured: chinese-wce F1 0.92222 -> 0.92287
+  // (P .9125 -> .9141; 13 pages up, 2 down by 0.003 at most, whose gold keeps a source line);
+  // with the labels only at a line's opening (no source after a date) 0.92247. Scrapinghub,
+  // wcxb-dev and readability unchanged.
+  if (cjk_credit_line(t)) return true;
   // Copyright lines are left alone: news gold keeps the agency notice that ends some stories
   // ("© 2019 CBS ... The Associated Press contributed to this report"; measured on
   // scrapinghub).

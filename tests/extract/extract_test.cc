@@ -1360,5 +1360,19 @@ TEST(ExtractTest, AuthorBiographyClosingTheArticleGoes) {
   EXPECT_TRUE(contains(t.text, "Ruth Abel teaches biology")) << t.text;
 }
 
+// A Chinese story's credit lines (source after the date, author) go; the story stays.
+TEST(ExtractTest, ChineseCreditLinesGo) {
+  Extracted e = run(
+      "<body><div class=\"main\"><h1>小城的春天</h1><div>2005年08月16日　来源：新华网</div>"
+      "<div>作者： "
+      "李明</div><p>今年春天来得早，河边的柳树三月初就发了芽，孩子们放学后总在堤上放风筝，"
+      "一直玩到天黑才回家。</p><p>镇上的老茶馆也重新开了门，老人们每天早上坐在窗边喝茶下棋，"
+      "聊的都是今年的收成和远方的儿女。</p><p>到了四月，山上的茶园一片新绿，采茶的人天不亮就上山，"
+      "中午把新茶送到镇上的作坊里去炒。</p></div></body>");
+  EXPECT_TRUE(contains(e.text, "今年春天来得早")) << e.text;
+  EXPECT_FALSE(contains(e.text, "来源")) << e.text;
+  EXPECT_FALSE(contains(e.text, "李明")) << e.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
