@@ -271,7 +271,10 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "1 Like",
                         "1,204 views",
                         "3.4k Replies",
-                        "7 helpful votes"})
+                        "7 helpful votes",
+                        "4931 posts",
+                        "25,064 posts · Joined 2007",
+                        "1 message"})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
   for (const char* s : {"The reading time of the report was longer than planned, 3 hours in all.",
                         "One of the six rescued",
@@ -299,7 +302,9 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "12 people liked the new park",
                         "likes 12",
                         "Views",
-                        "400 views of the harbour from the hill, painted over forty years"})
+                        "400 views of the harbour from the hill, painted over forty years",
+                        "12 posts · Joined the club",
+                        "Posts: 1,077"})
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
 }
 
