@@ -165,6 +165,12 @@ TEST(VocabularyTest, BoilerplatePhrasesMatchWholeBlocks) {
                         "Original Poster",
                         "Explore related questions",
                         "Likes received:",
+                        "Not open for further replies.",
+                        "Your Answer",
+                        "Post as a guest",
+                        "Required, but never shown",
+                        "Recommended Posts",
+                        "Create an account or sign in to comment",
                         "Contact Us",
                         "Book a demo",
                         "Start free trial",
@@ -184,8 +190,8 @@ TEST(VocabularyTest, BoilerplatePhrasesMatchWholeBlocks) {
        {"Read more about the new law below.", "Sharing economy", "Print media", "Close to home",
         "More than a game", "Most read books of the year", "Related parties", "Теги и метки",
         "Highlights of the season", "Quote of the day", "Reply to the council",
-        "Register of members", "分享到朋友圈的照片", "返回家乡的路上", "上一篇论文",
-        "打印本页面上的表格：", "：", "::"})
+        "Register of members", "Your answer was right, and the council agreed",
+        "分享到朋友圈的照片", "返回家乡的路上", "上一篇论文", "打印本页面上的表格：", "：", "::"})
     EXPECT_FALSE(is_boilerplate_phrase(s)) << s;
 }
 
@@ -274,7 +280,8 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "7 helpful votes",
                         "4931 posts",
                         "25,064 posts · Joined 2007",
-                        "1 message"})
+                        "1 message",
+                        "Find the answer to your question by asking."})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
   for (const char* s : {"The reading time of the report was longer than planned, 3 hours in all.",
                         "One of the six rescued",
