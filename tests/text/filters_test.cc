@@ -118,6 +118,30 @@ TEST_F(GopherQualityTest, MeanWordLength) {
   EXPECT_EQ(run("我们今天去图书馆看书。", o), "gopher_below_avg_threshold");
 }
 
+// Word lengths are code points: two-byte letters count once, in short words read eight bytes
+// at a time (with text after them) and in words at the very end of the text alike.
+TEST_F(GopherQualityTest, MeanWordLengthCountsCodePoints) {
+  GopherQualityOptions o = no_quality_rules();
+  o.min_avg_word_length = 3;
+  o.max_avg_word_length = 10;
+  // "ééé" is 6 bytes, 3 code points; with "ab" the mean is 2.5 whether it ends the text or not.
+  EXPECT_EQ(run("ééé ab", o), "gopher_below_avg_threshold");
+  EXPECT_EQ(run("ab ééé", o), "gopher_below_avg_threshold");
+  EXPECT_EQ(run("ééé ab ééé ab ééé ab and more words follow here", o), "");
+  EXPECT_EQ(run("ééé ab ééé ab ééé ab ééé ab ééé ab ab", o), "gopher_below_avg_threshold");
+  // Ten two-byte letters (20 bytes) are ten code points: mean 10 passes, 10.5 does not.
+  EXPECT_EQ(run("éééééééééé éééééééééé", o), "");
+  EXPECT_EQ(run("éééééééééé ééééééééééé", o), "gopher_above_avg_threshold");
+  // Counted in bytes these would pass: 4 bytes per word.
+  EXPECT_EQ(run("üü üü üü üü üü üü üü üü", o), "gopher_below_avg_threshold");
+  // Words of exactly eight bytes: mean 3.5 code points passes a maximum of 5 (6.5 bytes would
+  // not).
+  GopherQualityOptions at_most_5 = o;
+  at_most_5.max_avg_word_length = 5;
+  EXPECT_EQ(run("éééé éééé éééé ab", at_most_5), "");
+  EXPECT_EQ(run("éééé éééé éééé abcdefghijklmnopq", at_most_5), "gopher_above_avg_threshold");
+}
+
 TEST_F(GopherQualityTest, HashAndEllipsisRatios) {
   GopherQualityOptions o = no_quality_rules();
   o.max_symbol_word_ratio = 0.1;
