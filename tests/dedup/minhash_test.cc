@@ -116,6 +116,45 @@ TEST(MinHash, EveryKernelVariantMatchesTheScalarReference) {
   }
 }
 
+// Other permutation counts (vector remainders of k) and few or no shingles.
+TEST(MinHash, EveryKernelVariantMatchesForAnyPermutationCount) {
+  std::mt19937_64 rng(11);
+  for (size_t k : {1, 5, 8, 13, 64, 72, 120, 200, 512}) {
+    for (size_t n : {0, 1, 3, 77}) {
+      std::vector<uint64_t> a(k), b(k), h(n);
+      for (auto& x : a) x = 1 + rng() % (kMersenne61 - 1);
+      for (auto& x : b) x = rng() % kMersenne61;
+      for (auto& x : h) x = rng();
+      std::vector<uint64_t> expected(k, ~uint64_t(0));
+      for (size_t j = 0; j < k; ++j)
+        for (uint64_t x : h) expected[j] = std::min(expected[j], (x * a[j] + b[j]) % kMersenne61);
+      for (const auto& [name, fn] : minhash_kernels()) {
+        std::vector<uint64_t> sig(k, ~uint64_t(0));
+        fn(h.data(), h.size(), a.data(), b.data(), sig.data(), k);
+        EXPECT_EQ(sig, expected) << name << " k=" << k << " n=" << n;
+      }
+    }
+  }
+}
+
+// Values whose folded form (v & p) + (v >> 61) reaches p or more, where the kernels must still
+// subtract p: v = p and v = 2^64 - 1 (= 8p + 7), in every lane of a vector.
+TEST(MinHash, EveryKernelVariantReducesFoldedValuesAtOrAboveThePrime) {
+  const size_t k = 16;
+  std::vector<uint64_t> a(k, 1), b(k, 5), h = {kMersenne61 - 5, ~uint64_t(0)};
+  for (const auto& [name, fn] : minhash_kernels()) {
+    std::vector<uint64_t> sig(k, ~uint64_t(0));
+    fn(h.data(), h.size(), a.data(), b.data(), sig.data(), k);
+    // x = p - 5 gives v = p, which is 0; x = 2^64 - 1 wraps to v = 4.
+    EXPECT_EQ(sig, std::vector<uint64_t>(k, 0)) << name;
+    std::vector<uint64_t> zero_b(k, 0);
+    std::vector<uint64_t> only_max = {~uint64_t(0)};
+    std::fill(sig.begin(), sig.end(), ~uint64_t(0));
+    fn(only_max.data(), 1, a.data(), zero_b.data(), sig.data(), k);
+    EXPECT_EQ(sig, std::vector<uint64_t>(k, 7)) << name;  // (2^64 - 1) mod p
+  }
+}
+
 std::string hex(const std::array<uint8_t, 20>& d) {
   std::string s;
   for (uint8_t b : d) {
