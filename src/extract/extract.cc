@@ -156,7 +156,7 @@ size_t visible_bytes(std::string_view s) {
 
 // The attributes extraction reads, gathered in one pass over the element's attribute list.
 struct Attrs {
-  std::string_view cls, id, role, style, aria_hidden, itemtype, aria_controls;
+  std::string_view cls, id, role, style, aria_hidden, itemtype, itemprop, aria_controls;
   bool hidden = false;
 };
 
@@ -182,7 +182,10 @@ Attrs gather_attrs(const Node* n) {
         if (name == "hidden") a.hidden = true;
         break;
       case 8:
-        if (name == "itemtype") a.itemtype = v;
+        if (name == "itemtype")
+          a.itemtype = v;
+        else if (name == "itemprop")
+          a.itemprop = v;
         break;
       case 11:
         if (name == "aria-hidden") a.aria_hidden = v;
@@ -463,8 +466,10 @@ class Extractor {
             return false;
           }
           Boilerplate k = tag_boilerplate(n);
+          std::string_view itemprop;  // read with the other attributes
           if (n->attr_count > 0) {
             Attrs a = gather_attrs(n);
+            itemprop = a.itemprop;
             if (!a.aria_controls.empty()) note_controlled(a.aria_controls);
             Hidden h = hidden_by(a);
             // A hidden element that a control names in aria-controls (an accordion or
@@ -505,7 +510,7 @@ class Extractor {
           }
           i.kind = k;
           if (k == Boilerplate::kSidebar && !i.by_tag) named_widgets_ = true;
-          if (n->is_html(Tag::kArticle) || n->attr("itemprop") == "articleBody") ++articles_;
+          if (n->is_html(Tag::kArticle) || itemprop == "articleBody") ++articles_;
           if (n->is_html(Tag::kMain)) note_main(n);
           if (n->is_html(Tag::kH1)) {
             if (h1s_.size() < kMaxH1s)

@@ -3,6 +3,9 @@
 #ifndef KLARTEXT_EXTRACT_TAG_KINDS_H_
 #define KLARTEXT_EXTRACT_TAG_KINDS_H_
 
+#include <array>
+#include <cstddef>
+
 #include "dom/node.h"
 
 namespace klartext::extract {
@@ -19,10 +22,10 @@ enum class TagKind : uint8_t {
 
 // The CSS display defaults of the HTML standard's rendering section (§15.3), reduced to what
 // a text layout needs; elements with no visible text (media, controls, metadata) are kDrop.
-inline TagKind tag_kind(const dom::Node* n) {
+// For HTML elements; tag_kind below reads it from a table.
+constexpr TagKind html_tag_kind(dom::Tag tag) {
   using dom::Tag;
-  if (n->ns != dom::Namespace::kHtml) return TagKind::kDrop;  // svg, math: no prose inside
-  switch (n->tag) {
+  switch (tag) {
     case Tag::kScript:
     case Tag::kStyle:
     case Tag::kTemplate:
@@ -127,6 +130,20 @@ inline TagKind tag_kind(const dom::Node* n) {
     default:
       return TagKind::kInline;
   }
+}
+
+// html_tag_kind of every tag: extraction asks for the kind of every node it visits, several
+// times, and the switch compiled to a call with range tests (about 25 instructions a call).
+inline constexpr auto kHtmlTagKinds = [] {
+  std::array<TagKind, static_cast<size_t>(dom::Tag::kCount)> kinds{};
+  for (size_t t = 0; t < kinds.size(); ++t) kinds[t] = html_tag_kind(static_cast<dom::Tag>(t));
+  return kinds;
+}();
+
+inline TagKind tag_kind(const dom::Node* n) {
+  if (n->ns != dom::Namespace::kHtml) return TagKind::kDrop;  // svg, math: no prose inside
+  const size_t t = static_cast<size_t>(n->tag);
+  return t < kHtmlTagKinds.size() ? kHtmlTagKinds[t] : TagKind::kInline;
 }
 
 inline int heading_level(const dom::Node* n) {
