@@ -886,6 +886,25 @@ TEST(ExtractTest, RelatedItemsBoxOnShopPageGoes) {
   EXPECT_FALSE(contains(e.text, "Oiled walnut, three legs")) << e.text;
 }
 
+// Tab panes that a script switches by inline style (one display:block, its twins
+// display:none) are shown: a product's specifications sit in the closed ones. A hidden element
+// without such a twin stays hidden (see also AriaHiddenSlidesWithTextAreShown).
+TEST(ExtractTest, HiddenTwinsOfAShownPaneAreShown) {
+  const std::string page =
+      "<body><div class=\"product\"><h1>Trail lantern</h1><p>A lantern for tents and porches "
+      "that folds flat and gives a warm light for forty hours on one charge.</p>"
+      "<div class=\"panes\"><div class=\"pane\" style=\"display:block\"><p>It hangs from a "
+      "hook in its handle and stands on a wide base on uneven ground.</p></div>"
+      "<div class=\"pane\" style=\"display:none\"><table><tr><th>Weight</th><td>180 grams with "
+      "the battery inside</td></tr><tr><th>Charging</th><td>three hours from a USB port</td></tr>"
+      "</table></div></div><div class=\"note\" style=\"display:none\"><p>This notice about "
+      "a sale that ended last spring is left hidden by the page.</p></div></div></body>";
+  Extracted e = run(page);
+  EXPECT_TRUE(contains(e.text, "It hangs from a hook")) << e.text;
+  EXPECT_TRUE(contains(e.text, "180 grams with the battery inside")) << e.text;
+  EXPECT_FALSE(contains(e.text, "a sale that ended last spring")) << e.text;
+}
+
 // Fine print named a disclaimer goes on a page that is no article, however long the list of
 // notes (shop pages stack one per offer and feature); an article keeps its disclaimer line.
 TEST(ExtractTest, DisclaimersGoOnPagesThatAreNoArticle) {
