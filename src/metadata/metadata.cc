@@ -1581,6 +1581,10 @@ void Collector::on_meta(const Node* n) {
          one.find("time") != std::string_view::npos) &&
         one.find("modif") == std::string_view::npos && one.find("updat") == std::string_view::npos)
       offer_date(collapse_space(utf8_prefix(content, 128)), kMetaGeneric);
+    // A vocabulary's own "date" ("ms.date", "cludo:date"), as Dublin Core's "dc.date" is the
+    // document's date: search and documentation systems stamp pages so.
+    else if (!known && (one.ends_with(".date") || one.ends_with(":date")))
+      offer_date(collapse_space(utf8_prefix(content, 128)), kMetaGeneric);
     if (sp == std::string_view::npos) break;
     ks.remove_prefix(sp + 1);
   }

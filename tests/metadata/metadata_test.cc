@@ -978,6 +978,20 @@ TEST(MetadataTest, EmbeddedVideoDateIsAFallback) {
   EXPECT_EQ(meta_of("<body><h1>Clip</h1>" + video + "</body>").date, "2024-06-07T02:17:25+00:00");
 }
 
+// Regression: a vocabulary's own "date" meta ("ms.date", "cludo:date") dates the page like
+// "dc.date"; other names ending in "date" do not ("update", "validate").
+TEST(MetadataTest, NamespacedDateMeta) {
+  EXPECT_EQ(meta_of("<meta name=\"ms.date\" content=\"2025-03-06T00:00:00Z\"><body><h1>Functions"
+                    "</h1><p>Last updated on 2025-03-25</p><p>Text.</p></body>")
+                .date,
+            "2025-03-06T00:00:00+00:00");
+  EXPECT_EQ(
+      meta_of("<meta name=\"cludo:date\" content=\"2023-06-08\"><body><p>Text.</p></body>").date,
+      "2023-06-08");
+  EXPECT_EQ(
+      meta_of("<meta name=\"x:update\" content=\"2023-06-08\"><body><p>Text.</p></body>").date, "");
+}
+
 // Regression: a page that names only a month (a magazine issue) gets "YYYY-MM", as the last
 // resort; any full date wins, and months before 1995 are as implausible as days are.
 TEST(MetadataTest, MonthWithoutDayAsLastResort) {
