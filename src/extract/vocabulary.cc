@@ -1269,6 +1269,7 @@ enum PhraseTable : uint32_t {
   kAgencyTable = 256,       // kPictureAgencies: the suffix test runs only when one occurs
   kContributedTable = 512,  // kContributedReporting
   kDigitTable = 1024,       // an ASCII digit (a one-byte "phrase" per digit)
+  kNonAsciiTable = 2048,    // a byte of 0x80 or more (UTF-8 beyond ASCII)
 };
 
 // The credit note of a contributing reporter, matched anywhere: "Keith Bradsher contributed
@@ -1290,6 +1291,7 @@ class PhraseIndex {
     add(kPictureAgencies, kAgencyTable);
     add(kContributedReporting, kContributedTable);
     add(kDigits, kDigitTable);
+    for (size_t c = 0x80; c < single_byte_.size(); ++c) single_byte_[c] |= kNonAsciiTable;
   }
 
   // The PhraseTable bits of every table with a phrase somewhere in t.
@@ -1372,6 +1374,17 @@ constexpr std::string_view kCjkCreditLabels[] = {
     "作者", "记者",     "发布时间", "发布日期", "摄影",
 };
 
+// Whether every entry of a table holds a byte of 0x80 or more: a text without one matches none.
+template <size_t N>
+constexpr bool all_non_ascii(const std::string_view (&table)[N]) {
+  for (std::string_view e : table) {
+    bool found = false;
+    for (char c : e) found = found || static_cast<unsigned char>(c) >= 0x80;
+    if (!found) return false;
+  }
+  return true;
+}
+
 // Whether a short line is a credit line of a Chinese page: one of kCjkCreditLabels and a colon
 // opening it (after brackets and spacing), or the source label anywhere in it (after the date
 // or the site's name: '2005年08月16日　来源：新华网').
@@ -1438,13 +1451,12 @@ bool boilerplate_line_normalized(std::string_view t) {
       }
   }
   if (tables & (kCookieTable | kRegistrationTable | kNoticeTable)) return true;
-  const bool follow = t.compare(0, 7, "follow ") == 0 || (tables & kFollowTable);
+  const bool follow = t.starts_with("follow ") || (tables & kFollowTable);
   if (follow && (tables & kSocialTable)) return true;
   if ((tables & kSignupObjectTable) && (tables & kSignupActTable)) return true;
   // A bare web address on a line of its own: the print header's copy of the page URL, never
   // a sentence (a cited address sits inside a sentence or a link).
-  if ((t.compare(0, 7, "http://") == 0 || t.compare(0, 8, "https://") == 0) &&
-      t.find(' ') == std::string::npos)
+  if ((t.starts_with("http://") || t.starts_with("https://")) && t.find(' ') == std::string::npos)
     return true;
   std::string_view open = t;
   if (open.front() == '(') open.remove_prefix(1);  // "(Reporting by ...; editing by ...)"
@@ -1457,7 +1469,9 @@ bool boilerplate_line_normalized(std::string_view t) {
   // (P .9125 -> .9141; 13 pages up, 2 down by 0.003 at most, whose gold keeps a source line);
   // with the labels only at a line's opening (no source after a date) 0.92247. Scrapinghub,
   // wcxb-dev and readability unchanged.
-  if (cjk_credit_line(t)) return true;
+  // Every label is non-ASCII (checked below), so ASCII lines skip the label scans.
+  static_assert(all_non_ascii(kCjkCreditLabels));
+  if ((tables & kNonAsciiTable) && cjk_credit_line(t)) return true;
   // Copyright lines are left alone: news gold keeps the agency notice that ends some stories
   // ("© 2019 CBS ... The Associated Press contributed to this report"; measured on
   // scrapinghub).
