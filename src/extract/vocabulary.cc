@@ -1648,6 +1648,11 @@ bool is_dateline(std::string_view text) {
   return dateline_normalized(normalize_short(text, kDatelineMax));
 }
 
+bool is_cjk_credit_line(std::string_view text) {
+  if (trim(text).size() > 100) return false;
+  return cjk_credit_line(normalize_short(text, 100));
+}
+
 bool is_cookie_notice(std::string_view text) {
   // 400 bytes: a notice with its "by continuing to use" sentence and a link to the policy
   // (the longest on the dev pages is about 300); the phrase must open the block (80 bytes),

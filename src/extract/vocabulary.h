@@ -77,6 +77,12 @@ inline constexpr uint32_t kCheckDateline = 16;  // is_dateline
 // wrappers) are remembered per thread.
 bool check_short_text(std::string_view text, uint32_t which);
 
+// True when a short line (up to 100 bytes) is a Chinese credit line: a source, author,
+// reporter or publication-time label and a colon opening it ('来源：新华网', '（作者：李明）'), or
+// the source label after a date or site name ('2005年08月16日　来源：新华网'). One of
+// is_boilerplate_line's checks, also asked of table cells alone.
+bool is_cjk_credit_line(std::string_view text);
+
 // True when a block of up to 400 bytes is a cookie notice: one of the consent phrases of
 // is_boilerplate_line ("uses cookies", "verwendet Cookies") within its first 80 bytes.
 bool is_cookie_notice(std::string_view text);

@@ -1393,5 +1393,24 @@ TEST(ExtractTest, ChineseCreditLinesGo) {
   EXPECT_FALSE(contains(e.text, "李明")) << e.text;
 }
 
+// In a page laid out in a table the credit line is a cell of its own: it goes, while the
+// other cells of a data table stay whatever they hold.
+TEST(ExtractTest, ChineseCreditCellGoes) {
+  Extracted e = run(
+      "<body><table><tr><td><table><tr><td>2022-02-13 07:00:00来源：央广网</td><td>本报讯 "
+      "春分前后，城郊的油菜花陆续开放，周末前来赏花的市民络绎不绝。</td></tr></table>"
+      "<p>今年春天来得早，"
+      "河边的柳树三月初就发了芽，孩子们放学后总在堤上放风筝，一直玩到天黑才回家。</"
+      "p><p>镇上的老茶馆"
+      "也重新开了门，老人们每天早上坐在窗边喝茶下棋，聊的都是今年的收成和远方的儿女。</p>"
+      "<table><tr><td>网址</td><td>https://example.com/</td></tr><tr><td>气温</td><td>23/16</td>"
+      "</tr></table></td></tr></table></body>");
+  EXPECT_TRUE(contains(e.text, "今年春天来得早")) << e.text;
+  EXPECT_FALSE(contains(e.text, "央广网")) << e.text;
+  EXPECT_TRUE(contains(e.text, "城郊的油菜花陆续开放")) << e.text;
+  EXPECT_TRUE(contains(e.text, "https://example.com/")) << e.text;
+  EXPECT_TRUE(contains(e.text, "23/16")) << e.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract

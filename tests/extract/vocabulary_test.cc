@@ -445,6 +445,10 @@ TEST(VocabularyTest, ChineseCreditLines) {
        {"（责任编辑：王林）", "这条消息的来源是一位老师", "作者认为这个问题很复杂",
         "来源：新华网 这是一段很长的正文，讲述了一个发生在小城里的故事，从春天一直讲到冬天。"})
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
+  EXPECT_TRUE(is_cjk_credit_line("2022-02-13 07:00:00来源：央广网"));
+  EXPECT_TRUE(is_cjk_credit_line("作者：李明"));
+  EXPECT_FALSE(is_cjk_credit_line("https://example.com/"));
+  EXPECT_FALSE(is_cjk_credit_line("23/16"));
 }
 
 }  // namespace
