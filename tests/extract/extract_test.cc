@@ -886,6 +886,20 @@ TEST(ExtractTest, RelatedItemsBoxOnShopPageGoes) {
   EXPECT_FALSE(contains(e.text, "Oiled walnut, three legs")) << e.text;
 }
 
+// A shop's grid of products that can be bought by subscription is the page's content, not a
+// sign-up box ("subscription-eligible" names the product's option).
+TEST(ExtractTest, SubscriptionProductsAreNoSignUpBox) {
+  std::string cards;
+  for (const char* name : {"Morning roast", "Dark roast", "Decaf roast", "Espresso roast"})
+    cards += std::string("<li><div class=\"card subscription-eligible\"><h3>") + name +
+             " coffee beans, 500 grams</h3><p>Roasted each Monday and sent the same week in a "
+             "resealable bag.</p><p>14.90 euros</p></div></li>";
+  Extracted e = run("<body><div class=\"collection\"><h1>Coffee</h1><ul class=\"grid\">" + cards +
+                    "</ul></div></body>");
+  EXPECT_TRUE(contains(e.text, "Dark roast coffee beans")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Roasted each Monday")) << e.text;
+}
+
 // Tab panes that a script switches by inline style (one display:block, its twins
 // display:none) are shown: a product's specifications sit in the closed ones. A hidden element
 // without such a twin stays hidden (see also AriaHiddenSlidesWithTextAreShown).

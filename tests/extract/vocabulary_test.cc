@@ -35,6 +35,9 @@ TEST(VocabularyTest, ClassTokensAreWholeWords) {
   EXPECT_EQ(classify_attribute("preview-text", nullptr), Boilerplate::kNone);
   EXPECT_EQ(classify_attribute("ad-slot", nullptr), Boilerplate::kAdvert);
   EXPECT_EQ(classify_attribute("newsletter-box", nullptr), Boilerplate::kNewsletter);
+  EXPECT_EQ(classify_attribute("subscribe-form", nullptr), Boilerplate::kNewsletter);
+  // A product sold by subscription is no sign-up box.
+  EXPECT_EQ(classify_attribute("product-card subscription-eligible", nullptr), Boilerplate::kNone);
   EXPECT_EQ(classify_attribute("cookie-banner", nullptr), Boilerplate::kConsent);
   EXPECT_EQ(classify_attribute("comments-area", nullptr), Boilerplate::kComments);
   EXPECT_EQ(classify_attribute("sidebar", nullptr), Boilerplate::kSidebar);
