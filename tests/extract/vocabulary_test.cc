@@ -30,6 +30,11 @@ TEST(VocabularyTest, ClassTokensAreWholeWords) {
   EXPECT_EQ(classify_attribute("share-box newsletter", nullptr), Boilerplate::kShare);
   EXPECT_EQ(classify_attribute("about-the-author", nullptr), Boilerplate::kByline);
   EXPECT_EQ(classify_attribute("author-box", nullptr), Boilerplate::kByline);
+  EXPECT_EQ(classify_attribute("author-section bg", nullptr), Boilerplate::kByline);
+  EXPECT_EQ(classify_attribute("AuthorsBlock", nullptr), Boilerplate::kByline);
+  EXPECT_EQ(classify_attribute("author-card", nullptr), Boilerplate::kByline);
+  EXPECT_EQ(classify_attribute("about-authors", nullptr), Boilerplate::kByline);
+  EXPECT_EQ(classify_attribute("author-details-name", nullptr), Boilerplate::kNone);
   EXPECT_EQ(classify_attribute("post author-name-list", nullptr), Boilerplate::kNone);
   EXPECT_EQ(classify_attribute("ctaButton", nullptr), Boilerplate::kNone);  // not a whole token
   EXPECT_EQ(classify_attribute("preview-text", nullptr), Boilerplate::kNone);
