@@ -19,7 +19,7 @@ constexpr size_t kMaxListItems = 64;
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 std::string clean(std::string_view s) {
-  return collapse_space(decode_entities(utf8_prefix(s, kMaxFieldBytes)));
+  return repair_mojibake(collapse_space(decode_entities(utf8_prefix(s, kMaxFieldBytes))));
 }
 
 // schema.org types whose headline is the page's article title. Origin: the schema.org

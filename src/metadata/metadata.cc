@@ -1529,7 +1529,7 @@ void Collector::on_meta(const Node* n) {
     for (const MetaKey& m : kMetaKeys) {
       if (m.key != one) continue;
       known = true;
-      std::string v = collapse_space(decode_entities(utf8_prefix(content, 4096)));
+      std::string v = repair_mojibake(collapse_space(decode_entities(utf8_prefix(content, 4096))));
       switch (m.field) {
         case Field::kTitle:
           title_.offer(std::move(v), m.rank);
@@ -1614,7 +1614,8 @@ void Collector::on_element(const Node* n) {
       return;
     }
     case Tag::kTitle:
-      if (title_element_.empty()) title_element_ = collapse_space(raw_text(n, kMaxElementText));
+      if (title_element_.empty())
+        title_element_ = repair_mojibake(collapse_space(raw_text(n, kMaxElementText)));
       return;
     case Tag::kScript: {
       std::string type = ascii_lower(n->attr("type"));
@@ -1631,7 +1632,7 @@ void Collector::on_element(const Node* n) {
       if (h1s_.size() < 4 && !(noise_region_ && (noise_region_->is_html(Tag::kNav) ||
                                                  noise_region_->is_html(Tag::kAside) ||
                                                  noise_region_->is_html(Tag::kFooter)))) {
-        h1s_.push_back(trim_anchor_marks(gather_text(n)));
+        h1s_.push_back(trim_anchor_marks(repair_mojibake(gather_text(n))));
         // The first headline's end: the text right after it is where pages print the date.
         if (h1s_.size() == 1 && in_body_) after_h1_ = next_after(n, nullptr);
       }
@@ -2182,7 +2183,9 @@ Metadata Collector::run(const dom::Document& doc) {
     site = std::string(h);
   }
   m.sitename = site;
-  m.author = join_padded_cjk_name(author_.value);
+  // Text saved after a second misreading ("Investorâ€™s") is repaired where it is read (title,
+  // h1, meta, JSON-LD) and, for bylines, here.
+  m.author = repair_mojibake(join_padded_cjk_name(author_.value));
   m.date = choose_date();
   m.description = description_.value;
   m.language = language_.value;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <vector>
 
 namespace klartext::metadata {
 namespace {
@@ -271,6 +272,91 @@ size_t word_count(std::string_view s) {
     }
   }
   return n;
+}
+
+namespace {
+
+// The windows-1252 characters at bytes 0x80-0x9F (the five unassigned bytes are read as the
+// C1 controls U+0081, U+008D, U+008F, U+0090, U+009D, as browsers do). Origin: the WHATWG
+// Encoding Standard's index for windows-1252.
+constexpr char32_t kCp1252High[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+// The lead bytes whose misreadings are repaired, with the continuation bytes each needs:
+// U+0080-U+00FF (0xC2, 0xC3: accented letters, symbols, no-break space), Latin Extended-A
+// (0xC5: Polish, Czech, Turkish letters) and General Punctuation (0xE2: quotes, dashes,
+// ellipsis, bullets). These are the sequences that make up nearly all misread text; the other
+// leads (accented capitals such as 'É', 'Ñ', 'Ø') are also letters that real text follows
+// with a quote or a symbol ("NESTLÉ®"), so they are left alone.
+struct MisreadLead {
+  char32_t lead;
+  int continuations;
+};
+constexpr MisreadLead kMisreadLeads[] = {{0xC2, 1}, {0xC3, 1}, {0xC5, 1}, {0xE2, 2}};
+
+// The byte a character stood for when UTF-8 was misread as windows-1252 or Latin-1, or -1.
+int misread_byte(char32_t c) {
+  if (c < 0x100) return static_cast<int>(c);
+  for (int i = 0; i < 32; ++i)
+    if (kCp1252High[i] == c) return 0x80 + i;
+  return -1;
+}
+
+// Decodes one UTF-8 character at s[i] (input is valid UTF-8 from the decoder; a stray byte
+// reads as itself), advancing i.
+char32_t next_char(std::string_view s, size_t& i) {
+  unsigned char b = static_cast<unsigned char>(s[i]);
+  int n = b < 0xC0 ? 0 : b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
+  if (i + n >= s.size()) n = 0;  // cut short: the byte alone
+  char32_t c = n == 0 ? b : (b & (0x3F >> n));
+  for (int k = 1; k <= n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  i += 1 + n;
+  return c;
+}
+
+}  // namespace
+
+std::string repair_mojibake(std::string_view s) {
+  // Each misread lead (U+00C2, U+00C3, U+00C5, U+00E2) is written C3 82..C3 A2 in UTF-8.
+  if (s.find('\xC3') == std::string_view::npos) return std::string(s);
+  struct Char {
+    char32_t c;
+    size_t begin, end;  // its bytes in s
+  };
+  std::vector<Char> cs;
+  for (size_t i = 0; i < s.size();) {
+    size_t begin = i;
+    char32_t c = next_char(s, i);
+    cs.push_back({c, begin, i});
+  }
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < cs.size();) {
+    int need = 0;
+    for (const MisreadLead& m : kMisreadLeads)
+      if (m.lead == cs[i].c) need = m.continuations;
+    if (need > 0 && i + need < cs.size()) {
+      char32_t c = cs[i].c & (0x3F >> need);
+      bool ok = true;
+      for (int k = 1; ok && k <= need; ++k) {
+        int b = misread_byte(cs[i + k].c);
+        ok = b >= 0x80 && b <= 0xBF;
+        c = (c << 6) | static_cast<char32_t>(b & 0x3F);
+      }
+      // One valid sequence: no overlong form (the leads rule out all but 0xE2's, which starts
+      // at U+2000), no surrogate.
+      if (ok && c >= 0x80 && !(c >= 0xD800 && c <= 0xDFFF)) {
+        append_utf8(out, static_cast<uint32_t>(c));
+        i += 1 + need;
+        continue;
+      }
+    }
+    out.append(s.substr(cs[i].begin, cs[i].end - cs[i].begin));
+    ++i;
+  }
+  return out;
 }
 
 }  // namespace klartext::metadata

@@ -35,6 +35,14 @@ std::string_view url_host(std::string_view url);
 // absolute or base is not.
 std::string resolve_url(std::string_view base, std::string_view ref);
 
+// Repairs UTF-8 text that was decoded once more as windows-1252 or Latin-1 before the page was
+// saved ("Investorâ€™s" or "Investorâ\u0080\u0099s" for "Investor’s", "NOMADÂ®" for "NOMAD®"):
+// each run of a lead character (U+00C2, U+00C3, U+00C5, U+00E2: kMisreadLeads) and the
+// continuation characters its byte announces, read back as those bytes, that forms one valid
+// UTF-8 sequence becomes that character. Anything else is kept as it is; text without such
+// runs comes back unchanged.
+std::string repair_mojibake(std::string_view s);
+
 // Number of space-separated words in a collapsed string.
 size_t word_count(std::string_view s);
 

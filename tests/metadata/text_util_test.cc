@@ -74,5 +74,28 @@ TEST(TextUtilTest, WordCount) {
   EXPECT_EQ(word_count("one two three"), 3u);
 }
 
+// Each lead of kMisreadLeads, with windows-1252 and C1-control continuations; sequences that
+// are not one valid character, other leads and clean text stay as they are.
+TEST(TextUtilTest, RepairMojibake) {
+  EXPECT_EQ(repair_mojibake("Investor\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s"), "Investor\xE2\x80\x99s");
+  EXPECT_EQ(repair_mojibake("itertools \xC3\xA2\xC2\x80\xC2\x94 Functions"),
+            "itertools \xE2\x80\x94 Functions");                                 // C1 controls
+  EXPECT_EQ(repair_mojibake("NOMAD\xC3\x82\xC2\xAE"), "NOMAD\xC2\xAE");          // Â® -> ®
+  EXPECT_EQ(repair_mojibake("caf\xC3\x83\xC2\xA9"), "caf\xC3\xA9");              // Ã© -> é
+  EXPECT_EQ(repair_mojibake("Jaro\xC3\x85\xC2\x84"), "Jaro\xC5\x84");            // Å\x84 -> ń
+  EXPECT_EQ(repair_mojibake("NESTL\xC3\x89\xC2\xAE"), "NESTL\xC3\x89\xC2\xAE");  // É® kept
+  EXPECT_EQ(repair_mojibake("S\xC3\xA3o Paulo"), "S\xC3\xA3o Paulo");            // ã then a letter
+  EXPECT_EQ(repair_mojibake("\xC3\xA2 la carte"), "\xC3\xA2 la carte");          // â then a space
+  EXPECT_EQ(repair_mojibake("\xC3\x82"
+                            "A"),
+            "\xC3\x82"
+            "A");  // no continuation
+  EXPECT_EQ(repair_mojibake("\xC3\xA2\xC2\x80\xE2\x86\x90"),
+            "\xC3\xA2\xC2\x80\xE2\x86\x90");  // U+2190 stands for no byte
+  EXPECT_EQ(repair_mojibake("end \xC3\xA2\xE2\x82\xAC"), "end \xC3\xA2\xE2\x82\xAC");  // cut short
+  EXPECT_EQ(repair_mojibake("plain text"), "plain text");
+  EXPECT_EQ(repair_mojibake("\xC3"), "\xC3");  // a lone byte survives
+}
+
 }  // namespace
 }  // namespace klartext::metadata
