@@ -837,7 +837,8 @@ class Extractor {
   // hold to be the content instead (see choose()).
   static constexpr float kH1RegionShare = 0.7f;
 
-  // Tenths of the body's text a <nav> or <footer> may hold and still go (see remove_for_kind).
+  // Tenths of the body's text a <nav> or <footer>, or an element hidden by its class name, may
+  // hold and still go (see remove_for_kind).
   static constexpr uint64_t kChromeShareTenths = 9;
 
   bool remove_for_kind(const Node* n, const Info& i) const {
@@ -851,7 +852,14 @@ class Extractor {
     // wcxb-dev page and loses one readability page. Scrapinghub and chinese-wce unchanged.
     bool chrome_by_tag =
         i.by_tag && (i.kind == Boilerplate::kFooter || i.kind == Boilerplate::kNavigation);
-    if (chrome_by_tag && uint64_t(i.raw_len) * 10 < uint64_t(body_raw_) * kChromeShareTenths)
+    // A class that hides the element ("hidden", "sr-only", "visually-hidden": kHidden) says it
+    // is not shown as plainly as the tag says navigation: it goes up to the same share (a
+    // hidden product comparison outweighing a shop's grid). Measured: wcxb-dev F1 0.87139 ->
+    // 0.87176 (one collection page up by 0.55, none down), at 0.7 of the body the same;
+    // readability one page up by 0.0004; scrapinghub and chinese-wce unchanged.
+    bool hidden_by_name = i.kind == Boilerplate::kHidden;
+    if ((chrome_by_tag || hidden_by_name) &&
+        uint64_t(i.raw_len) * 10 < uint64_t(body_raw_) * kChromeShareTenths)
       return true;
     // Half of the body's text: a boilerplate region is never the majority of a page whose
     // content we can find; chosen as the natural midpoint, confirmed on the dev sets.

@@ -886,6 +886,23 @@ TEST(ExtractTest, RelatedItemsBoxOnShopPageGoes) {
   EXPECT_FALSE(contains(e.text, "Oiled walnut, three legs")) << e.text;
 }
 
+// An element whose class hides it goes even when it holds more than half of the page's text
+// (a hidden comparison table beside a shop's short grid), up to the share of a <nav>.
+TEST(ExtractTest, LargeHiddenClassSectionGoes) {
+  std::string rows;
+  for (int k = 0; k < 12; ++k)
+    rows += "<p>Model " + std::to_string(k) +
+            " runs for thirty hours, charges in two and folds into its own case for travel.</p>";
+  std::string cards;
+  for (const char* name : {"Studio headphones", "Travel earbuds", "Kids headphones"})
+    cards += std::string("<div class=\"card\"><h3>") + name +
+             "</h3><p>Soft ear cushions, a braided cable and a two year warranty.</p></div>";
+  Extracted e = run("<body><main><h1>Headphones</h1><div class=\"grid\">" + cards +
+                    "</div><section class=\"compare hidden\">" + rows + "</section></main></body>");
+  EXPECT_TRUE(contains(e.text, "Travel earbuds")) << e.text;
+  EXPECT_FALSE(contains(e.text, "runs for thirty hours")) << e.text;
+}
+
 // A shop's grid of products that can be bought by subscription is the page's content, not a
 // sign-up box ("subscription-eligible" names the product's option).
 TEST(ExtractTest, SubscriptionProductsAreNoSignUpBox) {
