@@ -138,8 +138,11 @@ constexpr MetaKey kMetaKeys[] = {
     {"twitter:title", Field::kTitle, kMetaGeneric},
     {"citation_title", Field::kTitle, kCitation},
     {"parsely-title", Field::kTitle, kParsely},
-    {"dc.title", Field::kTitle, kMetaNamed},
-    {"dcterms.title", Field::kTitle, kMetaNamed},
+    // A Dublin Core title is the one the publisher declares for the document itself (library,
+    // government and scholarly catalogues), ahead of the share card's: Readability reads them in
+    // that order too. On wcxb-dev no page changes; readability-testpages +1.
+    {"dc.title", Field::kTitle, kOpenGraph - 1},
+    {"dcterms.title", Field::kTitle, kOpenGraph - 1},
     {"sailthru.title", Field::kTitle, kMetaNamed},
     {"headline", Field::kTitle, kMicrodata},
     {"author", Field::kAuthor, kMetaNamed},

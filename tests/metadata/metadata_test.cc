@@ -992,6 +992,20 @@ TEST(MetadataTest, NamespacedDateMeta) {
       meta_of("<meta name=\"x:update\" content=\"2023-06-08\"><body><p>Text.</p></body>").date, "");
 }
 
+// Regression: a Dublin Core title ("dc:title" in RDFa, "dc.title", "dcterms.title") comes
+// before the OpenGraph one, also when a property attribute lists several names.
+TEST(MetadataTest, DublinCoreTitleBeforeOpenGraph) {
+  EXPECT_EQ(meta_of("<meta property=\"x:title dc:title\" content=\"Preferred title\">"
+                    "<meta property=\"og:title twitter:title\" content=\"A title\">"
+                    "<body><p>Text.</p></body>")
+                .title,
+            "Preferred title");
+  EXPECT_EQ(meta_of("<meta property=\"og:title\" content=\"Card title\">"
+                    "<meta name=\"dcterms.title\" content=\"Catalogue title\"><body></body>")
+                .title,
+            "Catalogue title");
+}
+
 // Regression: a page that names only a month (a magazine issue) gets "YYYY-MM", as the last
 // resort; any full date wins, and months before 1995 are as implausible as days are.
 TEST(MetadataTest, MonthWithoutDayAsLastResort) {
