@@ -1326,7 +1326,10 @@ class PhraseIndex {
       // The phrase's first four bytes (fewer for a shorter phrase) against t's, in one
       // comparison, before the whole phrase is: most byte pairs open no phrase here.
       uint32_t head = 0;
-      std::memcpy(&head, t.data() + i, std::min<size_t>(4, t.size() - i));
+      if (t.size() - i >= 4)
+        std::memcpy(&head, t.data() + i, 4);  // one load (a variable length became a byte loop)
+      else
+        std::memcpy(&head, t.data() + i, t.size() - i);
       for (const Entry& e : by_pair_[pair_slot(pair)])
         if (e.pair == pair && (head & e.head_mask) == e.head && !(found & e.table) &&
             t.compare(i, e.phrase.size(), e.phrase) == 0)
