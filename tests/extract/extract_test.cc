@@ -1410,6 +1410,55 @@ TEST(ExtractTest, AuthorBiographyClosingTheArticleGoes) {
   EXPECT_TRUE(contains(t.text, "Ruth Abel teaches biology")) << t.text;
 }
 
+// A name line, then a paragraph introducing that person, closing the article: a biography
+// without a label, left out. The same pair followed by more of the article (a closing list of
+// people, each introduced) stays.
+TEST(ExtractTest, NamedBiographyClosingTheArticleGoes) {
+  std::string article;
+  for (const char* p :
+       {"The old orchard behind the school had not been pruned for twenty years when the "
+        "parents' club took it on. Half the trees were hollow.",
+        "The first winter went on cutting out dead wood. Every branch that crossed another "
+        "came off, and the cuttings were stacked along the fence.",
+        "By the second spring the trees flowered again, and the children counted the blossoms "
+        "on the lowest branches for a maths lesson.",
+        "The harvest that autumn filled forty crates. Some went to the kitchen, some to a juice "
+        "press in the next village, the rest to the school gate.",
+        "Next year the club wants to plant a row of young trees grafted from the oldest ones, so "
+        "that the varieties outlive the orchard itself.",
+        "A local nursery has offered rootstock at cost, and two grandparents have promised to "
+        "show the older pupils how a graft is cut and bound.",
+        "The school hopes to open the orchard to the village on one Saturday each autumn, with "
+        "the juice press set up by the gate.",
+        "Whatever the crates bring in goes back into the orchard: new ladders, a second press and "
+        "a shed for the tools.",
+        "The pupils keep a diary of the trees, one page per tree, with the dates of flowering, "
+        "the first fruit and the harvest.",
+        "Two old varieties that nobody could name were sent to a fruit society, which wrote back "
+        "that one of them had not been recorded in the county for fifty years.",
+        "That tree now has a fence of its own and a sign the youngest class painted, asking "
+        "visitors to leave its apples for the grafting lesson."})
+    article += std::string("<p>") + p + "</p>";
+  std::string bio =
+      "<div class=\"box\"><p>Ruth Abel</p><p>Ruth Abel is a biology teacher at the school and "
+      "has kept bees in the orchard since 2015.</p></div>";
+  Extracted e = run("<body><div class=\"post\"><h1>Saving the school orchard</h1>" + article + bio +
+                    "</div></body>");
+  EXPECT_TRUE(contains(e.text, "the varieties outlive the orchard")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Ruth Abel")) << e.text;
+
+  std::string more =
+      "<p>Tom Weller</p><p>Tom Weller is a retired farmer who brought the first grafting knives "
+      "and still sharpens them before every lesson, one by one, on a stone from his father's "
+      "barn.</p><p>He also taught the pupils to tell a spur from a bud, and to leave the spurs "
+      "alone when they thin the crowded branches in late winter, whatever the books say.</p>"
+      "<p>His own orchard, three fields away, is where the class goes each June to see what a "
+      "tree looks like after fifty years of careful pruning, and to taste the early apples.</p>";
+  Extracted k = run("<body><div class=\"post\"><h1>Saving the school orchard</h1>" + article + bio +
+                    more + "</div></body>");
+  EXPECT_TRUE(contains(k.text, "Ruth Abel is a biology teacher")) << k.text;
+}
+
 // A Chinese story's credit lines (source after the date, author) go; the story stays.
 TEST(ExtractTest, ChineseCreditLinesGo) {
   Extracted e = run(
