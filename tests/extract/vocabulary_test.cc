@@ -445,12 +445,16 @@ TEST(VocabularyTest, ChineseCreditLines) {
   for (const char* s :
        {"来源：新华网", "　　来源: 人民日报", "文章来源：千龙网", "（作者：李明）",
         "作者： 王芳 (Wang Fang)", "2005年08月16日　来源：新华网",
-        "发布时间：2022-02-13 04:22:18   来源：云南日报", "记者 ： 张三", "摄影：刘强"})
+        "发布时间：2022-02-13 04:22:18   来源：云南日报", "摄影：刘强", "本报记者 王燕平 方云凤",
+        "(摘自《城市季刊》2000年第2期)", "译： Chen Bin", "执笔人：闵乐夫"})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
-  // The editor's line stays (Readability keeps it); a sentence about a source is no label; a
-  // label without its colon is a word of a sentence; long lines are text.
+  // The editor's line and the original title stay (Readability keeps them), and so does an
+  // interviewer's turn; a sentence about a source is no label; a label without its colon is a
+  // word of a sentence; long lines are text.
   for (const char* s :
-       {"（责任编辑：王林）", "这条消息的来源是一位老师", "作者认为这个问题很复杂",
+       {"（责任编辑：王林）", "记者：你通过什么渠道最快地获取这些信息？",
+        "原标题：他是第一个在月球上喝咖啡的人", "这条消息的来源是一位老师",
+        "作者认为这个问题很复杂",
         "来源：新华网 这是一段很长的正文，讲述了一个发生在小城里的故事，从春天一直讲到冬天。"})
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
   EXPECT_TRUE(is_cjk_credit_line("2022-02-13 07:00:00来源：央广网"));
