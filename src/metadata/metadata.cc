@@ -1452,8 +1452,9 @@ class Collector {
   bool month_first_ = true;
 
   Best title_, author_, site_, description_, language_, image_, canonical_;
-  DateBest date_, modified_, visible_;   // markup published, markup modified, shown in text
-  std::vector<Date> shown_dates_;        // every date seen in the text, in document order
+  DateBest date_, modified_, visible_;           // markup published, markup modified, shown in text
+  std::vector<std::pair<int, Date>> published_;  // every markup published date with its rank
+  std::vector<Date> shown_dates_;                // every date seen in the text, in document order
   std::vector<DateLabel> shown_labels_;  // the label before each of shown_dates_ (text only)
   std::vector<std::string_view> undated_texts_;  // texts seen before any date showed
   DateBest labelled_;                            // the first date labelled published (rank 1) or
@@ -1487,6 +1488,7 @@ void Collector::offer_date(std::string_view value, int rank, bool modified, bool
   // A shown value (<time>) takes the label printed before its element.
   if (d && shown) note_shown(*d, in_body_ ? date_label(prev_tail_) : DateLabel::kNone);
   (modified ? modified_ : shown ? visible_ : date_).offer(d, rank);
+  if (d && !modified && !shown && published_.size() < 16) published_.push_back({rank, *d});
 }
 
 void Collector::offer_author(std::string_view value, int rank, bool need_prefix) {
@@ -2076,6 +2078,22 @@ std::string Collector::choose_date() const {
   }
   // Published first, as schema.org and OpenGraph mean it, when the page shows it too.
   if (shown(date_.date)) return format_date(*date_.date);
+  // Markup that disagrees with itself (JSON-LD says one day, a meta tag another): the published
+  // date the page shows, other than as an update, is the one. On wcxb-dev +2 (one on each half
+  // of the page ids), none lost; without the update condition readability-testpages lost one
+  // (a "sailthru.date" that is the page's update).
+  {
+    const Date* best = nullptr;
+    int best_rank = INT_MAX;
+    auto shown_not_as_update = [&](const Date& d) {
+      for (size_t i = 0; i < shown_dates_.size(); ++i)
+        if (same_day(shown_dates_[i], d) && shown_labels_[i] != DateLabel::kUpdated) return true;
+      return false;
+    };
+    for (const auto& [r, d] : published_)
+      if (r < best_rank && shown_not_as_update(d)) best = &d, best_rank = r;
+    if (best) return format_date(*best);
+  }
   // A markup date written "03-09-2026" reads either way round; when the page shows the other
   // reading ("March 9, 2026"), that is how the site meant it.
   if (date_.date && date_.date->order_guessed) {

@@ -1006,6 +1006,24 @@ TEST(MetadataTest, DublinCoreTitleBeforeOpenGraph) {
             "Catalogue title");
 }
 
+// Regression: when markup gives two published dates, the one the page shows wins over the
+// better-ranked one it does not show; a date shown only as an update does not.
+TEST(MetadataTest, ShownOneOfTwoMarkupPublishedDates) {
+  std::string jsonld =
+      "<script type=\"application/ld+json\">{\"@type\":\"Article\","
+      "\"datePublished\":\"2024-08-29\",\"dateModified\":\"2025-12-15\"}</script>";
+  EXPECT_EQ(meta_of(jsonld + "<meta name=\"date\" content=\"November 25, 2025\"><body>"
+                             "<h1>Best streaming services</h1><span class=\"posted-on\">Nov 25, "
+                             "2025 5:00 am</span><p>Text.</p></body>")
+                .date,
+            "2025-11-25");
+  EXPECT_EQ(meta_of(jsonld + "<meta name=\"date\" content=\"November 25, 2025\"><body>"
+                             "<h1>Best streaming services</h1><p>Updated Nov 25, 2025</p>"
+                             "<p>Text.</p></body>")
+                .date,
+            "2024-08-29");
+}
+
 // Regression: a page that names only a month (a magazine issue) gets "YYYY-MM", as the last
 // resort; any full date wins, and months before 1995 are as implausible as days are.
 TEST(MetadataTest, MonthWithoutDayAsLastResort) {
