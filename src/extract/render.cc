@@ -537,22 +537,6 @@ std::string inline_text(const dom::Node* root, size_t max_bytes) {
 // The same separators as inline_text's Sink: a space where whitespace or the edge of a
 // non-inline element lies between two words, written only once the next word comes (so the
 // stream never holds two spaces in a row, and only a span's first byte can be a separator).
-size_t InlineTextStream::enter(const dom::Node* n) {
-  ++visits_;
-  if (n->is_text()) return text(n->data);
-  if (n->is_element()) {
-    TagKind k = tag_kind(n);
-    // A kDrop element is not entered by inline_text (unless it is the root, whose separators
-    // never show): its exit still separates.
-    if (k != TagKind::kInline && k != TagKind::kDrop) pending_space_ = true;
-  }
-  return 0;
-}
-
-void InlineTextStream::exit(const dom::Node* n) {
-  if (n->is_element() && tag_kind(n) != TagKind::kInline) pending_space_ = true;
-}
-
 size_t InlineTextStream::text(std::string_view data) {
   const size_t b = first_word_byte(data);
   if (b == data.size()) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "dom/node.h"
+#include "extract/tag_kinds.h"
 
 namespace klartext::extract {
 
@@ -53,9 +54,22 @@ class InlineTextStream {
   static constexpr size_t kMaxSpan = 400;
   static constexpr size_t kNodeText = kMaxSpan + 16;
 
-  // Returns, for a text node, its visible bytes (those that are not whitespace).
-  size_t enter(const dom::Node* n);
-  void exit(const dom::Node* n);
+  // Returns, for a text node, its visible bytes (those that are not whitespace). enter and exit
+  // are inline: classify calls them for every node of the page.
+  size_t enter(const dom::Node* n) {
+    ++visits_;
+    if (n->is_text()) return text(n->data);
+    if (n->is_element()) {
+      TagKind k = tag_kind(n);
+      // A kDrop element is not entered by inline_text (unless it is the root, whose separators
+      // never show): its exit still separates.
+      if (k != TagKind::kInline && k != TagKind::kDrop) pending_space_ = true;
+    }
+    return 0;
+  }
+  void exit(const dom::Node* n) {
+    if (n->is_element() && tag_kind(n) != TagKind::kInline) pending_space_ = true;
+  }
   size_t position() const { return out_.size(); }
   uint64_t visits() const { return visits_; }
   // The text from `begin` (a position() at an enter) to now, at most max_bytes (<= kMaxSpan).
