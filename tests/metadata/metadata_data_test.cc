@@ -94,9 +94,10 @@ Rates measure(eval::Dataset d) {
 // the start of that day: wcxb title 0.801 author 0.854 date 0.885; readability title 0.748
 // author 0.895 date 0.939; chinese author 0.540 date 0.879. At its end: wcxb title 0.803
 // author 0.858 date 0.890; readability title 0.748 author 0.895 date 1.000; chinese author
-// 0.780 date 0.862 (see git log for the rule behind each step). On 2026-11-29/30 (date ranges,
-// datelines, video dates, namespaced date meta, misread UTF-8): wcxb title 0.804 date 0.896;
-// chinese date 0.897; the rest unchanged.
+// 0.780 date 0.862 (see git log for the rule behind each step). Later that night (date ranges,
+// datelines, video dates, namespaced date meta, two markup dates, misread UTF-8, Dublin Core
+// titles): wcxb title 0.804 date 0.899; readability title 0.756; chinese date 0.897; the rest
+// unchanged; wcxb date floor 0.88 -> 0.89, chinese date floor 0.84 -> 0.86.
 // A regression fails; a change of a page or two does not. The wcxb title gold is the
 // annotator's reading of the headline (often the h1, sometimes <title> without its tail), so
 // its rate stays well under the date rate. KLARTEXT_METADATA_MISSES=1 lists the misses.
@@ -104,7 +105,7 @@ TEST(MetadataDataTest, WcxbDev) {
   Rates r = measure(eval::Dataset::kWcxb);
   EXPECT_GE(r.title.rate(), 0.795);
   EXPECT_GE(r.author.rate(), 0.85);
-  EXPECT_GE(r.date.rate(), 0.88);
+  EXPECT_GE(r.date.rate(), 0.89);
 }
 
 TEST(MetadataDataTest, ReadabilityTestPages) {
@@ -117,7 +118,7 @@ TEST(MetadataDataTest, ReadabilityTestPages) {
 TEST(MetadataDataTest, ChineseWce) {
   Rates r = measure(eval::Dataset::kChinese);
   EXPECT_GE(r.author.rate(), 0.74);
-  EXPECT_GE(r.date.rate(), 0.84);
+  EXPECT_GE(r.date.rate(), 0.86);
 }
 
 }  // namespace
