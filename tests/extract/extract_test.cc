@@ -1459,6 +1459,20 @@ TEST(ExtractTest, NamedBiographyClosingTheArticleGoes) {
   EXPECT_TRUE(contains(k.text, "Ruth Abel is a biology teacher")) << k.text;
 }
 
+// A short block's checks read what the page shows: a share label beside a hidden pop-up
+// (its own text, "分享到微信") is still the share label.
+TEST(ExtractTest, ShortBlockChecksSkipHiddenText) {
+  Extracted e = run(
+      "<body><div class=\"main\"><div class=\"bar\"><span>分享到：</span><span><a href=\"/wb\">"
+      "<img src=\"wb.png\"></a><a href=\"#\"><img src=\"wx.png\"><div style=\"display:none\">"
+      "<span>分享到微信</span></div></a></span></div><p>今年春天来得早，河边的柳树三月初就发了芽，"
+      "孩子们放学后总在堤上放风筝，一直玩到天黑才回家。</"
+      "p><p>镇上的老茶馆也重新开了门，老人们每天早上"
+      "坐在窗边喝茶下棋，聊的都是今年的收成和远方的儿女。</p></div></body>");
+  EXPECT_TRUE(contains(e.text, "今年春天来得早")) << e.text;
+  EXPECT_FALSE(contains(e.text, "分享到")) << e.text;
+}
+
 // A Chinese story's credit lines (source after the date, author) go; the story stays.
 TEST(ExtractTest, ChineseCreditLinesGo) {
   Extracted e = run(
