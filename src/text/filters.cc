@@ -153,6 +153,15 @@ size_t count_substr(std::string_view s, std::string_view needle) {
   return n;
 }
 
+// Whether needle occurs in s. glibc's memmem skips ahead on a two-byte hash, where
+// string_view::find stops at every occurrence of the needle's first letter (memchr, then a
+// compare): C4's patterns start with common letters ('l', 'c', 'p', 't', 'u'). On the bench
+// corpus texts memmem runs more instructions (callgrind: C4 250M -> 287M) but less CPU time
+// (filters 0.211 s -> 0.206 s, best of 12 alternating runs): the stops mispredict.
+bool contains(std::string_view s, std::string_view needle) {
+  return memmem(s.data(), s.size(), needle.data(), needle.size()) != nullptr;
+}
+
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -710,11 +719,11 @@ std::string c4_quality_with_lines(std::string_view text, const std::vector<std::
       low[i] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
     }
     std::string_view line_l = lower;
-    if (o.filter_lorem_ipsum && line_l.find("lorem ipsum") != std::string_view::npos) {
+    if (o.filter_lorem_ipsum && contains(line_l, "lorem ipsum")) {
       out->clear();
       return "lorem_ipsum";
     }
-    if (o.filter_javascript && line_l.find("javascript") != std::string_view::npos) {
+    if (o.filter_javascript && contains(line_l, "javascript")) {
       ++st.javascript;
       continue;
     }
@@ -731,11 +740,10 @@ std::string c4_quality_with_lines(std::string_view text, const std::vector<std::
           a[k] = std::string_view(kC4PolicySubstrings[k]).find("cookie") != std::string_view::npos;
         return a;
       }();
-      const bool cookie = line_l.find("cookie") != std::string_view::npos;
+      const bool cookie = contains(line_l, "cookie");
       bool policy = false;
       for (size_t k = 0; k < has_cookie.size() && !policy; ++k)
-        if (cookie || !has_cookie[k])
-          policy = line_l.find(kC4PolicySubstrings[k]) != std::string_view::npos;
+        if (cookie || !has_cookie[k]) policy = contains(line_l, kC4PolicySubstrings[k]);
       if (policy) {
         ++st.policy;
         continue;
