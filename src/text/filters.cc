@@ -664,6 +664,20 @@ std::string gopher_repetition(std::string_view text, const std::vector<std::stri
 
 namespace {
 
+// s with ASCII capitals lower-cased, into *out. ASCII suffices: every C4 pattern is ASCII, and
+// the non-ASCII capitals that Python lower-cases to ASCII letters (the Kelvin sign, dotted I)
+// never spell them in practice. Through a raw pointer and a local length: a char store through
+// the string's own reference may alias its size, which kept this loop from vectorising.
+void ascii_lower(std::string_view s, std::string* out) {
+  out->resize(s.size());
+  char* low = out->data();
+  const char* src = s.data();
+  for (size_t i = 0, n = s.size(); i < n; ++i) {
+    char ch = src[i];
+    low[i] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+  }
+}
+
 // c4_quality with the text's lines at hand; `kept`, when given, receives the kept lines.
 std::string c4_quality_with_lines(std::string_view text, const std::vector<std::string_view>& lines,
                                   const C4Options& o, std::string* out, C4LineStats* stats,
@@ -675,6 +689,37 @@ std::string c4_quality_with_lines(std::string_view text, const std::vector<std::
   if (kept) kept->clear();
   size_t sentences = 0;
   std::string cleaned, lower;
+  // Which patterns occur anywhere in the lower-cased text. A line of the text holds only what
+  // the whole text does, so the per-line searches below run only for those patterns, and on
+  // the lines that citation removal rewrote (new text). Most documents hold none: one search
+  // per pattern and document instead of one per line, and no line is lower-cased (on the bench
+  // corpus texts C4 fell from 287M to 230M instructions, the filters from 0.209 s to 0.196 s).
+  struct Pattern {
+    bool wanted;
+    std::string_view text;
+  };
+  const Pattern patterns[] = {
+      {o.filter_lorem_ipsum, "lorem ipsum"},     {o.filter_javascript, "javascript"},
+      {o.filter_policy, kC4PolicySubstrings[0]}, {o.filter_policy, kC4PolicySubstrings[1]},
+      {o.filter_policy, kC4PolicySubstrings[2]}, {o.filter_policy, kC4PolicySubstrings[3]},
+      {o.filter_policy, kC4PolicySubstrings[4]}, {o.filter_policy, kC4PolicySubstrings[5]}};
+  static_assert(std::size(kC4PolicySubstrings) == 6, "patterns[] lists every policy substring");
+  constexpr size_t kLorem = 0, kJavascript = 1, kFirstPolicy = 2;
+  bool in_text[std::size(patterns)] = {};
+  bool any_in_text = false;
+  if (o.filter_lorem_ipsum || o.filter_javascript || o.filter_policy) {
+    ascii_lower(text, &lower);
+    // Every policy pattern but two contains "cookie": without it, those need no search.
+    const bool cookie = o.filter_policy && contains(lower, "cookie");
+    for (size_t k = 0; k < std::size(patterns); ++k) {
+      const Pattern& pat = patterns[k];
+      if (!pat.wanted) continue;
+      if (k >= kFirstPolicy && !cookie && pat.text.find("cookie") != std::string_view::npos)
+        continue;
+      in_text[k] = contains(lower, pat.text);
+      any_in_text = any_in_text || in_text[k];
+    }
+  }
   for (std::string_view raw : lines) {
     std::string_view line = strip(raw);
     ++st.total;
@@ -706,24 +751,17 @@ std::string c4_quality_with_lines(std::string_view text, const std::vector<std::
       ++st.too_few_words;
       continue;
     }
-    // ASCII lower-casing suffices: every pattern is ASCII, and the non-ASCII capitals that
-    // Python lower-cases to ASCII letters (the Kelvin sign, dotted I) never spell them in
-    // practice.
-    // Through a raw pointer and a local length: a char store through the string's own
-    // reference may alias its size, which kept this loop from vectorising.
-    lower.resize(line.size());
-    char* low = lower.data();
-    const char* src = line.data();
-    for (size_t i = 0, n = line.size(); i < n; ++i) {
-      char ch = src[i];
-      low[i] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
-    }
-    std::string_view line_l = lower;
-    if (o.filter_lorem_ipsum && contains(line_l, "lorem ipsum")) {
+    // A rewritten line is searched for every pattern, any other line for those in the text.
+    const bool fresh = span.rewritten;
+    auto search = [&](size_t k) {
+      return patterns[k].wanted && (fresh || in_text[k]) && contains(lower, patterns[k].text);
+    };
+    if (fresh || any_in_text) ascii_lower(line, &lower);
+    if (search(kLorem)) {
       out->clear();
       return "lorem_ipsum";
     }
-    if (o.filter_javascript && contains(line_l, "javascript")) {
+    if (search(kJavascript)) {
       ++st.javascript;
       continue;
     }
@@ -731,19 +769,9 @@ std::string c4_quality_with_lines(std::string_view text, const std::vector<std::
       out->clear();
       return "curly_bracket";
     }
-    if (o.filter_policy) {
-      // Most patterns ("cookie policy", "uses cookies", ...) contain "cookie": one search for it
-      // rules them all out on most lines, instead of one search each.
-      static const std::array<bool, std::size(kC4PolicySubstrings)> has_cookie = [] {
-        std::array<bool, std::size(kC4PolicySubstrings)> a{};
-        for (size_t k = 0; k < a.size(); ++k)
-          a[k] = std::string_view(kC4PolicySubstrings[k]).find("cookie") != std::string_view::npos;
-        return a;
-      }();
-      const bool cookie = contains(line_l, "cookie");
+    if (o.filter_policy && (fresh || any_in_text)) {
       bool policy = false;
-      for (size_t k = 0; k < has_cookie.size() && !policy; ++k)
-        if (cookie || !has_cookie[k]) policy = contains(line_l, kC4PolicySubstrings[k]);
+      for (size_t k = kFirstPolicy; k < std::size(patterns) && !policy; ++k) policy = search(k);
       if (policy) {
         ++st.policy;
         continue;

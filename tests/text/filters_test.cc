@@ -511,6 +511,33 @@ TEST(C4, SubstringRulesMatchWholePatternsInAnyCase) {
   EXPECT_EQ(c4_quality(line(0) + "\nA brace { opens here.\n", o, &out), "curly_bracket");
 }
 
+// Patterns are looked for in the whole text first, then only in the lines that may hold them:
+// a pattern on one line removes that line alone, one spelled across a line break matches no
+// line, and one that citation removal spells ("use[1] cookies") still matches its line.
+TEST(C4, SubstringRulesSeeEachLineAndTheLinesCitationRemovalRewrote) {
+  C4Options o;
+  o.min_num_sentences.reset();
+  o.filter_no_terminal_punct = false;
+  std::string out;
+  C4LineStats st;
+  ASSERT_EQ(c4_quality(line(0) + "\nWe use cookies on this site.\n" + line(1) +
+                           "\nAccept the terms of\nuse before you go.\n",
+                       o, &out, &st),
+            "");
+  EXPECT_EQ(st.policy, 1u);
+  EXPECT_EQ(out, line(0) + "\n" + line(1) + "\nAccept the terms of\nuse before you go.");
+  ASSERT_EQ(c4_quality(line(0) + "\nWe use[1] cookies on this site.\nKeep JavaScr[2]ipt on.\n", o,
+                       &out, &st),
+            "");
+  EXPECT_EQ(st.policy, 1u);
+  EXPECT_EQ(st.javascript, 1u);
+  EXPECT_EQ(out, line(0));
+  EXPECT_EQ(c4_quality(line(0) + "\nSample text: lorem [citation needed]ipsum dolor.\n", o, &out),
+            "lorem_ipsum");
+  EXPECT_EQ(c4_quality(line(0) + "\nSample text: lorem[12] ipsum dolor.\n", o, &out),
+            "lorem_ipsum");
+}
+
 TEST(C4, CountSentences) {
   EXPECT_EQ(count_sentences(""), 0u);
   EXPECT_EQ(count_sentences("no stop at all"), 1u);
