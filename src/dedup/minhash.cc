@@ -177,10 +177,19 @@ bool MinHasher::signature_of_normalized(std::string_view norm, MinHashWorkspace&
     if (ws.words.size() < n) return false;
     size_t count = std::min(ws.words.size() - n + 1, config_.max_shingles);
     ws.shingles.resize(count);
-    for (size_t i = 0; i < count; ++i) {
+    auto shingle = [&](size_t i) {
       const char* b = ws.words[i].data();
       const char* e = ws.words[i + n - 1].data() + ws.words[i + n - 1].size();
-      ws.shingles[i] = hash_shingle(std::string_view(b, static_cast<size_t>(e - b)));
+      return std::string_view(b, static_cast<size_t>(e - b));
+    };
+    if (config_.shingle_hash == ShingleHash::kXxh64) {
+      // hash_shingle's XXH64, inlined here with the choice of hash made once per document.
+      for (size_t i = 0; i < count; ++i) {
+        const std::string_view sh = shingle(i);
+        ws.shingles[i] = XXH64(sh.data(), sh.size(), 0);
+      }
+    } else {
+      for (size_t i = 0; i < count; ++i) ws.shingles[i] = hash_shingle(shingle(i));
     }
   } else {
     ws.segmenter.words(norm, &ws.words);
