@@ -319,6 +319,13 @@ struct Tokenizer::Impl {
       add_decoded(a, "&", 1);
       return s + 4;
     }
+    // "&quot;" likewise (no longer name opens with "quot;"): JSON in data-* attributes escapes
+    // every quote so, and it was nine in ten of the references the table searched (a 300-page
+    // sample of the bench WARC: 48k "&quot;" beside 15k "&amp;").
+    if (end - s >= 5 && std::memcmp(s, "quot;", 5) == 0) {
+      add_decoded(a, "\"", 1);
+      return s + 5;
+    }
     if (s < end && is_alnum(static_cast<uint8_t>(*s))) {
       EntityMatch m = match_named_entity(std::string_view(s, static_cast<size_t>(end - s)));
       if (m.length == 0) {

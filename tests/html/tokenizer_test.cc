@@ -336,6 +336,22 @@ TEST(TokenizerTest, AttrsInInputFlag) {
   EXPECT_FALSE(t.attrs_in_input);
 }
 
+// "&amp;" and "&quot;" decode on a fast path: the same as the table gives, in attribute
+// values and text, and the legacy "&quot" without its semicolon still goes to the table.
+TEST(TokenizerTest, CommonReferencesDecode) {
+  Tokenizer tok(
+      "<div data-x=\"{&quot;a&quot;:&quot;b&amp;c&quot;}\" title='&quot&quotx'>"
+      "&quot;q&quot; &amp;&quo");
+  Token t;
+  tok.next(t);
+  ASSERT_EQ(t.attrs.size(), 2u);
+  EXPECT_EQ(t.attrs[0].value, "{\"a\":\"b&c\"}");
+  EXPECT_EQ(t.attrs[1].value, "\"&quotx");
+  tok.next(t);
+  EXPECT_EQ(t.type, TokenType::kCharacter);
+  EXPECT_EQ(t.data, "\"q\" &&quo");
+}
+
 // Upper-case names are lower-cased; the id comes from dom::lookup_tag.
 TEST(TokenizerTest, UpperCaseNamesAreLowered) {
   Tokenizer tok("<TABLE BORDER=1></Table>");
