@@ -1511,10 +1511,32 @@ bool boilerplate_line_normalized(std::string_view t) {
   return false;
 }
 
+// Whether a text is one ISO 8601 timestamp and nothing else ("2019-01-21T21:40:59.62Z+00:00",
+// lower-cased by normalization): a date, 't', a time, then only time characters.
+bool is_iso_timestamp(std::string_view t) {
+  auto digits = [&](size_t at, size_t n) {
+    if (at + n > t.size()) return false;
+    for (size_t k = at; k < at + n; ++k)
+      if (t[k] < '0' || t[k] > '9') return false;
+    return true;
+  };
+  if (!digits(0, 4) || t.size() < 16 || t[4] != '-' || !digits(5, 2) || t[7] != '-' ||
+      !digits(8, 2) || t[10] != 't' || !digits(11, 2) || t[13] != ':' || !digits(14, 2))
+    return false;
+  for (char c : t.substr(16))
+    if (!((c >= '0' && c <= '9') || c == ':' || c == '.' || c == '+' || c == '-' || c == 'z'))
+      return false;
+  return true;
+}
+
 bool dateline_normalized(std::string_view text) {
   // A date line needs a number (a word starting with a digit): most candidate blocks have none.
   if (std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return false;
+  // A machine timestamp printed as it is stored (forum packages under each post). Measured:
+  // wcxb-dev F1 0.87196 -> 0.87199 (4 pages up, none down; both halves up), the other sets
+  // unchanged.
+  if (is_iso_timestamp(text)) return true;
   std::string_view t = text;
   std::string undotted;  // a copy only when there is something to rewrite
   // "1:23 p.m." -> "1:23 pm": the dotted forms would split into one-letter words.

@@ -212,7 +212,7 @@ TEST(VocabularyTest, DateLines) {
         "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET",
         "Updated at 1:23 p.m.", "sexta-feira, 22 de outubro de 2010 às 20:13",
         "Posted on Maret 30, 2015 by Admin", "by Lighthouse Office / 2016.12.01",
-        "2019-11-20 17:27:46 Marcus Berg"})
+        "2019-01-21T21:40:59.62Z+00:00", "2021-04-08T04:06", "2019-11-20 17:27:46 Marcus Berg"})
     EXPECT_TRUE(is_dateline(s)) << s;
   for (const char* s :
        {"30 minutes before bed", "Eat every 2-3 hours", "Capacity: 350 ml",
