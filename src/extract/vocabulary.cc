@@ -538,6 +538,11 @@ constexpr std::string_view kNoticePhrases[] = {
     "share it with a friend",
     // The ask box beside Q&A threads (en), too long for a phrase of a whole short block.
     "find the answer to your question by asking",
+    // Blog trackback lines ("Trackback", "Trackback URL: ...", "本文通告引用(Trackback)链接:"),
+    // by hand from blog packages' post footers; no gold of the four sets holds the word.
+    // Measured: chinese-wce F1 0.92321 -> 0.92352 (3 pages up, none down), the other sets
+    // unchanged.
+    "trackback",
     // Tip-line notes under news stories (en).
     "have a news tip",
     "have a tip?",

@@ -289,7 +289,9 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "4931 posts",
                         "25,064 posts · Joined 2007",
                         "1 message",
-                        "Find the answer to your question by asking."})
+                        "Find the answer to your question by asking.",
+                        "Trackback: http://tb.example.net/TrackBack.aspx?PostId=5",
+                        "本文通告引用(Trackback)链接: /wp-trackback.php?p=1700"})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
   for (const char* s : {"The reading time of the report was longer than planned, 3 hours in all.",
                         "One of the six rescued",
