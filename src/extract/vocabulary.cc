@@ -543,6 +543,16 @@ constexpr std::string_view kNoticePhrases[] = {
     // Measured: chinese-wce F1 0.92321 -> 0.92352 (3 pages up, none down), the other sets
     // unchanged.
     "trackback",
+    // View counters of Chinese articles and forum threads ('已被阅读178次', '点击数：39',
+    // '访问统计'), by hand from the leaked lines of chinese-wce pages; no gold of the four sets
+    // holds them. Measured: chinese-wce F1 0.92352 -> 0.92372 (2 pages up, none down), the
+    // other sets unchanged. '个阅览者' ('您是本文第 154 个阅览者') is left out: on one page the
+    // counter's removal hands the content to another container (0.967 -> 0.098).
+    "已被阅读",
+    "点击数",
+    "访问统计",
+    "阅读次数",
+    "浏览次数",
     // Tip-line notes under news stories (en).
     "have a news tip",
     "have a tip?",

@@ -291,7 +291,9 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "1 message",
                         "Find the answer to your question by asking.",
                         "Trackback: http://tb.example.net/TrackBack.aspx?PostId=5",
-                        "本文通告引用(Trackback)链接: /wp-trackback.php?p=1700"})
+                        "本文通告引用(Trackback)链接: /wp-trackback.php?p=1700",
+                        "(本文发表于首页, 已被阅读178次)",
+                        "当前您在- 论坛 - 下载专区 点击数：39"})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
   for (const char* s : {"The reading time of the report was longer than planned, 3 hours in all.",
                         "One of the six rescued",
