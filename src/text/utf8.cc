@@ -6,6 +6,10 @@
 #include <algorithm>
 #include <array>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace klartext::text {
 namespace {
 
@@ -59,12 +63,27 @@ bool is_terminal_punctuation(char32_t cp) {
 }
 
 bool has_dictionary_script(std::string_view s) {
+  // Every dictionary script is at U+0E00 or above, three or four bytes in UTF-8: only a lead
+  // byte of 0xE0 or more needs decoding. Those are looked for 16 bytes at a time (MinHash asks
+  // this of every kept text; byte by byte it was 0.2% of klartext corpus on bench.warc.gz).
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  for (size_t i = 0; i < s.size();) {
-    if (p[i] < 0xE0) {
-      ++i;
-      continue;
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+#if defined(__SSE2__)
+    const __m128i top3 = _mm_set1_epi8(static_cast<char>(0xE0));
+    while (i + 16 <= n) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      const uint32_t m = uint32_t(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top3), top3)));
+      if (m != 0) {
+        i += static_cast<size_t>(__builtin_ctz(m));
+        break;
+      }
+      i += 16;
     }
+#endif
+    while (i < n && p[i] < 0xE0) ++i;
+    if (i >= n) break;
     if (is_dictionary_script(next_code_point(s, &i))) return true;
   }
   return false;

@@ -130,6 +130,14 @@ TEST(Utf8, DictionaryScriptDetection) {
   EXPECT_TRUE(has_dictionary_script("mixed 中文"));
   EXPECT_TRUE(has_dictionary_script("カタカナ"));
   EXPECT_TRUE(has_dictionary_script("ภาษาไทย"));
+  // At every offset of a long text, after other three-byte characters (curly quotes, the euro
+  // sign) that are no dictionary script, and not at all.
+  for (size_t before = 0; before < 40; ++before) {
+    std::string text = std::string(before, 'a') + "\u2019 \u20ac ";
+    EXPECT_FALSE(has_dictionary_script(text + std::string(20, 'b'))) << before;
+    EXPECT_TRUE(has_dictionary_script(text + "\u4e2d" + std::string(20, 'b'))) << before;
+    EXPECT_TRUE(has_dictionary_script(text + std::string(before, 'c') + "\u0e01")) << before;
+  }
 }
 
 TEST(Utf8, DecodesAndCountsCodePoints) {
