@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace klartext::dom {
@@ -82,7 +83,18 @@ struct Node {
   bool is_element() const { return kind == NodeKind::kElement; }
   bool is_text() const { return kind == NodeKind::kText; }
   bool is_html(Tag t) const {
-    return kind == NodeKind::kElement && ns == Namespace::kHtml && tag == t;
+    // kind, ns and tag are the node's first four bytes (static_assert below): one compare of
+    // them against an HTML element of tag t, where the compiler made two (kind and ns, tag).
+    struct Head {
+      NodeKind kind;
+      Namespace ns;
+      Tag tag;
+    };
+    const Head want{NodeKind::kElement, Namespace::kHtml, t};
+    uint32_t have_bits, want_bits;
+    std::memcpy(&have_bits, this, sizeof have_bits);
+    std::memcpy(&want_bits, &want, sizeof want_bits);
+    return have_bits == want_bits;
   }
 
   // The value of attribute `attr_name` (exact, case-sensitive match), or nullptr view if absent.
@@ -98,6 +110,10 @@ struct Node {
     return false;
   }
 };
+
+// Node::is_html reads kind, ns and tag as the node's first four bytes.
+static_assert(offsetof(Node, kind) == 0 && offsetof(Node, ns) == 1 && offsetof(Node, tag) == 2 &&
+              sizeof(NodeKind) == 1 && sizeof(Namespace) == 1 && sizeof(Tag) == 2);
 
 // Doctype flags (Node::flags on kDocumentType nodes), set by the parser.
 inline constexpr uint32_t kDoctypeHasPublicId = 1;

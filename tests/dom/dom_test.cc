@@ -24,6 +24,20 @@ std::string child_names(const Node* parent) {
   return out;
 }
 
+// is_html compares kind, namespace and tag at once: each must match.
+TEST(DocumentTest, IsHtmlNeedsAnHtmlElementOfTheTag) {
+  Document doc;
+  const Node* div = doc.create_element(Tag::kDiv, "div", Namespace::kHtml);
+  EXPECT_TRUE(div->is_html(Tag::kDiv));
+  EXPECT_FALSE(div->is_html(Tag::kSpan));
+  EXPECT_FALSE(doc.create_element(Tag::kA, "a", Namespace::kSvg)->is_html(Tag::kA));
+  EXPECT_TRUE(doc.create_element(Tag::kA, "a", Namespace::kHtml)->is_html(Tag::kA));
+  EXPECT_TRUE(doc.create_element(Tag::kUnknown, "x-y", Namespace::kHtml)->is_html(Tag::kUnknown));
+  EXPECT_FALSE(doc.create_text("div")->is_html(Tag::kUnknown));
+  EXPECT_FALSE(doc.create_comment("div")->is_html(Tag::kUnknown));
+  EXPECT_FALSE(doc.root()->is_html(Tag::kUnknown));
+}
+
 TEST(DocumentTest, AppendInsertDetach) {
   Document doc;
   Node* html = doc.create_element(Tag::kHtml, "html", Namespace::kHtml);
