@@ -62,6 +62,20 @@ TEST(Pii, Ipv4BoundariesWithAndWithoutColons) {
   }
 }
 
+// The search for the next digit reads 16 bytes at a time: an address at every offset of a
+// long line is found, after non-ASCII letters and punctuation, and none is made up of the
+// digits' neighbours ('/' sits just below them, ':' and ';' above).
+TEST(Pii, Ipv4AtEveryOffsetOfALongLine) {
+  for (size_t before = 0; before < 40; ++before) {
+    std::string lead = std::string(before, 'w') + " \u00e9t\u00e9 /:";
+    EXPECT_EQ(mask(lead + " 81.2.69.142 " + std::string(before, 'z')),
+              lead + " 192.0.2.1 " + std::string(before, 'z'))
+        << before;
+    std::string no_digits = lead + std::string(before, '/') + std::string(40 - before, ';');
+    EXPECT_EQ(mask(no_digits), no_digits);
+  }
+}
+
 TEST(Pii, MasksPublicIpv6) {
   PiiCounts c;
   EXPECT_EQ(mask("host 2a00:1450:4001:82b::200e replied", &c), "host 2001:db8::1 replied");
