@@ -885,7 +885,8 @@ struct Tokenizer::Impl {
     }
     // An empty value is a null view whatever the Acc held, as the tree builder keeps it.
     std::string_view v = value.len != 0 ? view(value) : std::string_view();
-    t.attrs_in_input = t.attrs_in_input && !name.scratch && !value.scratch;
+    // A store only when a string was rewritten (rare), not a load, test and store each time.
+    if (name.scratch | value.scratch) t.attrs_in_input = false;
     t.attrs.push_back(TokenAttribute{an, v, dom::AttrNamespace::kNone});
   }
   // The tag reached kPairwiseDedupLimit attributes: names from now on are checked in a set
