@@ -420,6 +420,7 @@ class Extractor {
     uint32_t hidden_depth = 0;
     const Node* largest_hidden = nullptr;
     uint32_t link_depth = 0;
+    uint32_t code_depth = 0;  // open <pre> and <code> elements (see the class names below)
     // The short-block checks read each candidate's inline text as a span of one stream of the
     // whole walk's text (see InlineTextStream) instead of walking and copying every candidate.
     // The walk skips nodes past max_nodes, which inline_text would read: such pages take
@@ -523,9 +524,17 @@ class Extractor {
             if (!a.itemtype.empty() && names_thread(a.itemtype)) thread_ = true;
             i.by_tag = k != Boilerplate::kNone;
             bool hint = false;
-            Boilerplate c = a.cls.empty() ? Boilerplate::kNone : classify_attribute(a.cls, &hint);
+            // Inside code (<pre>, <code>) class names are a syntax highlighter's token kinds
+            // ("hljs-comment", "token comment"): a code comment is code, not a comment thread.
+            // Measured: wcxb-dev F1 0.87145 -> 0.87160 (4 pages up, one article 0.72 -> 0.97;
+            // 8 down, docs pages whose gold leaves code comments out; even half -0.00002, odd
+            // +0.00031), readability +0.00001, scrapinghub and chinese-wce unchanged.
+            const bool named = code_depth == 0;
+            Boilerplate c =
+                a.cls.empty() || !named ? Boilerplate::kNone : classify_attribute(a.cls, &hint);
             bool hint2 = false;
-            Boilerplate d = a.id.empty() ? Boilerplate::kNone : classify_attribute(a.id, &hint2);
+            Boilerplate d =
+                a.id.empty() || !named ? Boilerplate::kNone : classify_attribute(a.id, &hint2);
             i.content_hint = hint || hint2;
             if (k == Boilerplate::kNone) k = c != Boilerplate::kNone ? c : d;
           } else {
@@ -544,6 +553,7 @@ class Extractor {
           if (n->is_html(Tag::kA)) ++link_depth;
           if (k == Boilerplate::kComments && comment_depth++ == 0)
             comment_heading_seen = comment_titled = false;
+          if (is_code(n)) ++code_depth;
           return true;
         },
         [&](const Node* n) {
@@ -555,6 +565,7 @@ class Extractor {
             open.pop_back();
           }
           Info& i = at(n);
+          if (n->is_element() && is_code(n)) --code_depth;
           if (n->is_html(Tag::kA) && i.state == kKeep) --link_depth;
           if (n->is_element() && comment_depth > 0 && !comment_heading_seen &&
               heading_level(n) > 0) {
@@ -734,6 +745,12 @@ class Extractor {
         });
     if (out.size() > max_bytes) out.resize(max_bytes);
     return out;
+  }
+
+  // Code whose descendants' class names are a highlighter's (see classify): <pre> and its
+  // kin, and <code>; not the dropped ones (<textarea> goes before its children are seen).
+  static bool is_code(const Node* n) {
+    return (is_preformatted(n) || n->is_html(Tag::kCode)) && tag_kind(n) != TagKind::kDrop;
   }
 
   // Whether a JSON-LD block or an itemtype names schema.org's DiscussionForumPosting: the page

@@ -1506,5 +1506,20 @@ TEST(ExtractTest, ChineseCreditCellGoes) {
   EXPECT_TRUE(contains(e.text, "23/16")) << e.text;
 }
 
+// A syntax highlighter's comment spans inside a code block are code, not a comment thread.
+TEST(ExtractTest, HighlightedCodeCommentsStay) {
+  Extracted e =
+      run("<body><article><h1>Starting with git</h1><p>Every project starts the same way: make a "
+          "folder, turn it into a repository and record the first version of its files.</p><p>The "
+          "commands below do that, with a note on what each one is for.</p><pre><code "
+          "class=\"hljs\"><span class=\"hljs-comment\"># make the folder a repository</span>\n"
+          "git init\n<span class=\"token comment\"># record every file</span>\ngit add -A\n"
+          "</code></pre><p>After that, each change is one more commit with a short message.</p>"
+          "</article></body>");
+  EXPECT_TRUE(contains(e.text, "# make the folder a repository")) << e.text;
+  EXPECT_TRUE(contains(e.text, "# record every file")) << e.text;
+  EXPECT_TRUE(contains(e.text, "git init")) << e.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
