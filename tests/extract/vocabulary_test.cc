@@ -397,6 +397,13 @@ TEST(VocabularyTest, LongCookieNotices) {
       "The regulator published its yearly report on Tuesday, and among many other findings it "
       "says that most news sites use cookies from dozens of advertisers."));
   EXPECT_FALSE(is_cookie_notice("Bake the cookies for twelve minutes until the edges are golden."));
+  // The word is found in any letter case wherever it falls in the 16-byte steps of the scan.
+  for (size_t pad = 0; pad < 20; ++pad) {
+    const std::string lead(pad, pad % 2 ? ' ' : '\n');
+    EXPECT_TRUE(is_cookie_notice(lead + "We USE COOKIES on this site.")) << pad;
+    EXPECT_TRUE(is_cookie_notice(lead + "Our Cookie Policy explains the rest.")) << pad;
+    EXPECT_FALSE(is_cookie_notice(lead + "We use kookies and cooKing tips here.")) << pad;
+  }
 }
 
 TEST(VocabularyTest, RelatedStoryHeadings) {
