@@ -9,19 +9,13 @@
 #include <memory>
 #include <mutex>
 
+#include "base/windows1252.h"
 #include "decode/internal.h"
 
 namespace klartext::decode::internal {
 namespace {
 
 constexpr uint32_t kNone = 0xFFFFFFFF;  // byte not mapped: decodes to U+FFFD, counted
-
-// Origin: WHATWG index-windows-1252 (pointers 0-31 = bytes 0x80-0x9F; the rest is ISO-8859-1).
-// The five holes of Microsoft's table (0x81, 0x8D, 0x8F, 0x90, 0x9D) map to C1 controls.
-constexpr uint16_t kWindows1252High[32] = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
 struct ByteMapping {
   uint8_t byte;
@@ -114,7 +108,7 @@ Result<Table> build_table(const EncodingInfo& enc) {
   std::array<uint32_t, 256> cps;
   for (int b = 0; b < 256; ++b) cps[b] = uint32_t(b);
   if (enc.name == "windows-1252") {
-    for (int i = 0; i < 32; ++i) cps[0x80 + i] = kWindows1252High[i];
+    for (int i = 0; i < 32; ++i) cps[0x80 + i] = base::kWindows1252High[i];
   } else if (enc.name == "ISO-8859-16") {
     for (auto m : kIso8859_16) cps[m.byte] = m.code_point;
   } else if (enc.name == "x-user-defined") {

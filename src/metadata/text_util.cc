@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "base/windows1252.h"
+
 namespace klartext::metadata {
 namespace {
 
@@ -276,14 +278,6 @@ size_t word_count(std::string_view s) {
 
 namespace {
 
-// The windows-1252 characters at bytes 0x80-0x9F (the five unassigned bytes are read as the
-// C1 controls U+0081, U+008D, U+008F, U+0090, U+009D, as browsers do). Origin: the WHATWG
-// Encoding Standard's index for windows-1252.
-constexpr char32_t kCp1252High[32] = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
-
 // The lead bytes whose misreadings are repaired, with the continuation bytes each needs:
 // U+0080-U+00FF (0xC2, 0xC3: accented letters, symbols, no-break space), Latin Extended-A
 // (0xC5: Polish, Czech, Turkish letters) and General Punctuation (0xE2: quotes, dashes,
@@ -300,7 +294,7 @@ constexpr MisreadLead kMisreadLeads[] = {{0xC2, 1}, {0xC3, 1}, {0xC5, 1}, {0xE2,
 int misread_byte(char32_t c) {
   if (c < 0x100) return static_cast<int>(c);
   for (int i = 0; i < 32; ++i)
-    if (kCp1252High[i] == c) return 0x80 + i;
+    if (base::kWindows1252High[i] == c) return 0x80 + i;
   return -1;
 }
 
