@@ -3,6 +3,9 @@
 
 #include <simdjson.h>
 
+#include <cstdint>
+#include <cstring>
+
 #include "metadata/text_util.h"
 
 namespace klartext::metadata {
@@ -17,6 +20,17 @@ constexpr size_t kMaxFieldBytes = 2048;
 constexpr size_t kMaxListItems = 64;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Whether any of the eight bytes in x ends a run of plain string content in repair_jsonld:
+// a quote, a backslash or a control character (below 0x20). Exact as a yes/no answer: the
+// classic zero-byte test ((v - 0x01..) & ~v & 0x80..) has no false positive when asked only
+// whether some byte matches, and the same holds for "some byte below n" with n <= 0x80.
+bool string_stop_in(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  auto has_zero = [&](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  return has_zero(x ^ (kOnes * '"')) | has_zero(x ^ (kOnes * '\\')) |
+         ((x - kOnes * 0x20) & ~x & kHigh);
+}
 
 std::string clean(std::string_view s) {
   return repair_mojibake(collapse_space(decode_entities(utf8_prefix(s, kMaxFieldBytes))));
@@ -247,7 +261,15 @@ void visit(simdjson::dom::element e, JsonLdFields& out, int depth) {
 std::vector<std::string> repair_jsonld(std::string_view text, size_t max_values, size_t max_bytes) {
   if (text.size() > max_bytes) text = text.substr(0, max_bytes);
   std::vector<std::string> values;
+  // The value being built is cur followed by text[kept, i): bytes that stay as they are (almost
+  // all) are copied as one range when an edit (a byte dropped or replaced) or the value's end
+  // needs them, not byte by byte.
   std::string cur;
+  size_t kept = 0;
+  auto flush = [&](size_t end) {
+    cur.append(text.data() + kept, end - kept);
+    kept = end;
+  };
   int depth = 0;
   bool in_string = false;
   for (size_t i = 0; i < text.size() && values.size() < max_values; ++i) {
@@ -268,38 +290,38 @@ std::vector<std::string> repair_jsonld(std::string_view text, size_t max_values,
       }
       if (!open) continue;
       cur.clear();
-      cur += c;
+      kept = i;
       depth = 1;
       continue;
     }
     if (in_string) {
-      // Most bytes are plain string content: copied as one run.
+      // Most bytes are plain string content, kept: passed over as one run, eight bytes a step.
       size_t j = i;
+      for (uint64_t x; j + 8 <= text.size(); j += 8) {
+        std::memcpy(&x, text.data() + j, 8);
+        if (string_stop_in(x)) break;
+      }
       while (j < text.size() && text[j] != '\\' && text[j] != '"' &&
              static_cast<unsigned char>(text[j]) >= 0x20)
         ++j;
       if (j > i) {
-        cur.append(text.data() + i, j - i);
         i = j - 1;
         continue;
       }
       if (c == '\\' && i + 1 < text.size()) {
         char n = text[i + 1];
-        if (n == '"' || n == '\\' || n == '/' || n == 'b' || n == 'f' || n == 'n' || n == 'r' ||
-            n == 't' || n == 'u') {
-          cur += c;
-          cur += n;
-        } else {
-          cur += n;  // "\'" and other escapes JSON lacks: keep the character
+        if (!(n == '"' || n == '\\' || n == '/' || n == 'b' || n == 'f' || n == 'n' || n == 'r' ||
+              n == 't' || n == 'u')) {
+          flush(i);  // "\'" and other escapes JSON lacks: the backslash goes, the character stays
+          kept = i + 1;
         }
         ++i;
       } else if (c == '"') {
         in_string = false;
-        cur += c;
       } else if (static_cast<unsigned char>(c) < 0x20) {
+        flush(i);
         cur += ' ';  // raw newlines and tabs inside strings
-      } else {
-        cur += c;
+        kept = i + 1;
       }
       continue;
     }
@@ -312,12 +334,21 @@ std::vector<std::string> repair_jsonld(std::string_view text, size_t max_values,
     } else if (c == ',') {
       size_t k = i + 1;
       while (k < text.size() && is_space(text[k])) ++k;
-      if (k < text.size() && (text[k] == '}' || text[k] == ']')) continue;  // trailing comma
+      if (k < text.size() && (text[k] == '}' || text[k] == ']')) {  // trailing comma: dropped
+        flush(i);
+        kept = i + 1;
+        continue;
+      }
     } else if (static_cast<unsigned char>(c) < 0x20 && !is_space(c)) {
+      flush(i);
+      kept = i + 1;
       continue;
     }
-    cur += c;
-    if (depth == 0) values.push_back(std::move(cur)), cur.clear();
+    if (depth == 0) {
+      flush(i + 1);
+      values.push_back(std::move(cur));
+      cur.clear();
+    }
   }
   return values;
 }

@@ -23,6 +23,30 @@ TEST(JsonLdRepairTest, SeveralValuesAndBadEscapes) {
   EXPECT_EQ(v[2], "[{\"c\":\"}\"}]");  // a brace inside a string does not close the value
 }
 
+// Long strings are passed over eight bytes a step and kept bytes are copied as ranges: every
+// edit (a raw control character made a space, a bad escape's backslash dropped) and every
+// stop (a valid escape, the closing quote) is found at each offset of those steps.
+TEST(JsonLdRepairTest, EditsAtEveryOffsetOfLongStrings) {
+  const std::string letters = "abcdefghijklmnopqrstuvwxyz";
+  for (size_t at = 0; at <= letters.size(); ++at) {
+    std::string head = letters.substr(0, at), tail = letters.substr(at);
+    auto one = [&](const std::string& mid) {
+      auto v = repair_jsonld("{\"k\":\"" + head + mid + tail + "\",\n\"n\":12345678,}");
+      return v.size() == 1 ? v[0] : std::string("<none>");
+    };
+    auto want = [&](const std::string& mid) {
+      return "{\"k\":\"" + head + mid + tail + "\",\n\"n\":12345678}";
+    };
+    EXPECT_EQ(one(""), want("")) << at;
+    EXPECT_EQ(one("\t"), want(" ")) << at;
+    EXPECT_EQ(one("\x01\n"), want("  ")) << at;
+    EXPECT_EQ(one("\\'"), want("'")) << at;
+    EXPECT_EQ(one("\\\""), want("\\\"")) << at;
+    EXPECT_EQ(one("\\u00e9\\n"), want("\\u00e9\\n")) << at;
+    EXPECT_EQ(one("\xC3\xA9"), want("\xC3\xA9")) << at;  // UTF-8 is plain content
+  }
+}
+
 TEST(JsonLdRepairTest, Limits) {
   std::string many;
   for (int i = 0; i < 100; ++i) many += "{}";
