@@ -762,6 +762,8 @@ std::string_view month_name_at(size_t i, int* month) {
 std::optional<DateHit> find_date(std::string_view s, const Date& reference,
                                  const DateScanOptions& options, size_t from) {
   size_t i = from;
+  // The next year run from i on (the compact forms hold none: never looked for then).
+  size_t year_at = std::string_view::npos;
   if (!options.allow_compact) {
     // Every text form holds a year: a run of exactly four digits (read_year at the end, or
     // the leading year of ISO, Hungarian and CJK dates), and plausible() wants it in
@@ -770,11 +772,20 @@ std::optional<DateHit> find_date(std::string_view s, const Date& reference,
     // 61 bytes between a date's first byte and its year (day, ordinal, spaces, "de", a month
     // word of at most 24 bytes, ...), and the scan is self-synchronising (whether a position
     // may start a date depends only on the byte before it, in valid UTF-8 as the DOM holds).
-    size_t year_at = first_year_run(s, from, reference.year + 1);
+    year_at = first_year_run(s, from, reference.year + 1);
     if (year_at == std::string_view::npos) return std::nullopt;
     if (year_at > from + kMaxLeadBeforeYear) i = year_at - kMaxLeadBeforeYear;
   }
   while (i < s.size()) {
+    // Past that year run, a date starting here needs a year run further on: the scan goes on
+    // from shortly before the next one, or ends if there is none (long texts that name a year
+    // once and no date). first_year_run from inside a digit run can only report too early a
+    // run, never miss one, so the skip passes over no date.
+    if (i > year_at) {
+      year_at = first_year_run(s, i, reference.year + 1);
+      if (year_at == std::string_view::npos) return std::nullopt;
+      if (year_at > i + kMaxLeadBeforeYear) i = year_at - kMaxLeadBeforeYear;
+    }
     unsigned char c = static_cast<unsigned char>(s[i]);
     unsigned char prev = i > 0 ? static_cast<unsigned char>(s[i - 1]) : ' ';
     if (is_digit(char(c))) {

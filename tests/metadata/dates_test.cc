@@ -133,7 +133,12 @@ TEST(DatesTest, YearPrefilterKeepsEveryForm) {
   for (const char* date :
        {"29 de noviembre de 2026", "Nov. 29th, 2026", "2026-11-29", "29.\u00a0November\u00a02026",
         "2026年11月29日", "11/29/2026", "2026. november 29."}) {
-    for (const std::string& before : {std::string(), pad, words + pad, pad + " " + words}) {
+    // Years before the date (alone, several, inside longer digit runs) make the scan skip
+    // from one year run to shortly before the next: the date must still be found.
+    for (const std::string& before :
+         {std::string(), pad, words + pad, pad + " " + words, "in 2024 " + pad,
+          "2024, 2025 " + pad + " 2023 " + pad, "no. 1202412 and 20245 " + pad,
+          pad + " 2024" + std::string(90, 'y') + " 2025 " + pad}) {
       std::string text = before + " " + date + " tail 2025 text";
       auto hit = find_date(text, kRef, {});
       ASSERT_TRUE(hit) << text;
@@ -145,6 +150,7 @@ TEST(DatesTest, YearPrefilterKeepsEveryForm) {
   EXPECT_EQ(in_text(pad + " 29 November " + pad), "none");
   EXPECT_EQ(in_text("29 November 1990, 12345 and 2031"), "none");
   EXPECT_EQ(in_text(words + "2026"), "none");
+  EXPECT_EQ(in_text("In 2024 " + pad + " 29 November " + pad), "none");
   // Scanning on from a previous hit still sees the next date.
   std::string two = "29.11.2026 " + pad + " 30.11.2026";
   auto first = find_date(two, kRef, {});
