@@ -24,6 +24,7 @@
 #include "extract/tag_kinds.h"
 #include "extract/vocabulary.h"
 #include "extract/walk.h"
+#include "extract/whitespace.h"
 
 namespace klartext::extract {
 namespace {
@@ -720,31 +721,10 @@ class Extractor {
       if (at(f).raw_len >= visible()) restore(f);
   }
 
-  // inline_text without the removed elements of the subtree (hidden ones among them): the
-  // same spacing (a space at the edges of non-inline elements), the same
-  // node budget.
+  // inline_text without the removed elements of the subtree (hidden ones among them).
   std::string kept_text(const Node* root, size_t max_bytes) {
-    std::string out;
-    size_t budget = 4 * max_bytes + 64;
-    walk(
-        root,
-        [&](const Node* n) {
-          if (budget == 0 || out.size() >= max_bytes || !in_range(n)) return false;
-          --budget;
-          if (n->is_text()) {
-            out.append(n->data);
-            return false;
-          }
-          if (!n->is_element()) return false;
-          if (n != root && (at(n).state == kRemoved || tag_kind(n) == TagKind::kDrop)) return false;
-          if (tag_kind(n) != TagKind::kInline) out.push_back(' ');
-          return true;
-        },
-        [&](const Node* n) {
-          if (n->is_element() && tag_kind(n) != TagKind::kInline) out.push_back(' ');
-        });
-    if (out.size() > max_bytes) out.resize(max_bytes);
-    return out;
+    return inline_text(root, max_bytes,
+                       [&](const Node* n) { return in_range(n) && at(n).state == kRemoved; });
   }
 
   // Code whose descendants' class names are a highlighter's (see classify): <pre> and its
@@ -1741,7 +1721,7 @@ class Extractor {
   // Whether a short line is a person's name: two to four words, each opening with a capital
   // letter (ASCII) and holding only letters, dots, hyphens and apostrophes.
   static bool looks_like_name(std::string_view t) {
-    t = trim_view(t);
+    t = trim(t);
     int words = 0;
     size_t k = 0;
     while (k < t.size()) {
@@ -1759,18 +1739,12 @@ class Extractor {
     return words >= 2 && words <= 4;
   }
 
-  static std::string_view trim_view(std::string_view t) {
-    while (!t.empty() && (t.front() == ' ' || t.front() == '\n')) t.remove_prefix(1);
-    while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.remove_suffix(1);
-    return t;
-  }
-
   // Whether one of the three blocks after a name line (order[index]) introduces that person:
   // it opens with the name or its first word and then " is " or " has " ("Jane Doe is a
   // freelance writer", "Jane has covered ...").
   bool introduces(const std::vector<const Node*>& order, size_t index) {
     const Node* name_node = order[index];
-    std::string name(trim_view(inline_text(name_node, 64)));
+    std::string name(trim(inline_text(name_node, 64)));
     std::string first = name.substr(0, name.find(' '));
     int blocks = 0;
     for (size_t k = index + 1; k < order.size() && blocks < 3; ++k) {
@@ -1779,7 +1753,7 @@ class Extractor {
       const Info& i = at(n);
       if (i.inline_text + i.inline_link == 0) continue;
       ++blocks;
-      std::string t(trim_view(inline_text(n, 160)));
+      std::string t(trim(inline_text(n, 160)));
       for (const std::string& opening : {name, first})
         if (t.compare(0, opening.size(), opening) == 0) {
           std::string_view rest = std::string_view(t).substr(opening.size());

@@ -220,12 +220,6 @@ struct TableState {
   bool layout = false;  // a cell holds paragraphs or a nested table: not a data table
 };
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 // colspan values beyond this are treated as this: no real table spans more columns, and a huge
 // value must not blow up the output.
 constexpr int kMaxColspan = 64;
@@ -505,7 +499,10 @@ std::string render(const dom::Node* root, const std::vector<uint8_t>& skip,
   return r.run(root);
 }
 
-std::string inline_text(const dom::Node* root, size_t max_bytes) {
+namespace {
+
+template <class LeftOut>
+std::string inline_text_without(const dom::Node* root, size_t max_bytes, const LeftOut& left_out) {
   Sink s;
   // Visiting more nodes than this for a few bytes of text means a pathological (empty-element)
   // subtree; the answer is then the text found so far.
@@ -521,7 +518,7 @@ std::string inline_text(const dom::Node* root, size_t max_bytes) {
         }
         if (n->is_element()) {
           TagKind k = tag_kind(n);
-          if (k == TagKind::kDrop && n != root) return false;
+          if (n != root && (k == TagKind::kDrop || left_out(n))) return false;
           if (k != TagKind::kInline) s.brk(kSpace);
           return true;
         }
@@ -532,6 +529,17 @@ std::string inline_text(const dom::Node* root, size_t max_bytes) {
       });
   if (s.out.size() > max_bytes) s.out.resize(max_bytes);
   return s.out;
+}
+
+}  // namespace
+
+std::string inline_text(const dom::Node* root, size_t max_bytes) {
+  return inline_text_without(root, max_bytes, [](const dom::Node*) { return false; });
+}
+
+std::string inline_text(const dom::Node* root, size_t max_bytes,
+                        const std::function<bool(const dom::Node*)>& left_out) {
+  return inline_text_without(root, max_bytes, left_out);
 }
 
 // The same separators as inline_text's Sink: a space where whitespace or the edge of a

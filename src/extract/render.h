@@ -4,6 +4,7 @@
 #define KLARTEXT_EXTRACT_RENDER_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,9 @@ std::string render(const dom::Node* root, const std::vector<uint8_t>& skip,
 
 // The whitespace-collapsed text of a subtree (no block structure), at most max_bytes.
 std::string inline_text(const dom::Node* root, size_t max_bytes);
+// The same without the elements below root for which left_out holds, and their subtrees.
+std::string inline_text(const dom::Node* root, size_t max_bytes,
+                        const std::function<bool(const dom::Node*)>& left_out);
 
 // inline_text for many elements of one tree at once. Fed every node of a walk over the tree
 // (enter and exit, in document order, kDrop elements entered but not descended into), it

@@ -841,12 +841,6 @@ bool starts_with_ci(std::string_view s, std::string_view lower_prefix) {
   return true;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 // Lower-cases ASCII and collapses whitespace runs into one space, up to `cap` bytes.
 // normalize_short written to o, which holds min(trim(s).size(), cap + 1) bytes; returns the
 // bytes written.

@@ -1,7 +1,9 @@
-// HTML's ASCII whitespace (space, tab, LF, CR, FF), one byte and 16 at a time, for rendering
-// and the vocabulary checks. Tested through tests/extract/render_test.cc and vocabulary_test.cc.
+// HTML's ASCII whitespace (space, tab, LF, CR, FF), one byte and 16 at a time, and trim.
+// Tested through tests/extract/render_test.cc and vocabulary_test.cc.
 #ifndef KLARTEXT_EXTRACT_WHITESPACE_H_
 #define KLARTEXT_EXTRACT_WHITESPACE_H_
+
+#include <string_view>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -11,6 +13,13 @@ namespace klartext::extract {
 
 inline bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+// s without the whitespace (is_space) at either end.
+inline std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
 }
 
 #if defined(__SSE2__)
