@@ -1521,5 +1521,35 @@ TEST(ExtractTest, HighlightedCodeCommentsStay) {
   EXPECT_TRUE(contains(e.text, "git init")) << e.text;
 }
 
+// A page laid out in tables: the article's paragraphs share a cell with a longer list of
+// related links, which pulls the cell's score below a lone notice in the footer. The cell of
+// the paragraphs is the content, without its links; the notice stays out.
+TEST(ExtractTest, ParagraphsBesideLinkTablesBeatALoneNotice) {
+  std::string links;
+  for (int k = 0; k < 12; ++k)
+    links += "&middot;<a href=\"/story/" + std::to_string(k) +
+             ".html\">Another story from the harbour town, number " + std::to_string(k) +
+             " of the week</a><br>";
+  Extracted e = run(
+      "<!DOCTYPE html><html><body><table><tr><td><table><tr><td><b>Night ferries return to the "
+      "island</b></td></tr></table><p>After a winter without them, the night ferries to the "
+      "island run again from this week, leaving the harbour every two hours until midnight.<p>The "
+      "operator says the new boats are quieter and use less fuel, and that tickets bought online "
+      "cost the same as those sold at the pier.<p>Islanders had asked for the late crossings for "
+      "years, since the last boat at six in the evening made it hard to work in town.<p>The "
+      "timetable will be reviewed in the autumn, when the number of late passengers is known."
+      "<table><tr><td><b>Related stories:</b></td></tr><tr><td>" +
+      links +
+      "</td></tr></table></td><td><a href=\"/\">Home</a></td></tr></table><table><tr><td><p>All "
+      "texts on this site are supplied by our content partners under agreement, and their "
+      "authors are paid through the collecting society; if you find a text of yours here and do "
+      "not agree with its use, please write to the editors, who will answer within a week.</p>"
+      "</td></tr></table></body></html>");
+  EXPECT_TRUE(contains(e.text, "the night ferries to the island run again")) << e.text;
+  EXPECT_TRUE(contains(e.text, "The timetable will be reviewed")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Another story")) << e.text;
+  EXPECT_FALSE(contains(e.text, "collecting society")) << e.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
