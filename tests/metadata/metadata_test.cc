@@ -1038,5 +1038,35 @@ TEST(MetadataTest, MonthWithoutDayAsLastResort) {
   EXPECT_EQ(meta_of("<body><p>Back in 2015 we began.</p></body>").date, "");
 }
 
+// Regression: a UTC publication timestamp that a <time> element gives as the same instant in the
+// site's own zone is reported on the site's day (the day the page shows); a <time> at another
+// instant, or one in UTC too, leaves it as it is.
+TEST(MetadataTest, UtcTimestampTakesTheSiteZoneOfTheSameInstant) {
+  std::string head =
+      "<meta property=\"article:published_time\" content=\"2026-03-19T03:05:00+00:00\">";
+  EXPECT_EQ(meta_of(head + "<body><h1>Night post</h1><time datetime=\"2026-03-18T20:05:00-07:00\">"
+                           "March 18, 2026</time><p>Text.</p></body>")
+                .date,
+            "2026-03-18T20:05:00-07:00");
+  // An Asian site a few hours ahead: the next day.
+  EXPECT_EQ(meta_of("<meta property=\"article:published_time\" content=\"2026-03-18T23:25:00Z\">"
+                    "<body><h1>Late post</h1><time datetime=\"2026-03-19T04:25:00+0500\">"
+                    "Yesterday at 4:25 AM</time><p>Text.</p></body>")
+                .date,
+            "2026-03-19T04:25:00+05:00");
+  // A comment a day later: another instant, the markup stands.
+  EXPECT_EQ(
+      meta_of(head +
+              "<body><h1>Night post</h1><p>Text.</p><time datetime=\"2026-03-20T09:00:00-07:00\">"
+              "March 20, 2026</time></body>")
+          .date,
+      "2026-03-19T03:05:00+00:00");
+  // The same instant in UTC again changes nothing.
+  EXPECT_EQ(meta_of(head + "<body><h1>Night post</h1><time datetime=\"2026-03-19T03:05:00Z\">"
+                           "March 19, 2026</time><p>Text.</p></body>")
+                .date,
+            "2026-03-19T03:05:00+00:00");
+}
+
 }  // namespace
 }  // namespace klartext::metadata
