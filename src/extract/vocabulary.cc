@@ -1825,6 +1825,25 @@ bool is_author_heading(std::string_view text) {
   return in_table<kAuthorHeadings>(strip_label_end(t, ":"));
 }
 
+// Openings of headings over a shop's grids of other products under a product ("People who
+// viewed this item also viewed", "Frequently bought together", "Similar items"), lower case,
+// by hand from shop templates (en). Their cards are often built by script without links, so
+// the grid after such a heading goes whatever its links (see is_shop_related_heading).
+constexpr std::string_view kShopRelatedHeadings[] = {
+    "people who viewed",  "people who bought",  "customers also",   "customers who",
+    "frequently bought",  "similar items",      "similar products", "compare with similar",
+    "compare similar",    "recently viewed",    "explore related",  "sponsored items",
+    "others also bought", "others also viewed", "guests also",      "more like this",
+};
+
+bool is_shop_related_heading(std::string_view text) {
+  if (trim(text).size() > 60) return false;
+  std::string t = normalize_short(text, 60);
+  for (std::string_view p : kShopRelatedHeadings)
+    if (t.compare(0, p.size(), p) == 0) return true;
+  return false;
+}
+
 bool is_related_heading(std::string_view text) {
   // Such headings are a few words; 60 bytes holds the longest seen with a site name.
   if (trim(text).size() > 60) return false;

@@ -92,6 +92,11 @@ bool is_cookie_notice(std::string_view text);
 // headings, several languages, matched on the trimmed, lower-cased text.
 bool is_related_heading(std::string_view text);
 
+// True when a short heading introduces a shop's grid of other products ("People who viewed
+// this item also viewed", "Frequently bought together", "Similar items"; table
+// kShopRelatedHeadings, English), matched on the trimmed, lower-cased opening.
+bool is_shop_related_heading(std::string_view text);
+
 // True when a heading names a comment thread ("Comments", "12 Comments:", "评论", "网友评论"):
 // a count, then one label of a small table (several languages), matched on the trimmed,
 // lower-cased text without trailing colons.

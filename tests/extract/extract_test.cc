@@ -1360,6 +1360,36 @@ TEST(ExtractTest, LinkWrappedCardsUnderRelatedHeadingGo) {
   EXPECT_FALSE(contains(e.text, "A look back at how small clinics")) << e.text;
 }
 
+// On a page that is no article, the grid under a shop's heading for other products ("People
+// who viewed this item also viewed") goes even when its cards hold no links (cards built by
+// script, opened by a click handler); the blocks after the grid stay. On an article the same
+// heading over such a list stays (a buyer's guide may compare items under it).
+TEST(ExtractTest, ShopGridUnderOtherProductsHeadingGoes) {
+  std::string cards;
+  for (int k = 0; k < 4; ++k)
+    cards += "<li><div class=\"card\"><h3>Enamel camping mug " + std::to_string(k) +
+             "</h3><span>Pre-owned</span><span>$" + std::to_string(7 + k) +
+             ".50</span><span>+ $4.20 delivery</span></div></li>";
+  const std::string grid =
+      "<div class=\"band\"><div class=\"label\"><h2>People who viewed "
+      "this item also viewed</h2></div><div class=\"carousel\"><ul>" +
+      cards + "</ul></div></div>";
+  const std::string body =
+      "<h1>Stoneware mug, blue glaze</h1><p>A stoneware mug thrown on the wheel and dipped in a "
+      "deep blue glaze that pools darker where the handle meets the body.</p><p>It holds 350 "
+      "millilitres, keeps coffee warm for a while and goes in the dishwasher without "
+      "fading.</p>" +
+      grid + "<p>Each mug is signed on its foot and differs a little from the photo.</p>";
+  Extracted e = run("<body><div class=\"page\">" + body + "</div></body>");
+  EXPECT_TRUE(contains(e.text, "keeps coffee warm")) << e.text;
+  EXPECT_TRUE(contains(e.text, "signed on its foot")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Enamel camping mug")) << e.text;
+  EXPECT_FALSE(contains(e.text, "also viewed")) << e.text;
+  Extracted a = run("<head><meta property=\"og:type\" content=\"article\"></head><body><article>" +
+                    body + "</article></body>");
+  EXPECT_TRUE(contains(a.text, "Enamel camping mug")) << a.text;
+}
+
 // A biography under an "About the author" label closes the article: it goes with its label.
 // The same label over more text than a biography holds (a section about a book's author) stays,
 // and so does a label over a biography after a short text (not yet an article).

@@ -406,6 +406,16 @@ TEST(VocabularyTest, LongCookieNotices) {
   }
 }
 
+TEST(VocabularyTest, ShopRelatedHeadings) {
+  for (const char* s :
+       {"People who viewed this item also viewed", "Frequently Bought Together", "Similar items",
+        "Customers also bought:", "  Recently viewed  ", "Explore related items", "More like this"})
+    EXPECT_TRUE(is_shop_related_heading(s)) << s;
+  for (const char* s : {"Product details", "Similar to the old model, the lid screws on", "Reviews",
+                        "Customer service", "People", "Frequently asked questions"})
+    EXPECT_FALSE(is_shop_related_heading(s)) << s;
+}
+
 TEST(VocabularyTest, RelatedStoryHeadings) {
   for (const char* s : {"More Great WIRED Stories", "Related content", "Most read in world news",
                         "Popular on IndieWire", "You may also like", "Материалы по теме",
