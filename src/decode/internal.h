@@ -7,29 +7,13 @@
 #include <string>
 #include <string_view>
 
+#include "base/utf8.h"
 #include "decode/encodings.h"
 #include "klartext/status.h"
 
 namespace klartext::decode::internal {
 
-// Appends code point cp (must be a Unicode scalar value) as UTF-8.
-inline void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(char(cp));
-  } else if (cp < 0x800) {
-    out.push_back(char(0xC0 | (cp >> 6)));
-    out.push_back(char(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(char(0xE0 | (cp >> 12)));
-    out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(char(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(char(0xF0 | (cp >> 18)));
-    out.push_back(char(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(char(0x80 | (cp & 0x3F)));
-  }
-}
+using base::append_utf8;
 
 // What a UTF-8 validation pass saw.
 struct Utf8Stats {

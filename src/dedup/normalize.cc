@@ -14,6 +14,7 @@
 #include <cstring>
 #include <vector>
 
+#include "base/utf8.h"
 #include "text/utf8.h"
 
 namespace klartext::dedup {
@@ -44,20 +45,20 @@ const icu::Normalizer2* nfd() {
 // Appends c to out after NFD, without Mn marks.
 void append_decomposed(char32_t c, bool diacritics, std::string* out) {
   if (!diacritics || c < 0xC0) {
-    text::append_utf8(out, c);
+    base::append_utf8(*out, c);
     return;
   }
   if (u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK) return;
   const icu::Normalizer2* n = nfd();
   icu::UnicodeString d;
   if (n == nullptr || !n->getDecomposition(static_cast<UChar32>(c), d)) {
-    text::append_utf8(out, c);
+    base::append_utf8(*out, c);
     return;
   }
   for (int32_t i = 0; i < d.length();) {
     UChar32 x = d.char32At(i);
     i += U16_LENGTH(x);
-    if (u_charType(x) != U_NON_SPACING_MARK) text::append_utf8(out, static_cast<char32_t>(x));
+    if (u_charType(x) != U_NON_SPACING_MARK) base::append_utf8(*out, static_cast<char32_t>(x));
   }
 }
 

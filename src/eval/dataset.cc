@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "base/file.h"
+#include "base/utf8.h"
 
 namespace klartext::eval {
 
@@ -190,25 +191,6 @@ constexpr std::string_view kBlockTags[] = {
     "h4",      "h5",      "h6",     "tr",         "td", "th", "table", "blockquote", "pre",
     "section", "article", "figure", "figcaption", "hr", "dd", "dt"};
 
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 bool is_block_tag(std::string_view name) {
   for (auto t : kBlockTags)
     if (t == name) return true;
@@ -342,7 +324,7 @@ std::string html_fragment_text(std::string_view html) {
             cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(v < 0 ? 0 : v);
           }
           if (ok) {
-            append_utf8(out, cp);
+            base::append_utf8(out, base::scalar_or_replacement(cp));
             i = semi + 1;
             continue;
           }

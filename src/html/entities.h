@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "base/utf8.h"
+
 namespace klartext::html {
 
 struct EntityMatch {
@@ -26,9 +28,7 @@ size_t named_entity_count();
 // the reference is a parse error.
 uint32_t fix_numeric_reference(uint32_t code_point, bool* error);
 
-// Writes `cp` as UTF-8 into `out` (4 bytes room) and returns the byte count. Surrogates are
-// written WTF-8 style (3 bytes) so that no input byte sequence is ever lost.
-size_t encode_utf8(uint32_t cp, char* out);
+using base::encode_utf8;
 
 }  // namespace klartext::html
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "base/utf8.h"
 #include "base/windows1252.h"
 
 namespace klartext::metadata {
@@ -32,25 +33,6 @@ size_t space_len(std::string_view s, size_t i) {
 }
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += char(cp);
-  } else if (cp < 0x800) {
-    out += char(0xC0 | (cp >> 6));
-    out += char(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += char(0xE0 | (cp >> 12));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  } else {
-    out += char(0xF0 | (cp >> 18));
-    out += char(0x80 | ((cp >> 12) & 0x3F));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  }
-}
 
 // The named references that show up double-escaped in metadata. Origin: the HTML named
 // character reference list, restricted to punctuation and the Latin-1 letters seen in
@@ -180,13 +162,13 @@ std::string decode_entities(std::string_view s) {
           cp = cp * (hex ? 16 : 10) + uint32_t(v);
       }
       if (ok) {
-        append_utf8(out, cp);
+        base::append_utf8(out, base::scalar_or_replacement(cp));
         done = true;
       }
     } else {
       for (const NamedEntity& e : kEntities) {
         if (e.name == body) {
-          append_utf8(out, e.cp);
+          base::append_utf8(out, e.cp);
           done = true;
           break;
         }
@@ -298,18 +280,6 @@ int misread_byte(char32_t c) {
   return -1;
 }
 
-// Decodes one UTF-8 character at s[i] (input is valid UTF-8 from the decoder; a stray byte
-// reads as itself), advancing i.
-char32_t next_char(std::string_view s, size_t& i) {
-  unsigned char b = static_cast<unsigned char>(s[i]);
-  int n = b < 0xC0 ? 0 : b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
-  if (i + n >= s.size()) n = 0;  // cut short: the byte alone
-  char32_t c = n == 0 ? b : (b & (0x3F >> n));
-  for (int k = 1; k <= n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += 1 + n;
-  return c;
-}
-
 }  // namespace
 
 std::string repair_mojibake(std::string_view s) {
@@ -322,7 +292,7 @@ std::string repair_mojibake(std::string_view s) {
   std::vector<Char> cs;
   for (size_t i = 0; i < s.size();) {
     size_t begin = i;
-    char32_t c = next_char(s, i);
+    char32_t c = base::next_code_point(s, &i);
     cs.push_back({c, begin, i});
   }
   std::string out;
@@ -342,7 +312,7 @@ std::string repair_mojibake(std::string_view s) {
       // One valid sequence: no overlong form (the leads rule out all but 0xE2's, which starts
       // at U+2000), no surrogate.
       if (ok && c >= 0x80 && !(c >= 0xD800 && c <= 0xDFFF)) {
-        append_utf8(out, static_cast<uint32_t>(c));
+        base::append_utf8(out, c);
         i += 1 + need;
         continue;
       }

@@ -8,64 +8,17 @@
 #include <cstring>
 #include <string_view>
 
+#include "base/utf8.h"
+
 namespace klartext::text {
 
-// Decodes one code point at s[*i] and advances *i. Invalid or truncated sequences yield
-// U+FFFD and advance one byte, so every loop over bytes terminates and never reads past the end.
-inline char32_t next_code_point(std::string_view s, size_t* i) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t n = s.size(), k = *i;
-  unsigned char c = p[k];
-  if (c < 0x80) {
-    *i = k + 1;
-    return c;
-  }
-  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-  if (len == 0 || c > 0xF4 || k + len > n) {
-    *i = k + 1;
-    return 0xFFFD;
-  }
-  char32_t cp = c & (0x3F >> (len - 1));
-  for (int j = 1; j < len; ++j) {
-    unsigned char t = p[k + j];
-    if ((t & 0xC0) != 0x80) {
-      *i = k + 1;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (t & 0x3F);
-  }
-  // Overlong forms and surrogates are invalid.
-  static constexpr char32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-    *i = k + 1;
-    return 0xFFFD;
-  }
-  *i = k + len;
-  return cp;
-}
+// One code point at a time: base's decoder and encoder (the text stages name them unqualified).
+using base::append_utf8;
+using base::next_code_point;
 
-// Appends cp to out as UTF-8.
-template <typename String>
-inline void append_utf8(String* out, char32_t cp) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
-// Number of code points (Python's len()), counting each invalid byte as one, like decoding
-// with errors="replace" would.
+// Number of code points (Python's len()) of valid UTF-8, which is what the decoder hands on:
+// the bytes that are not continuation bytes (10xxxxxx). Invalid input is counted the same way,
+// so a stray continuation byte counts nothing.
 inline size_t code_point_count(std::string_view s) {
   // Bytes minus continuation bytes (10xxxxxx), eight at a time: x & ~(x << 1) keeps bit 7 of
   // exactly the bytes whose bit 7 is set and bit 6 clear. (The filters count every word, line

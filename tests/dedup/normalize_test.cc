@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include "base/utf8.h"
 #include "text/utf8.h"
 
 namespace klartext::dedup {
@@ -47,7 +48,7 @@ TEST(Normalize, FastPathsMatchTheDefinition) {
   ASSERT_TRUE(U_SUCCESS(status));
   auto check = [&](char32_t c) {
     std::string in = "x";
-    text::append_utf8(&in, c);
+    base::append_utf8(in, c);
     in += "y";
     std::string expected;
     // Digits follow the number rule, tested elsewhere.
@@ -61,7 +62,7 @@ TEST(Normalize, FastPathsMatchTheDefinition) {
       for (int32_t i = 0; i < d.length();) {
         UChar32 x = d.char32At(i);
         i += U16_LENGTH(x);
-        if (u_charType(x) != U_NON_SPACING_MARK) text::append_utf8(&mid, static_cast<char32_t>(x));
+        if (u_charType(x) != U_NON_SPACING_MARK) base::append_utf8(mid, static_cast<char32_t>(x));
       }
       expected = "x" + mid + "y";
     }

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "base/utf8.h"
 #include "html/entities.h"
 #include "html/tokenizer.h"
 
@@ -19,11 +20,6 @@ namespace {
 
 // A token in a comparable form: html5lib's JSON output list, one string per field.
 using Flat = std::vector<std::string>;
-
-void append_utf8(std::string& out, uint32_t cp) {
-  char buf[4];
-  out.append(buf, encode_utf8(cp, buf));
-}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -62,7 +58,7 @@ std::string unescape(std::string_view s) {
             i += 6;
           }
         }
-        append_utf8(out, cp);
+        base::append_utf8(out, cp);
         continue;
       }
     }
