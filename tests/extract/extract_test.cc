@@ -1581,5 +1581,23 @@ TEST(ExtractTest, ParagraphsBesideLinkTablesBeatALoneNotice) {
   EXPECT_FALSE(contains(e.text, "collecting society")) << e.text;
 }
 
+// A lone <article> worth a small part of the page (a question-and-answer card beside a long
+// unmarked guide) is a card, not the page's article: the guide is the content.
+TEST(ExtractTest, SmallMarkedArticleBesideLongProseIsACard) {
+  std::string guide;
+  for (int k = 0; k < 4; ++k)
+    guide += "<p>Part " + std::to_string(k) +
+             " of the guide: hourly rates differ between large agencies, small studios and "
+             "freelancers, and the difference grows with the size of the project and with how "
+             "much of the planning the client wants to leave to the team.</p>";
+  Extracted e =
+      run("<body><main><div class=\"guide\"><h1>What software costs per hour</h1>" + guide +
+          "</div><article><h2>Questions</h2><p>Do rates include project management? Most firms "
+          "bill it as part of the hourly rate, some as a separate line on the invoice.</p>"
+          "</article></main></body>");
+  EXPECT_TRUE(contains(e.text, "Part 0 of the guide")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Part 3 of the guide")) << e.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
