@@ -47,6 +47,8 @@ constexpr size_t kStride = KLARTEXT_SANITIZED ? 5 : 1;
 // 22:56 UTC to 0.860 at 0.8699 (an author's biography closing an article goes).
 // 23:19 UTC to 0.861 at 0.8711 (forum labels and member tallies, author boxes, others' rules).
 // 23:49 UTC to 0.862 at 0.8720 (unlabelled author biographies, ISO timestamps, others' rules).
+// 2026-11-30 01:45 UTC to 0.863 at 0.8731 (a small marked <article> beside long prose is a
+// card, others' rules).
 // 23:00 UTC kept at 0.860, measured 0.8705 (disclaimer-named fine print goes on pages that
 // are no article).
 // 2026-11-29 15:37 UTC: scrapinghub full-set floor raised to 0.969 after the release build
@@ -65,7 +67,7 @@ struct Floor {
 };
 constexpr Floor kFloors[] = {
     {Dataset::kScrapinghub, 0.969, 0.956},
-    {Dataset::kWcxb, 0.862, 0.836},
+    {Dataset::kWcxb, 0.863, 0.836},
 };
 
 Extractor klartext_extractor() {
