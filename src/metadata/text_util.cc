@@ -80,6 +80,12 @@ void append_collapsed(std::string& out, std::string_view s, bool& pending_space,
       ++i;
       continue;
     }
+    // A soft hyphen (U+00AD) only marks where a browser may break a word: the word is written
+    // without it ("Assis\u00ADtance" is "Assistance").
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xAD) {
+      i += 2;
+      continue;
+    }
     size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     if (i + len > s.size()) len = s.size() - i;
     if (out.size() + len + (pending_space ? 1 : 0) > max_bytes) break;

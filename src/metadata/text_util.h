@@ -9,7 +9,7 @@
 namespace klartext::metadata {
 
 // Trims and collapses runs of whitespace (ASCII, NBSP, the U+2000 block, U+3000, U+FEFF) to
-// one ASCII space; drops control characters.
+// one ASCII space; drops control characters and soft hyphens (U+00AD).
 std::string collapse_space(std::string_view s);
 // Appends s to out with whitespace collapsed as above; `pending_space` carries state across
 // calls so text nodes can be joined. Stops when out reaches max_bytes (cut at a UTF-8 boundary).

@@ -16,6 +16,9 @@ TEST(TextUtilTest, CollapseSpace) {
                            "b"),
             "ab");
   EXPECT_EQ(collapse_space(""), "");
+  // Regression: soft hyphens vanish without splitting the word; a lone C2 byte is kept.
+  EXPECT_EQ(collapse_space("Assis\xC2\xADtance \xC2\xAD Program\xC2\xAD"), "Assistance Program");
+  EXPECT_EQ(collapse_space("a\xC2"), "a\xC2");
 }
 
 TEST(TextUtilTest, AppendCollapsedRespectsCapAndUtf8) {
