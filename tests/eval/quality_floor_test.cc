@@ -49,6 +49,8 @@ constexpr size_t kStride = KLARTEXT_SANITIZED ? 5 : 1;
 // 23:49 UTC to 0.862 at 0.8720 (unlabelled author biographies, ISO timestamps, others' rules).
 // 2026-11-30 01:45 UTC to 0.863 at 0.8731 (a small marked <article> beside long prose is a
 // card, others' rules).
+// 2026-11-30 01:35 UTC to 0.864 at 0.8739 (an intro line holding no list does not stand in for
+// the table of links under it).
 // 23:00 UTC kept at 0.860, measured 0.8705 (disclaimer-named fine print goes on pages that
 // are no article).
 // 2026-11-29 15:37 UTC: scrapinghub full-set floor raised to 0.969 after the release build
@@ -67,7 +69,7 @@ struct Floor {
 };
 constexpr Floor kFloors[] = {
     {Dataset::kScrapinghub, 0.969, 0.956},
-    {Dataset::kWcxb, 0.863, 0.836},
+    {Dataset::kWcxb, 0.864, 0.836},
 };
 
 Extractor klartext_extractor() {

@@ -1360,6 +1360,37 @@ TEST(ExtractTest, LinkWrappedCardsUnderRelatedHeadingGo) {
   EXPECT_FALSE(contains(e.text, "A look back at how small clinics")) << e.text;
 }
 
+// A page of links whose only prose is one intro line half made of a link (a job board: "These
+// are openings ... More on the jobs page") is no listing of teasers: the line holds no list, so
+// the table of repeated job rows is the content, the line with it.
+TEST(ExtractTest, IntroLineOverTableOfLinksKeepsTheTable) {
+  std::string nav;
+  for (const char* w : {"new", "past", "comments", "ask", "show", "jobs", "submit", "login",
+                        "guidelines", "faq", "lists", "api", "security", "legal", "contact"})
+    nav += std::string("<a href=\"/") + w + "\">" + w + "</a> | ";
+  std::string rows;
+  int k = 0;
+  for (const char* job :
+       {"A bakery co-op is hiring a night baker", "A bike courier firm is hiring two dispatchers",
+        "A small press is hiring a copy editor", "A seed library is hiring a volunteer coordinator",
+        "A ferry line is hiring a deck hand for summer",
+        "A school garden is hiring a part-time gardener"}) {
+    ++k;
+    rows += "<tr class=\"job\"><td>" + std::to_string(k) +
+            ".</td><td><a href=\"https://example.org/jobs/" + std::to_string(k) + "\">" + job +
+            "</a> <span>(example.org)</span></td><td><a href=\"item?id=" + std::to_string(k) +
+            "\">" + std::to_string(k) + " days ago</a></td></tr>";
+  }
+  Extracted e = run("<body><nav>" + nav +
+                    "</nav><div class=\"box\"><div>These are openings at young firms. More on "
+                    "<a href=\"/jobs\">the jobs page of this board</a>.</div><table>" +
+                    rows + "</table></div><footer>" + nav + "</footer></body>");
+  EXPECT_TRUE(contains(e.text, "These are openings at young firms")) << e.text;
+  EXPECT_TRUE(contains(e.text, "A bakery co-op is hiring a night baker")) << e.text;
+  EXPECT_TRUE(contains(e.text, "A school garden is hiring a part-time gardener")) << e.text;
+  EXPECT_FALSE(contains(e.text, "guidelines")) << e.text;
+}
+
 // On a page that is no article, the grid under a shop's heading for other products ("People
 // who viewed this item also viewed") goes even when its cards hold no links (cards built by
 // script, opened by a click handler); the blocks after the grid stay. On an article the same
