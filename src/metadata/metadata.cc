@@ -35,7 +35,8 @@ enum Rank : int {
   kOpenGraph = 20,
   kCitation = 22,
   kParsely = 23,
-  kMetaNamed = 26,  // <meta name=author|description|date|dc.*>
+  kMetaNamed = 26,      // <meta name=author|description|date|dc.*>
+  kThreadStarter = 28,  // a forum's "Thread starter" label: above the posts' own microdata
   kMicrodata = 30,
   kMetaGeneric = 34,  // weaker meta (application-name, twitter:*)
   kJsonLdPage = 36,
@@ -226,15 +227,19 @@ constexpr MetaKey kMetaKeys[] = {
 };
 
 // Words that introduce a byline, lower case, with their trailing space or colon. Origin: the
-// ordinary preposition for "by" / the word "author" in each language, as news sites print it.
+// ordinary preposition for "by" / the word "author" in each language, as news sites print it;
+// "thread starter", the label forum software prints before the name of who opened a thread.
 // Editors ("编辑：") are not here: kCjkBylineMarkers ranks them below authors and reporters.
 constexpr std::string_view kBylinePrefixes[] = {
-    "written by ",   "posted by ",   "published by ", "reviewed by ", "words by ", "story by ",
-    "authored by: ", "authored by ", "by: ",          "by ",          "von ",      "par ",
-    "por ",          "di ",          "door ",         "av ",          "af ",       "przez ",
-    "автор: ",       "autor: ",      "autor ",        "author: ",     "auteur : ", "auteur: ",
-    "autore: ",      "text: ",       "作者：",        "作者:",        "作者 ",     "文/",
-    "文／",          "文：",         "记者：",        "记者 ",        "著者：",
+    "written by ", "posted by ", "published by ", "reviewed by ",
+    "words by ",   "story by ",  "authored by: ", "authored by ",
+    "by: ",        "by ",        "von ",          "par ",
+    "por ",        "di ",        "door ",         "av ",
+    "af ",         "przez ",     "автор: ",       "autor: ",
+    "autor ",      "author: ",   "auteur : ",     "auteur: ",
+    "autore: ",    "text: ",     "作者：",        "作者:",
+    "作者 ",       "文/",        "文／",          "文：",
+    "记者：",      "记者 ",      "著者：",        "thread starter ",
 };
 
 // Chinese bylines name the reporter or editor after a marker anywhere in a short line
@@ -1797,7 +1802,10 @@ void Collector::on_text(const Node* n) {
             while (next && !next->is_element()) next = next->next_sibling;
             if (next) full = std::string(p) + gather_text(next, 256);
           }
-          offer_author(full, kTextByline, true);
+          // Who opened a forum thread is its author, whichever post the page shows first
+          // (a later page of the thread, a pinned answer): the label outranks the posts'
+          // microdata authors.
+          offer_author(full, p == "thread starter " ? kThreadStarter : kTextByline, true);
           break;
         }
       }

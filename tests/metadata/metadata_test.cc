@@ -1068,5 +1068,21 @@ TEST(MetadataTest, UtcTimestampTakesTheSiteZoneOfTheSameInstant) {
             "2026-03-19T03:05:00+00:00");
 }
 
+// Regression: a forum's "Thread starter" label names the thread's author even when the first
+// post on the page is another member's, marked up with its own microdata author.
+TEST(MetadataTest, ThreadStarterLabelBeatsPostMicrodata) {
+  std::string post =
+      "<article class=\"message\"><section itemprop=\"author\" itemscope "
+      "itemtype=\"https://schema.org/Person\"><h4 itemprop=\"name\">helper_ron</h4></section>"
+      "<div class=\"message-body\">Try the other slot first.</div></article>";
+  EXPECT_EQ(meta_of("<body><h1>Which graphics card?</h1><ul><li><span>Thread starter</span> "
+                    "<a href=\"/members/kim.12/\" class=\"username\">kim_w</a></li></ul>" +
+                    post + "</body>")
+                .author,
+            "kim_w");
+  // Without the label the post's author stands.
+  EXPECT_EQ(meta_of("<body><h1>Which graphics card?</h1>" + post + "</body>").author, "helper_ron");
+}
+
 }  // namespace
 }  // namespace klartext::metadata
