@@ -1630,5 +1630,32 @@ TEST(ExtractTest, SmallMarkedArticleBesideLongProseIsACard) {
   EXPECT_TRUE(contains(e.text, "Part 3 of the guide")) << e.text;
 }
 
+// Story cards after a "Latest News" heading, in wrappers of a page builder (a widget, then a
+// posts container): each card's excerpt is long enough to outweigh its linked title, but the
+// grid is still other stories and goes with its heading.
+TEST(ExtractTest, WrappedStoryCardsAfterRelatedHeadingGo) {
+  std::string cards;
+  for (int k = 0; k < 3; ++k)
+    cards += "<article class=\"post\"><h3><a href=\"/blog/story-" + std::to_string(k) +
+             "/\">Another story from the blog, number " + std::to_string(k) +
+             "</a></h3><div class=\"excerpt\"><p>An excerpt long enough to outweigh the linked "
+             "title: it tells what the other story is about, who it is for and why the reader "
+             "might want to open it after this one.</p></div><a href=\"/blog/story-" +
+             std::to_string(k) + "/\">Read more</a></article>";
+  Extracted e =
+      run("<html><head><meta property=\"og:type\" content=\"article\"></head><body><div "
+          "class=\"content\"><h1>Hurt at the gym: who pays</h1><p>An injury at a gym raises the "
+          "question of who is liable: the gym, the maker of the machine or the member who was "
+          "hurt, and the answer depends on the waiver that was signed.</p><p>Waivers do not cover "
+          "everything, and a machine that was badly kept can make the gym liable whatever the "
+          "member signed when joining.</p><div class=\"widget\"><div class=\"widget-inner\"><h2>"
+          "Latest News</h2></div></div><div class=\"widget\"><div class=\"widget-inner\"><div "
+          "class=\"posts\">" +
+          cards + "</div></div></div></div></body></html>");
+  EXPECT_TRUE(contains(e.text, "Waivers do not cover everything")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Latest News")) << e.text;
+  EXPECT_FALSE(contains(e.text, "An excerpt long enough")) << e.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
