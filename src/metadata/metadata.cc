@@ -2192,10 +2192,13 @@ Metadata Collector::run(const dom::Document& doc) {
     }
   }
   apply_jsonld();
+  // Each citation_author is one name: each must read as a name (a list of five is longer
+  // than one byline may be, so the joined list is not judged as one).
   if (!citation_authors_.empty()) {
-    std::string joined = join_names(citation_authors_);
-    author_.offer(clean_author(joined, reference_, false).empty() ? std::string() : joined,
-                  kCitation);
+    bool names = true;
+    for (const std::string& a : citation_authors_)
+      names = names && !clean_author(a, reference_, false).empty();
+    if (names) author_.offer(join_names(citation_authors_), kCitation);
   }
   // Dates in the page's own URL (/2026/11/29/) back up missing markup.
   std::string_view url_for_date = options_.url;

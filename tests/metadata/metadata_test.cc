@@ -284,6 +284,18 @@ TEST(MetadataTest, CitationAuthorsAreJoined) {
   EXPECT_EQ(m.title, "On Rivers");
   EXPECT_EQ(m.author, "Doe, Jane; Roe, John");
   EXPECT_EQ(m.date, "2026-02-03");
+  // Regression: five two-word names are more words than one byline holds, but each is a name.
+  std::string five;
+  for (const char* n :
+       {"Anna Lindqvist", "Boris Kemper", "Carla Park", "Dmitri Hovan", "Edith Wunsch"})
+    five += std::string("<meta name=\"citation_author\" content=\"") + n + "\">";
+  EXPECT_EQ(meta_of("<head>" + five + "</head>").author,
+            "Anna Lindqvist, Boris Kemper, Carla Park, Dmitri Hovan, Edith Wunsch");
+  // One entry that is no name (a URL) and the list is not offered.
+  EXPECT_EQ(meta_of("<head>" + five +
+                    "<meta name=\"citation_author\" content=\"https://example.org/team\"></head>")
+                .author,
+            "");
 }
 
 TEST(MetadataTest, SitenameFallsBackToHost) {
