@@ -228,7 +228,8 @@ constexpr MetaKey kMetaKeys[] = {
 
 // Words that introduce a byline, lower case, with their trailing space or colon. Origin: the
 // ordinary preposition for "by" / the word "author" in each language, as news sites print it;
-// "thread starter", the label forum software prints before the name of who opened a thread.
+// "thread starter", the label forum software prints before the name of who opened a thread;
+// "article by".
 // Editors ("编辑：") are not here: kCjkBylineMarkers ranks them below authors and reporters.
 constexpr std::string_view kBylinePrefixes[] = {
     "written by ", "posted by ", "published by ", "reviewed by ",
@@ -240,6 +241,7 @@ constexpr std::string_view kBylinePrefixes[] = {
     "autore: ",    "text: ",     "作者：",        "作者:",
     "作者 ",       "文/",        "文／",          "文：",
     "记者：",      "记者 ",      "著者：",        "thread starter ",
+    "article by ",
 };
 
 // Chinese bylines name the reporter or editor after a marker anywhere in a short line
@@ -1808,6 +1810,14 @@ void Collector::on_text(const Node* n) {
           offer_author(full, p == "thread starter " ? kThreadStarter : kTextByline, true);
           break;
         }
+      }
+      // "Author" alone in its own element (a heading or label over the name): the name is the
+      // next element. Not a prefix: it starts too many other texts ("Author Spotlight").
+      if (iequals(t, "author") && n->parent) {
+        const Node* next = n->parent->next_sibling;
+        while (next && !next->is_element()) next = next->next_sibling;
+        if (next && iequals(gather_text(n->parent, 64), t))
+          offer_author(gather_text(next, 256), kTextByline, false);
       }
     }
   }

@@ -1096,5 +1096,22 @@ TEST(MetadataTest, ThreadStarterLabelBeatsPostMicrodata) {
   EXPECT_EQ(meta_of("<body><h1>Which graphics card?</h1>" + post + "</body>").author, "helper_ron");
 }
 
+// Regression: "Author" alone in a heading or label names the author in the next element;
+// "Author" opening other text is no label. "Article by" introduces a byline like "By".
+TEST(MetadataTest, AuthorLabelAloneAndArticleBy) {
+  EXPECT_EQ(meta_of("<body><h1>Tea in winter</h1><p>Text.</p><div><h3>Author</h3><p>Lisa D. Marsh"
+                    "</p></div></body>")
+                .author,
+            "Lisa D. Marsh");
+  EXPECT_EQ(meta_of("<body><h1>Tea in winter</h1><p>Text.</p><div><h2>Author Spotlight</h2>"
+                    "<p>Meet our writers.</p></div></body>")
+                .author,
+            "");
+  EXPECT_EQ(meta_of("<body><h1>Tea in winter</h1><h2>Article by</h2><div>Matti Virtanen</div>"
+                    "<p>Text.</p></body>")
+                .author,
+            "Matti Virtanen");
+}
+
 }  // namespace
 }  // namespace klartext::metadata
