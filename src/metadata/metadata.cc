@@ -880,6 +880,11 @@ std::string clean_author(std::string_view raw, const Date& reference, bool need_
   // Names, even several joined with "and", fit in 100 bytes and 8 words; longer is prose or
   // a bio. Set by reading byline failures on wcxb-dev, not tuned further.
   if (s.size() < 2 || s.size() > 100 || word_count(s) > 8) return {};
+  // A list whose first entry is empty (", USA TODAY") is a template that left the name out;
+  // one word that holds "author" ("page.head.extra.author", "{{author}}") is a template's
+  // unfilled field.
+  if (s[0] == ',' || s[0] == ';') return {};
+  if (s.find(' ') == std::string::npos && icontains(s, "author")) return {};
   if (s.find('@') != std::string::npos || s.find("http") != std::string::npos ||
       s.find("www.") != std::string::npos)
     return {};

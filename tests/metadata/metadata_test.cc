@@ -1113,5 +1113,26 @@ TEST(MetadataTest, AuthorLabelAloneAndArticleBy) {
             "Matti Virtanen");
 }
 
+// Regression: template leftovers are no names: a list whose first entry is empty (the name left
+// out before the publication's), and an unfilled field key in a meta tag.
+TEST(MetadataTest, TemplateLeftoversAreNoAuthors) {
+  EXPECT_EQ(
+      meta_of("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+              "\"author\":{\"@type\":\"Person\",\"name\":\", Daily Planet\"}}</script>"
+              "<body><h1>Storm ahead</h1><p class=\"byline\">By Lois Lane</p><p>Text.</p></body>")
+          .author,
+      "Lois Lane");
+  EXPECT_EQ(meta_of("<meta name=\"author\" content=\"page.head.extra.author\"><body><p>Text.</p>"
+                    "</body>")
+                .author,
+            "");
+  EXPECT_EQ(
+      meta_of("<meta name=\"author\" content=\"{{author}}\"><body><p>Text.</p></body>").author, "");
+  // A user name with dots stays a name.
+  EXPECT_EQ(
+      meta_of("<meta name=\"author\" content=\"sara.r.peter\"><body><p>Text.</p></body>").author,
+      "sara.r.peter");
+}
+
 }  // namespace
 }  // namespace klartext::metadata
