@@ -1657,5 +1657,22 @@ TEST(ExtractTest, WrappedStoryCardsAfterRelatedHeadingGo) {
   EXPECT_FALSE(contains(e.text, "An excerpt long enough")) << e.text;
 }
 
+// A microdata author (itemprop="author" on a Person) holding a biography is the author box
+// under the article: it goes. One holding only a name stays for the line rules to judge.
+TEST(ExtractTest, MicrodataAuthorBoxGoes) {
+  Extracted e = run(
+      "<body><div class=\"post\"><h1>Cleaning trends this year</h1><p>More households book "
+      "cleaning by subscription now, and they ask for products that are kind to children, pets "
+      "and the water supply.</p><p>Cleaners answer with refill stations and with checklists "
+      "that the client can change from one visit to the next.</p><div itemprop=\"author\" "
+      "itemscope itemtype=\"http://schema.org/Person\"><p>Dana Reyes runs a small cleaning "
+      "company in the north of the city and writes about the trade.</p></div><p class=\"by\">By "
+      "<span itemprop=\"author\" itemscope itemtype=\"http://schema.org/Person\">Ola Berg"
+      "</span> and the team, who tested each product for a month.</p></div></body>");
+  EXPECT_TRUE(contains(e.text, "Cleaners answer with refill stations")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Dana Reyes")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Ola Berg")) << e.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
