@@ -47,8 +47,9 @@ constexpr size_t kStride = KLARTEXT_SANITIZED ? 5 : 1;
 // 22:56 UTC to 0.860 at 0.8699 (an author's biography closing an article goes).
 // 23:19 UTC to 0.861 at 0.8711 (forum labels and member tallies, author boxes, others' rules).
 // 23:49 UTC to 0.862 at 0.8720 (unlabelled author biographies, ISO timestamps, others' rules).
-// 2026-11-30 01:45 UTC to 0.863 at 0.8731 (a small marked <article> beside long prose is a
-// card, others' rules).
+// 2026-11-30 01:31 UTC to 0.863 at 0.8731 (a small marked <article> beside long prose is a
+// card, others' rules); 01:50 UTC to 0.864 at 0.8743 (wrapped story cards after a related
+// heading, microdata author boxes, others' rules).
 // 2026-11-30 01:35 UTC to 0.864 at 0.8739 (an intro line holding no list does not stand in for
 // the table of links under it).
 // 23:00 UTC kept at 0.860, measured 0.8705 (disclaimer-named fine print goes on pages that
