@@ -97,14 +97,16 @@ Rates measure(eval::Dataset d) {
 // 0.780 date 0.862 (see git log for the rule behind each step). Later that night (date ranges,
 // datelines, video dates, namespaced date meta, two markup dates, misread UTF-8, Dublin Core
 // titles): wcxb title 0.804 date 0.899; readability title 0.756; chinese date 0.897; the rest
-// unchanged; wcxb date floor 0.88 -> 0.89, chinese date floor 0.84 -> 0.86.
+// unchanged; wcxb date floor 0.88 -> 0.89, chinese date floor 0.84 -> 0.86. On 2026-11-30
+// (site-zone timestamps, soft hyphens, "Thread starter", citation lists, "Author" labels,
+// template leftovers): wcxb title 0.805 author 0.869 date 0.900; wcxb author floor 0.85 -> 0.86.
 // A regression fails; a change of a page or two does not. The wcxb title gold is the
 // annotator's reading of the headline (often the h1, sometimes <title> without its tail), so
 // its rate stays well under the date rate. KLARTEXT_METADATA_MISSES=1 lists the misses.
 TEST(MetadataDataTest, WcxbDev) {
   Rates r = measure(eval::Dataset::kWcxb);
   EXPECT_GE(r.title.rate(), 0.795);
-  EXPECT_GE(r.author.rate(), 0.85);
+  EXPECT_GE(r.author.rate(), 0.86);
   EXPECT_GE(r.date.rate(), 0.89);
 }
 
