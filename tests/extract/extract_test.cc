@@ -1401,21 +1401,42 @@ TEST(ExtractTest, ShopGridUnderOtherProductsHeadingGoes) {
     cards += "<li><div class=\"card\"><h3>Enamel camping mug " + std::to_string(k) +
              "</h3><span>Pre-owned</span><span>$" + std::to_string(7 + k) +
              ".50</span><span>+ $4.20 delivery</span></div></li>";
+  // The heading sits in wrappers with a "Sponsored" label: the block after the heading is the
+  // label, the grid follows an outer wrapper. The section the heading opens goes whole.
   const std::string grid =
-      "<div class=\"band\"><div class=\"label\"><h2>People who viewed "
-      "this item also viewed</h2></div><div class=\"carousel\"><ul>" +
-      cards + "</ul></div></div>";
+      "<section><div class=\"head\"><div class=\"label\"><h2>People who viewed this item "
+      "also viewed</h2></div><div class=\"tag\">Sponsored: shops pay to show their items "
+      "here</div></div><div class=\"carousel\"><ul>" +
+      cards + "</ul></div></section>";
   const std::string body =
       "<h1>Stoneware mug, blue glaze</h1><p>A stoneware mug thrown on the wheel and dipped in a "
       "deep blue glaze that pools darker where the handle meets the body.</p><p>It holds 350 "
       "millilitres, keeps coffee warm for a while and goes in the dishwasher without "
-      "fading.</p>" +
+      "fading.</p><p>The clay comes from a pit two valleys over and is fired twice, the second "
+      "time hot enough that the glaze turns to glass and seals the pores.</p>" +
       grid + "<p>Each mug is signed on its foot and differs a little from the photo.</p>";
   Extracted e = run("<body><div class=\"page\">" + body + "</div></body>");
   EXPECT_TRUE(contains(e.text, "keeps coffee warm")) << e.text;
   EXPECT_TRUE(contains(e.text, "signed on its foot")) << e.text;
   EXPECT_FALSE(contains(e.text, "Enamel camping mug")) << e.text;
   EXPECT_FALSE(contains(e.text, "also viewed")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Sponsored")) << e.text;
+  // A heading that opens the wrapper of most of the page (the grid, then the product's long
+  // description) takes only the grid: the section it opens may hold at most half the text.
+  Extracted w =
+      run("<body><div class=\"page\"><h1>Stoneware mug, blue glaze</h1><p>Thrown on the wheel and "
+          "dipped in a deep blue glaze.</p><div class=\"lower\"><div class=\"label\"><h2>Customers "
+          "also bought</h2></div><div class=\"carousel\"><ul>" +
+          cards +
+          "</ul></div><div class=\"about\"><p>It holds 350 millilitres, keeps coffee warm for a "
+          "while and goes in the dishwasher without fading.</p><p>The clay comes from a pit two "
+          "valleys over and is fired twice, the second time hot enough that the glaze turns to "
+          "glass and seals the pores.</p><p>Each mug is signed on its foot and differs a little "
+          "from the photo, since no two dips into the glaze bucket come out the same.</p></div>"
+          "</div></div></body>");
+  EXPECT_TRUE(contains(w.text, "keeps coffee warm")) << w.text;
+  EXPECT_TRUE(contains(w.text, "no two dips")) << w.text;
+  EXPECT_FALSE(contains(w.text, "Enamel camping mug")) << w.text;
   Extracted a = run("<head><meta property=\"og:type\" content=\"article\"></head><body><article>" +
                     body + "</article></body>");
   EXPECT_TRUE(contains(a.text, "Enamel camping mug")) << a.text;
