@@ -353,11 +353,33 @@ std::vector<std::string> repair_jsonld(std::string_view text, size_t max_values,
   return values;
 }
 
+// Whether repair_jsonld would open its first value at the first non-space byte of text: a '{',
+// or a '[' that an object, array, string or ']' follows (its test, repeated).
+bool opens_at_start(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size() && is_space(text[i])) ++i;
+  if (i == text.size()) return false;
+  if (text[i] == '{') return true;
+  if (text[i] != '[') return false;
+  size_t k = i + 1;
+  while (k < text.size() && is_space(text[k])) ++k;
+  return k < text.size() && (text[k] == '{' || text[k] == '[' || text[k] == '"' || text[k] == ']');
+}
+
 void read_jsonld(std::string_view text, JsonLdFields& out) {
   // One parser per thread: its buffers are reused across pages.
   thread_local simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  // Most scripts hold one valid JSON value, which repair_jsonld returns unchanged (every edit it
+  // makes fixes something strict JSON forbids: control bytes, trailing commas, escapes JSON
+  // lacks, wrappers or a second value; simdjson rejects all of them). Such a script is parsed
+  // as it is, without repair's scan and copy; any other falls through to the repair.
+  if (text.size() <= (size_t(1) << 20) && opens_at_start(text) &&
+      !parser.parse(text.data(), text.size(), true).get(root)) {
+    visit(root, out, 0);
+    return;
+  }
   for (const std::string& value : repair_jsonld(text)) {
-    simdjson::dom::element root;
     if (parser.parse(value.data(), value.size(), true).get(root)) continue;
     visit(root, out, 0);
   }

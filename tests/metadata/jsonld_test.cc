@@ -107,6 +107,31 @@ TEST(JsonLdReadTest, FirstValueWinsAndInvalidIsSkipped) {
   EXPECT_TRUE(f.page_name.empty());
 }
 
+// A script that is one valid JSON value is parsed as it is; any that strict JSON rejects goes
+// through the repair, so both read the same: raw control bytes in strings, a trailing comma,
+// a bad escape, a second value after the first, and a wrapper.
+TEST(JsonLdReadTest, ScriptsNeedingRepairReadAsRepaired) {
+  struct Case {
+    std::string text;
+    std::string headline;
+  } cases[] = {
+      {" \n{\"@type\":\"Article\",\"headline\":\"Plain\"}\n", "Plain"},
+      {"{\"@type\":\"Article\",\"headline\":\"Two\x01words\"}", "Two words"},
+      {"{\"@type\":\"Article\",\"headline\":\"Tab\there\"}", "Tab here"},
+      {"{\"@type\":\"Article\",\"headline\":\"Comma\",}", "Comma"},
+      {"{\"@type\":\"Article\",\"headline\":\"It\\'s\"}", "It's"},
+      {"[{\"@type\":\"WebSite\",\"name\":\"S\"}] {\"@type\":\"Article\",\"headline\":\"Second\"}",
+       "Second"},
+      {"<!--{\"@type\":\"Article\",\"headline\":\"Wrapped\"}-->", "Wrapped"},
+      {"[1, {\"@type\":\"Article\",\"headline\":\"After a number\"}]", "After a number"},
+  };
+  for (const Case& c : cases) {
+    JsonLdFields f;
+    read_jsonld(c.text, f);
+    EXPECT_EQ(f.headline, c.headline) << c.text;
+  }
+}
+
 TEST(JsonLdReadTest, DeepNestingIsBounded) {
   std::string deep;
   for (int i = 0; i < 5000; ++i) deep += "{\"@graph\":[";
