@@ -226,6 +226,22 @@ constexpr MetaKey kMetaKeys[] = {
     {"parsely-section", Field::kCategories, kParsely},
 };
 
+// kMetaKeys' entries by key length, in table order: a page's <meta> key is compared only with
+// the entries of its own length (a handful) instead of the whole table. Keys are at most 64
+// bytes (on_meta reads no longer ones).
+const std::vector<uint8_t>& meta_keys_of_size(size_t size) {
+  static_assert(std::size(kMetaKeys) < 256);
+  static const auto* index = [] {
+    auto* idx = new std::array<std::vector<uint8_t>, 65>;
+    for (size_t i = 0; i < std::size(kMetaKeys); ++i) {
+      if (kMetaKeys[i].key.size() > 64) std::abort();  // on_meta would never ask for it
+      (*idx)[kMetaKeys[i].key.size()].push_back(uint8_t(i));
+    }
+    return idx;
+  }();
+  return (*index)[std::min<size_t>(size, 64)];
+}
+
 // Words that introduce a byline, lower case, with their trailing space or colon. Origin: the
 // ordinary preposition for "by" / the word "author" in each language, as news sites print it;
 // "thread starter", the label forum software prints before the name of who opened a thread;
@@ -1202,12 +1218,12 @@ bool month_first_language(std::string_view lang) {
 // The attributes asked of every element, found in one pass over its attributes (instead of
 // one Node::attr search each). The first of duplicate names wins, as with Node::attr.
 struct CommonAttrs {
-  std::string_view cls, id, itemprop;
+  std::string_view cls, id, itemprop, rel;
 };
 
 CommonAttrs common_attrs(const Node* n) {
   CommonAttrs a;
-  bool has_cls = false, has_id = false, has_itemprop = false;
+  bool has_cls = false, has_id = false, has_itemprop = false, has_rel = false;
   for (uint32_t i = 0; i < n->attr_count; ++i) {
     std::string_view name = n->attrs[i].name;
     if (name.size() == 5 && !has_cls && std::memcmp(name.data(), "class", 5) == 0) {
@@ -1216,6 +1232,8 @@ CommonAttrs common_attrs(const Node* n) {
       a.id = n->attrs[i].value, has_id = true;
     } else if (name.size() == 8 && !has_itemprop && std::memcmp(name.data(), "itemprop", 8) == 0) {
       a.itemprop = n->attrs[i].value, has_itemprop = true;
+    } else if (name.size() == 3 && !has_rel && std::memcmp(name.data(), "rel", 3) == 0) {
+      a.rel = n->attrs[i].value, has_rel = true;
     }
   }
   return a;
@@ -1224,28 +1242,33 @@ CommonAttrs common_attrs(const Node* n) {
 // class_bits of the values seen on this page, remembered: pages repeat the same class values
 // on many elements ("nav-item", "col-md-4"), and hashing a value costs a fraction of matching
 // it. A hit is checked byte for byte, so the result is always class_bits(value). 512 slots
-// (12 KiB) hold the distinct values of a typical page; a collision only evicts.
+// (12 KiB) hold the distinct values of a typical page; a collision only evicts. The slots are
+// left unwritten until used (a bit each in used_ says which are): clearing 12 KiB per page cost
+// more than the memo's lookups on small pages.
 class ClassBitsMemo {
  public:
   uint32_t bits(std::string_view v) {
     if (v.empty()) return 0;
     uint64_t h = hash(v);
-    Slot& slot = slots_[h & (kSlots - 1)];
-    if (slot.hash == h && slot.size == v.size() && slot.data &&
+    const size_t i = h & (kSlots - 1);
+    const uint64_t used_bit = uint64_t(1) << (i & 63);
+    Slot& slot = slots_[i];
+    if ((used_[i >> 6] & used_bit) && slot.hash == h && slot.size == v.size() &&
         std::memcmp(slot.data, v.data(), v.size()) == 0)
       return slot.bits;
     uint32_t b = class_bits(v);
     slot = {v.data(), uint32_t(v.size()), b, h};
+    used_[i >> 6] |= used_bit;
     return b;
   }
 
  private:
   static constexpr size_t kSlots = 512;
-  struct Slot {
-    const char* data = nullptr;  // points into the document, alive for the whole walk
-    uint32_t size = 0;
-    uint32_t bits = 0;
-    uint64_t hash = 0;
+  struct Slot {        // no initializers: written before it is read (used_)
+    const char* data;  // points into the document, alive for the whole walk
+    uint32_t size;
+    uint32_t bits;
+    uint64_t hash;
   };
   // Eight bytes at a time, multiply-rotate mixing (only spreads values over slots).
   static uint64_t hash(std::string_view v) {
@@ -1263,7 +1286,8 @@ class ClassBitsMemo {
     h = (h ^ w) * kMul;
     return h ^ (h >> 32);
   }
-  std::array<Slot, kSlots> slots_{};
+  std::array<uint64_t, kSlots / 64> used_{};
+  std::array<Slot, kSlots> slots_;
 };
 
 // Several authors in one field, each once (empty ones skipped): "A, B, C" as pages and
@@ -1543,7 +1567,8 @@ void Collector::on_meta(const Node* n) {
       one = dotted;
     }
     bool known = false;
-    for (const MetaKey& m : kMetaKeys) {
+    for (uint8_t i : meta_keys_of_size(one.size())) {
+      const MetaKey& m = kMetaKeys[i];
       if (m.key != one) continue;
       known = true;
       std::string v = repair_mojibake(collapse_space(decode_entities(utf8_prefix(content, 4096))));
@@ -1623,11 +1648,11 @@ void Collector::on_element(const Node* n) {
       on_meta(n);
       return;
     case Tag::kLink: {
-      std::string rel = ascii_lower(n->attr("rel"));
+      std::string_view rel = attrs_.rel;
       std::string_view href = n->attr("href");
       if (href.empty()) return;
-      if (rel == "canonical") canonical_.offer(collapse_space(href), 10);
-      if (rel == "image_src") image_.offer(collapse_space(href), kMetaNamed);
+      if (iequals(rel, "canonical")) canonical_.offer(collapse_space(href), 10);
+      if (iequals(rel, "image_src")) image_.offer(collapse_space(href), kMetaNamed);
       return;
     }
     case Tag::kTitle:
@@ -1635,9 +1660,7 @@ void Collector::on_element(const Node* n) {
         title_element_ = repair_mojibake(collapse_space(raw_text(n, kMaxElementText)));
       return;
     case Tag::kScript: {
-      std::string type = ascii_lower(n->attr("type"));
-      if (type.find("ld+json") != std::string::npos)
-        read_jsonld(raw_text(n, size_t(1) << 20), jsonld_);
+      if (icontains(n->attr("type"), "ld+json")) read_jsonld(raw_text(n, size_t(1) << 20), jsonld_);
       return;
     }
     case Tag::kH1:
@@ -1694,7 +1717,7 @@ void Collector::on_element(const Node* n) {
 
   if (!in_body_ || noise_region_) return;
   if (n->tag == Tag::kA || n->tag == Tag::kLink) {
-    if (icontains(n->attr("rel"), "author")) offer_author(gather_text(n, 256), kRelAuthor, false);
+    if (icontains(attrs_.rel, "author")) offer_author(gather_text(n, 256), kRelAuthor, false);
   }
   if (class_gathers_ >= kMaxClassGathers) return;
   bool byline_class =
