@@ -1836,7 +1836,12 @@ class Extractor {
           const Info& i = at(n);
           TagKind k = tag_kind(n);
           if (labels.size() < kMaxLabels && i.raw_len > 0 && i.raw_len <= 40 && i.nodes <= 6 &&
-              (heading_level(n) > 0 || k == TagKind::kBlock || k == TagKind::kLine)) {
+              (heading_level(n) > 0 || k == TagKind::kBlock || k == TagKind::kLine ||
+               (k == TagKind::kInline && stands_alone(n)))) {
+            // An inline element on a line of its own counts too (stands_alone): author cards
+            // set the name in a <span> over a block holding the job title. Measured: wcxb-dev
+            // F1 0.87432 -> 0.87436 (3 article pages up by 0.006 to 0.03, none down; both
+            // halves up); scrapinghub, chinese-wce and readability unchanged.
             // Its text is counted when the walk reaches it.
             std::string t = inline_text(n, 64);
             if (is_author_heading(t))

@@ -1695,5 +1695,25 @@ TEST(ExtractTest, MicrodataAuthorBoxGoes) {
   EXPECT_TRUE(contains(e.text, "Ola Berg")) << e.text;
 }
 
+// An author card under the article whose name is a <span> on a line of its own (over a block
+// with the job title) is still a name line: the card and its biography go.
+TEST(ExtractTest, AuthorCardWithInlineNameGoes) {
+  std::string body;
+  for (int k = 0; k < 8; ++k)
+    body += "<p>Section " + std::to_string(k) +
+            " of the piece: wedding lists now mix old family china with bright new glass, and "
+            "couples ask for fewer pieces of better quality than their parents did.</p>";
+  Extracted e =
+      run("<html><head><meta property=\"og:type\" content=\"article\"></head><body><article>"
+          "<h1>Setting the table</h1>" +
+          body +
+          "<div class=\"card\"><div><span><a href=\"/author/mara-lind/\">Mara Lind</a></span><div>"
+          "Contributing Writer</div></div><div><p>Mara Lind is a freelance writer who covers homes "
+          "and gardens from a small town by the sea.</p></div></div></article></body></html>");
+  EXPECT_TRUE(contains(e.text, "Section 7 of the piece")) << e.text;
+  EXPECT_FALSE(contains(e.text, "freelance writer")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Contributing Writer")) << e.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
