@@ -178,6 +178,9 @@ TEST(VocabularyTest, BoilerplatePhrasesMatchWholeBlocks) {
                         "Post as a guest",
                         "Required, but never shown",
                         "Recommended Posts",
+                        "Featured Replies",
+                        "Top Posters In This Topic",
+                        "Popular Days",
                         "Create an account or sign in to comment",
                         "Contact Us",
                         "Book a demo",
@@ -293,7 +296,10 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "Trackback: http://tb.example.net/TrackBack.aspx?PostId=5",
                         "本文通告引用(Trackback)链接: /wp-trackback.php?p=1700",
                         "(本文发表于首页, 已被阅读178次)",
-                        "当前您在- 论坛 - 下载专区 点击数：39"})
+                        "当前您在- 论坛 - 下载专区 点击数：39",
+                        "An official website of the United States government",
+                        "Official websites use .gov",
+                        "Secure .gov websites use HTTPS"})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
   for (const char* s : {"The reading time of the report was longer than planned, 3 hours in all.",
                         "One of the six rescued",
@@ -315,6 +321,8 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "JavaScript was created in ten days in 1995.",
                         "Please enable JavaScript to read the story about the river valley.",
                         "Waiters have a tip jar by the door.",
+                        "The agency's official website moved to a new address in 2020.",
+                        "Popular days for a visit are Saturday and Sunday.",
                         "Follow the signs to the harbour and turn left at the church.",
                         "Image quality 4 of 5",
                         "Photography is her hobby.",
