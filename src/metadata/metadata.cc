@@ -1466,6 +1466,7 @@ class Collector {
  private:
   void on_element(const Node* n);
   void on_meta(const Node* n);
+  bool outranked(const MetaKey& m) const;
   void on_text(const Node* n);
   // `shown`: the value comes from an element the reader sees (<time>), not from <head>.
   void offer_date(std::string_view value, int rank, bool modified = false, bool shown = false);
@@ -1536,6 +1537,28 @@ void Collector::offer_author(std::string_view value, int rank, bool need_prefix)
   if (!a.empty() && rank < author_.rank) author_.offer(std::move(a), rank);
 }
 
+// Whether a value of meta key m would be dropped unread: the fields below keep one value and
+// already hold one of a better or equal rank (Best::offer ignores it). Descriptions in
+// particular come three times (og:, twitter:, plain) and are long.
+bool Collector::outranked(const MetaKey& m) const {
+  switch (m.field) {
+    case Field::kTitle:
+      return m.rank >= title_.rank;
+    case Field::kSite:
+      return m.rank >= site_.rank;
+    case Field::kDescription:
+      return m.rank >= description_.rank;
+    case Field::kLanguage:
+      return m.rank >= language_.rank;
+    case Field::kImage:
+      return m.rank >= image_.rank;
+    case Field::kCanonical:
+      return m.rank >= canonical_.rank;
+    default:  // authors, dates and lists use every value
+      return false;
+  }
+}
+
 void Collector::on_meta(const Node* n) {
   std::string_view content = n->attr("content");
   std::string_view key = n->attr("property");
@@ -1571,6 +1594,7 @@ void Collector::on_meta(const Node* n) {
       const MetaKey& m = kMetaKeys[i];
       if (m.key != one) continue;
       known = true;
+      if (outranked(m)) break;  // its value could change nothing: not cleaned
       std::string v = repair_mojibake(collapse_space(decode_entities(utf8_prefix(content, 4096))));
       switch (m.field) {
         case Field::kTitle:
