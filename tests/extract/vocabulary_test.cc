@@ -299,7 +299,10 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "当前您在- 论坛 - 下载专区 点击数：39",
                         "An official website of the United States government",
                         "Official websites use .gov",
-                        "Secure .gov websites use HTTPS"})
+                        "Secure .gov websites use HTTPS",
+                        "Reactions: Ann Lee, Jan Novak and 3 others",
+                        "View attachment 441678",
+                        "Click to expand..."})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
   for (const char* s : {"The reading time of the report was longer than planned, 3 hours in all.",
                         "One of the six rescued",
@@ -323,6 +326,8 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "Waiters have a tip jar by the door.",
                         "The agency's official website moved to a new address in 2020.",
                         "Popular days for a visit are Saturday and Sunday.",
+                        "Reactions to the new timetable were mixed.",
+                        "View attachments before you download them.",
                         "Follow the signs to the harbour and turn left at the church.",
                         "Image quality 4 of 5",
                         "Photography is her hobby.",
