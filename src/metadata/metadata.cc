@@ -248,15 +248,19 @@ const std::vector<uint8_t>& meta_keys_of_size(size_t size) {
 // "article by".
 // Editors ("编辑：") are not here: kCjkBylineMarkers ranks them below authors and reporters.
 constexpr std::string_view kBylinePrefixes[] = {
-    "written by ", "posted by ", "published by ", "reviewed by ",
-    "words by ",   "story by ",  "authored by: ", "authored by ",
-    "by: ",        "by ",        "von ",          "par ",
-    "por ",        "di ",        "door ",         "av ",
-    "af ",         "przez ",     "автор: ",       "autor: ",
-    "autor ",      "author: ",   "auteur : ",     "auteur: ",
-    "autore: ",    "text: ",     "作者：",        "作者:",
-    "作者 ",       "文/",        "文／",          "文：",
-    "记者：",      "记者 ",      "著者：",        "thread starter ",
+    "written by: ",  "posted by: ",   "written by ",
+    "posted by ",    "published by ", "reviewed by ",
+    "text by ",      "words by ",     "story by ",
+    "authored by: ", "authored by ",  "by: ",
+    "by ",           "von ",          "par ",
+    "por ",          "di ",           "door ",
+    "av ",           "af ",           "przez ",
+    "автор: ",       "autor: ",       "autor ",
+    "author: ",      "auteur : ",     "auteur: ",
+    "autore: ",      "text: ",        "作者：",
+    "作者:",         "作者 ",         "文/",
+    "文／",          "文：",          "记者：",
+    "记者 ",         "著者：",        "thread starter ",
     "article by ",
 };
 
@@ -865,11 +869,30 @@ std::string clean_author(std::string_view raw, const Date& reference, bool need_
     }
   }
   static constexpr std::string_view kCuts[] = {
-      " | ",  " - ",  " – ",  " — ", " · ",         " • ",       " on ",    " am ",
-      " le ", " el ", " il ", "|",   " published ", " updated ", " posted "};
+      " | ",  " - ",  " – ",  " — ",  " · ",  " • ", " \xE2\x8B\x85 ",
+      " on ", " am ", " le ", " el ", " il ", "|"};
+  // Labels after the name, in any case and before a space or colon ("Jane Doe Last Updated:",
+  // "Jane Doe Updated"); with a space after the text, a label that ends it is cut as well.
+  static constexpr std::string_view kLabelCuts[] = {" published", " updated", " posted",
+                                                    " last updated"};
+  s += ' ';
   for (std::string_view c : kCuts) {
     size_t pos = s.find(c);
     if (pos != std::string::npos && pos > 0) s.resize(pos);
+  }
+  // A text that is itself such a label ("Last Updated: ...") stays as it is.
+  if (std::string lower_s = ascii_lower(s); !lower_s.starts_with("last updated")) {
+    size_t cut = lower_s.size();
+    for (std::string_view c : kLabelCuts) {
+      for (size_t pos = lower_s.find(c); pos != std::string::npos; pos = lower_s.find(c, pos + 1)) {
+        size_t after = pos + c.size();
+        if (pos > 0 && after < lower_s.size() && (lower_s[after] == ' ' || lower_s[after] == ':')) {
+          cut = std::min(cut, pos);
+          break;
+        }
+      }
+    }
+    s.resize(cut);
   }
   s = collapse_space(s);
   // "Name, Director of Operations", "Name, Representative to the Committee": after the first

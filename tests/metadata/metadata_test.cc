@@ -1134,5 +1134,22 @@ TEST(MetadataTest, TemplateLeftoversAreNoAuthors) {
       "sara.r.peter");
 }
 
+// Regression: byline labels around the name go: "Written By:" and "Posted by:" with their
+// colon, "Text by", a role after a dot operator, and "Updated" / "Last Updated:" after the name
+// in any case.
+TEST(MetadataTest, BylineLabelsAroundTheName) {
+  auto author = [](const std::string& v) {
+    return meta_of("<meta name=\"author\" content=\"" + v + "\"><body><p>Text.</p></body>").author;
+  };
+  EXPECT_EQ(author("Written By: Jane Roe"), "Jane Roe");
+  EXPECT_EQ(author("Posted by: Jane Roe"), "Jane Roe");
+  EXPECT_EQ(author("Text by Jane Roe"), "Jane Roe");
+  EXPECT_EQ(author("Jane Roe \xE2\x8B\x85 Review Editor \xE2\x8B\x85 Updated"), "Jane Roe");
+  EXPECT_EQ(author("Jane Roe Updated"), "Jane Roe");
+  EXPECT_EQ(author("Jane Roe Last Updated: March 3, 2026"), "Jane Roe");
+  // A name that holds such a word is no label.
+  EXPECT_EQ(author("Jane Updatedson"), "Jane Updatedson");
+}
+
 }  // namespace
 }  // namespace klartext::metadata
