@@ -248,20 +248,47 @@ const std::vector<uint8_t>& meta_keys_of_size(size_t size) {
 // "article by".
 // Editors ("编辑：") are not here: kCjkBylineMarkers ranks them below authors and reporters.
 constexpr std::string_view kBylinePrefixes[] = {
-    "written by: ",  "posted by: ",   "written by ",
-    "posted by ",    "published by ", "reviewed by ",
-    "text by ",      "words by ",     "story by ",
-    "authored by: ", "authored by ",  "by: ",
-    "by ",           "von ",          "par ",
-    "por ",          "di ",           "door ",
-    "av ",           "af ",           "przez ",
-    "автор: ",       "autor: ",       "autor ",
-    "author: ",      "auteur : ",     "auteur: ",
-    "autore: ",      "text: ",        "作者：",
-    "作者:",         "作者 ",         "文/",
-    "文／",          "文：",          "记者：",
-    "记者 ",         "著者：",        "thread starter ",
+    "written by: ",
+    "posted by: ",
+    "written by ",
+    "posted by ",
+    "published by ",
+    "reviewed by ",
+    "text by ",
+    "words by ",
+    "story by ",
+    "authored by: ",
+    "authored by ",
+    "by: ",
+    "by ",
+    "von ",
+    "par ",
+    "por ",
+    "di ",
+    "door ",
+    "av ",
+    "af ",
+    "przez ",
+    "автор: ",
+    "autor: ",
+    "autor ",
+    "author: ",
+    "auteur : ",
+    "auteur: ",
+    "autore: ",
+    "text: ",
+    "作者：",
+    "作者:",
+    "作者 ",
+    "文/",
+    "文／",
+    "文：",
+    "记者：",
+    "记者 ",
+    "著者：",
+    "thread starter ",
     "article by ",
+    "view all posts by ",
 };
 
 // Chinese bylines name the reporter or editor after a marker anywhere in a short line
@@ -282,14 +309,37 @@ constexpr CjkMarker kCjkBylineMarkers[] = {
 // Texts that sit in byline slots but are labels, not names: the labels, buttons and headings
 // that CMS themes put in author boxes ("Written by", "View more posts", "Sign in"). Lower case.
 constexpr std::string_view kNotNames[] = {
-    "author",       "authors",          "by",        "posted by",
-    "written by",   "about the author", "share",     "admin",
-    "staff",        "editor",           "comments",  "leave a comment",
-    "unknown",      "anonymous",        "updated",   "article by",
-    "the author",   "sign in",          "log in",    "view more posts",
-    "topic author", "author spotlight", "follow",    "more",
-    "reviewed by",  "username",         "user name", "first name",
-    "last name",    "full name",
+    "author",
+    "authors",
+    "by",
+    "posted by",
+    "written by",
+    "about the author",
+    "share",
+    "admin",
+    "staff",
+    "editor",
+    "comments",
+    "leave a comment",
+    "unknown",
+    "anonymous",
+    "updated",
+    "article by",
+    "the author",
+    "sign in",
+    "log in",
+    "view more posts",
+    "topic author",
+    "author spotlight",
+    "follow",
+    "more",
+    "reviewed by",
+    "username",
+    "user name",
+    "first name",
+    "last name",
+    "full name",
+    "follow the author",
 };
 
 // Chinese label words (editor, author, source, article, reading count) that a name never
@@ -837,6 +887,12 @@ bool strip_byline_prefix(std::string& s) {
       s = collapse_space(std::string_view(s).substr(p.size()));
       return true;
     }
+  }
+  // "By" glued to the name ("ByTrevor Jones": the label and the name in adjacent elements
+  // with no space between), told by the capital after it ("Byron" is a name).
+  if (s.size() > 3 && s[0] == 'B' && s[1] == 'y' && s[2] >= 'A' && s[2] <= 'Z') {
+    s.erase(0, 2);
+    return true;
   }
   return false;
 }

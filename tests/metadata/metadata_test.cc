@@ -1135,8 +1135,8 @@ TEST(MetadataTest, TemplateLeftoversAreNoAuthors) {
 }
 
 // Regression: byline labels around the name go: "Written By:" and "Posted by:" with their
-// colon, "Text by", a role after a dot operator, and "Updated" / "Last Updated:" after the name
-// in any case.
+// colon, "Text by", "View all posts by", a "By" glued to the name, a role after a dot operator,
+// and "Updated" / "Last Updated:" after the name in any case; "Follow the author" is no name.
 TEST(MetadataTest, BylineLabelsAroundTheName) {
   auto author = [](const std::string& v) {
     return meta_of("<meta name=\"author\" content=\"" + v + "\"><body><p>Text.</p></body>").author;
@@ -1149,6 +1149,11 @@ TEST(MetadataTest, BylineLabelsAroundTheName) {
   EXPECT_EQ(author("Jane Roe Last Updated: March 3, 2026"), "Jane Roe");
   // A name that holds such a word is no label.
   EXPECT_EQ(author("Jane Updatedson"), "Jane Updatedson");
+  // "By" glued to the name, and an author box's "View all posts by".
+  EXPECT_EQ(author("ByJane Roe"), "Jane Roe");
+  EXPECT_EQ(author("Byron Lee"), "Byron Lee");
+  EXPECT_EQ(author("View all posts by Jane Roe"), "Jane Roe");
+  EXPECT_EQ(author("Follow the author"), "");
 }
 
 }  // namespace
