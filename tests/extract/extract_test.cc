@@ -1715,5 +1715,25 @@ TEST(ExtractTest, AuthorCardWithInlineNameGoes) {
   EXPECT_FALSE(contains(e.text, "Contributing Writer")) << e.text;
 }
 
+// A list of downloads inside a page (fact sheets as PDF files) is the page's material: kept,
+// though it is all links. A list of links to other pages beside it is still pruned.
+TEST(ExtractTest, ListOfDocumentLinksStays) {
+  Extracted e =
+      run("<body><div class=\"page\"><h1>Home repair programs</h1><p>The city helps owners who "
+          "live in their homes pay for urgent repairs: roofs, heating, plumbing and access ramps, "
+          "up to a limit that depends on the household's income.</p><p>Read the fact sheets below "
+          "before you apply, and keep your proof of income and ownership at hand.</p><ul>"
+          "<li><a href=\"/files/repair-fact-sheet.pdf\">Home Repair Fact Sheet</a></li>"
+          "<li><a href=\"/files/eligible-repairs.PDF\">Eligible Repairs Fact Sheet</a></li>"
+          "<li><a href=\"/files/income-rules.docx?v=2\">Income: what counts and what does not</a>"
+          "</li></ul><p>Applications open in March and are answered within six weeks.</p><ul>"
+          "<li><a href=\"/about/\">About the housing office</a></li><li><a href=\"/news/\">News "
+          "from the housing office</a></li><li><a href=\"/jobs/\">Jobs at the housing office</a>"
+          "</li></ul></div></body>");
+  EXPECT_TRUE(contains(e.text, "Home Repair Fact Sheet")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Income: what counts")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Jobs at the housing office")) << e.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
