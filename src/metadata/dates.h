@@ -57,7 +57,7 @@ std::optional<DateHit> find_date(std::string_view text, const Date& reference,
                                  const DateScanOptions& options = {}, size_t from = 0);
 
 // Position of the first maximal run of exactly four ASCII digits in s[from..] whose value lies
-// in 1995..max_year (a plausible year), or npos. Skips digit-free text eight bytes at a time.
+// in 1995..max_year (a plausible year), or npos. Skips digit-free text 16 bytes at a time.
 size_t first_year_run(std::string_view s, size_t from, int max_year);
 
 // A date given as a markup value (meta content, JSON-LD, <time datetime>): the first

@@ -19,6 +19,43 @@ std::string in_text(std::string_view s, bool month_first = false) {
   return hit ? format_date(hit->date) : "none";
 }
 
+// first_year_run passes over digit-free text 16 bytes at a step: a year (or a run that is no
+// year) is found at every offset within and across those steps, after ASCII and UTF-8 bytes.
+TEST(DatesTest, FirstYearRunAtEveryOffset) {
+  // The plain definition: the first maximal run of exactly four digits valued 1995..max.
+  auto reference = [](std::string_view s, size_t from, int max_year) {
+    for (size_t i = from; i < s.size();) {
+      if (s[i] < '0' || s[i] > '9') {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
+      if (j - i == 4) {
+        int v = std::stoi(std::string(s.substr(i, 4)));
+        if (v >= 1995 && v <= max_year) return i;
+      }
+      i = j;
+    }
+    return std::string_view::npos;
+  };
+  const std::string fillers[] = {"a", "\xC3\xA9", " ", "\xE2\x80\x94"};
+  const std::string inserts[] = {"2019", "12019", "1994", "2030", "7 2019", "20192", "2019x1"};
+  for (const std::string& filler : fillers) {
+    for (size_t pad = 0; pad < 40; ++pad) {
+      std::string lead;
+      while (lead.size() < pad) lead += filler;
+      for (const std::string& ins : inserts) {
+        std::string s = lead + ins + lead;
+        EXPECT_EQ(first_year_run(s, 0, 2027), reference(s, 0, 2027)) << s;
+        EXPECT_EQ(first_year_run(s, 1, 2027), reference(s, 1, 2027)) << s;
+      }
+    }
+  }
+  EXPECT_EQ(first_year_run("", 0, 2027), std::string_view::npos);
+  EXPECT_EQ(first_year_run("in 2019 and 2021", 8, 2027), 12u);
+}
+
 TEST(DatesTest, TextFormatsInManyLanguages) {
   EXPECT_EQ(in_text("29. November 2026"), "2026-11-29");  // de
   EXPECT_EQ(in_text("November 29, 2026"), "2026-11-29");  // en
