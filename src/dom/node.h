@@ -74,9 +74,9 @@ struct Node {
 
   // Element: its name as serialized (e.g. "div", "foreignObject", "my-widget").
   // Doctype: the doctype name. Others: empty.
-  std::string_view name;
+  std::string_view name = {};
   // Text and comment: the character data. Doctype: the public identifier.
-  std::string_view data;
+  std::string_view data = {};
   // Element: its attributes. Doctype: at most one entry, {"system", system identifier}.
   Attribute* attrs = nullptr;
 
