@@ -1303,7 +1303,7 @@ bool is_tally(std::string_view t) {
 }
 
 // Which of the "contains" phrase tables of is_boilerplate_line occur in a text, found in one
-// pass over it: each position's two bytes select the phrases that start with them (a bitmap
+// pass over it: each position's two bytes select the phrases that start with them (a byte table
 // rules out most positions at once). The same answers as searching for every phrase in turn
 // (a table per find() loop cost ~5,600 instructions per line, a fifth of extraction).
 enum PhraseTable : uint32_t {
@@ -1341,20 +1341,35 @@ class PhraseIndex {
     add(kContributedReporting, kContributedTable);
     add(kDigits, kDigitTable);
     for (size_t c = 0x80; c < single_byte_.size(); ++c) single_byte_[c] |= kNonAsciiTable;
+    // The one-byte phrases are the digits, the non-ASCII bytes and a few more ('@'): their
+    // tables are found 16 bytes a step when every digit selects the same tables, every
+    // non-ASCII byte too, and at most kMaxOtherBytes other bytes open a one-byte phrase.
+    for (size_t c = 0; c < 0x80; ++c) {
+      if (c >= '0' && c <= '9') {
+        if (single_byte_[c] != single_byte_['0']) byte_loop_ = true;
+      } else if (single_byte_[c] != 0) {
+        if (other_count_ == kMaxOtherBytes)
+          byte_loop_ = true;
+        else
+          other_bytes_[other_count_++] = static_cast<char>(c);
+      }
+    }
+    for (size_t c = 0x80; c < single_byte_.size(); ++c)
+      if (single_byte_[c] != single_byte_[0x80]) byte_loop_ = true;
   }
 
   // The PhraseTable bits of every table with a phrase somewhere in t.
   uint32_t tables_in(std::string_view t) const {
     uint32_t found = 0;
     if (t.empty()) return found;
+    found = one_byte_tables(t);
+    // Each position's two bytes (one two-byte load, keyed as add() keys it) select the phrases
+    // that start with them: one byte of pair_starts_ per pair, a load and a test per position,
+    // where a bitmap took a shift, a load and a bit test. The last byte opens no pair.
     const size_t last = t.size() - 1;
-    // The last byte only opens one-byte phrases; the loop below reads each byte's pair with
-    // one two-byte load, keyed as add() keys it (pair_key), without a per-byte end test.
-    found |= single_byte_[static_cast<unsigned char>(t[last])];
     for (size_t i = 0; i < last; ++i) {
-      found |= single_byte_[static_cast<unsigned char>(t[i])];
       const uint16_t pair = pair_key(t.data() + i);
-      if (!(pair_bits_[pair >> 6] >> (pair & 63) & 1)) continue;
+      if (!pair_starts_[pair]) continue;
       // The phrase's first four bytes (fewer for a shorter phrase) against t's, in one
       // comparison, before the whole phrase is: most byte pairs open no phrase here.
       uint32_t head = 0;
@@ -1371,6 +1386,37 @@ class PhraseIndex {
   }
 
  private:
+  // The tables of the one-byte phrases in t (single_byte_): 16 bytes a step unless byte_loop_,
+  // then the rest a byte at a time.
+  uint32_t one_byte_tables(std::string_view t) const {
+    uint32_t found = 0;
+    size_t i = 0;
+#if defined(__SSE2__)
+    if (!byte_loop_) {
+      __m128i digit = _mm_setzero_si128(), high = _mm_setzero_si128();
+      __m128i other[kMaxOtherBytes];
+      for (__m128i& o : other) o = _mm_setzero_si128();
+      // The last step reads the last 16 bytes (overlapping the one before): no byte loop.
+      for (size_t end = t.size(); i < end && end >= 16; i += 16) {
+        const char* at = t.data() + std::min(i, end - 16);
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+        const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+        digit = _mm_or_si128(digit, _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d));
+        high = _mm_or_si128(high, v);  // the top bit of each byte
+        for (size_t k = 0; k < other_count_; ++k)
+          other[k] = _mm_or_si128(other[k], _mm_cmpeq_epi8(v, _mm_set1_epi8(other_bytes_[k])));
+      }
+      if (_mm_movemask_epi8(digit)) found |= single_byte_['0'];
+      if (_mm_movemask_epi8(high)) found |= single_byte_[0x80];
+      for (size_t k = 0; k < other_count_; ++k)
+        if (_mm_movemask_epi8(other[k]))
+          found |= single_byte_[static_cast<unsigned char>(other_bytes_[k])];
+    }
+#endif
+    for (; i < t.size(); ++i) found |= single_byte_[static_cast<unsigned char>(t[i])];
+    return found;
+  }
+
   struct Entry {
     uint16_t pair;
     uint32_t table;
@@ -1395,7 +1441,7 @@ class PhraseIndex {
         continue;
       }
       const uint16_t pair = pair_key(p.data());
-      pair_bits_[pair >> 6] |= uint64_t(1) << (pair & 63);
+      pair_starts_[pair] = 1;
       Entry e{pair, uint32_t(table), p};
       const size_t head_len = std::min<size_t>(4, p.size());
       std::memcpy(&e.head, p.data(), head_len);
@@ -1406,7 +1452,12 @@ class PhraseIndex {
   }
 
   std::array<uint32_t, 256> single_byte_{};
-  std::array<uint64_t, 1024> pair_bits_{};  // 65,536 bits: which byte pairs start a phrase
+  std::array<uint8_t, 65536> pair_starts_{};  // 1 for the byte pairs that start a phrase
+  // The bytes other than digits and non-ASCII bytes that are one-byte phrases, when few.
+  static constexpr size_t kMaxOtherBytes = 4;
+  std::array<char, kMaxOtherBytes> other_bytes_{};
+  size_t other_count_ = 0;
+  bool byte_loop_ = false;  // one_byte_tables goes a byte at a time (see the constructor)
   std::array<std::vector<Entry>, kSlots> by_pair_;
 };
 

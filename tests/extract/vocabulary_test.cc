@@ -354,6 +354,32 @@ TEST(VocabularyTest, PhraseTablesFoundAnywhereInTheLine) {
   EXPECT_FALSE(is_boilerplate_line("follow me"));            // follow call without a network
 }
 
+// The one-byte phrases (a digit, '@', a non-ASCII byte) are found 16 bytes a step, the last
+// step overlapping the one before: each counts at every offset of lines of every length
+// around the steps, and its absence too.
+TEST(VocabularyTest, OneBytePhrasesFoundAtEveryOffset) {
+  for (size_t before = 0; before <= 40; ++before) {
+    for (size_t after = 0; after <= 20; ++after) {
+      const std::string pad_before(before, 'x'), pad_after(after, 'y');
+      // '@' is a social network of the follow rule: "follow ... @name".
+      const std::string at = "follow " + pad_before + " @" + pad_after;
+      const std::string no_at = "follow " + pad_before + " a" + pad_after;
+      EXPECT_TRUE(is_boilerplate_line(at)) << at;
+      EXPECT_FALSE(is_boilerplate_line(no_at)) << no_at;
+      // A digit with a reading-time phrase (lines up to 60 bytes).
+      if (before + after <= 40) {
+        const std::string digit = pad_before + " min read 5" + pad_after;
+        const std::string no_digit = pad_before + " min read x" + pad_after;
+        EXPECT_TRUE(is_boilerplate_line(digit)) << digit;
+        EXPECT_FALSE(is_boilerplate_line(no_digit)) << no_digit;
+      }
+      // A non-ASCII byte opens the Chinese credit line check ('来源：' after a date).
+      const std::string source = "2005 " + pad_before + "来源：新华网";
+      EXPECT_TRUE(is_boilerplate_line(source)) << source;
+    }
+  }
+}
+
 // check_short_text answers as the single checks do, for every combination of them, on texts
 // that pass one check, several or none, in any case and spacing, and again from its memo.
 TEST(VocabularyTest, CombinedShortChecksAgreeWithTheSingleChecks) {
