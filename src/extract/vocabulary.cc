@@ -1093,14 +1093,28 @@ constexpr std::array<char, 256> kAlnumLower = [] {
   return t;
 }();
 
-// Bit k: some entry of kJoinedRules is k bytes long (k < 64; longer names are always looked
-// up): most class names skip the pass over the table.
-constexpr uint64_t kJoinedLengths = [] {
-  uint64_t bits = 0;
-  for (const auto& r : kJoinedRules)
-    if (r.token.size() < 64) bits |= uint64_t(1) << r.token.size();
-  return bits;
+// kJoinedRules grouped by token length, each group in table order (the first rule for a
+// token wins): a class name is compared with the rules of its own length only, where a pass
+// over the whole table compared it with every rule of any length. Every token is shorter than
+// kJoinedMaxLen (static_assert below), so longer names match none.
+constexpr size_t kJoinedMaxLen = 64;
+struct JoinedIndex {
+  std::array<uint8_t, kJoinedMaxLen + 1> start{};  // length n: order[start[n], start[n + 1])
+  std::array<uint8_t, std::size(kJoinedRules)> order{};
+};
+constexpr JoinedIndex kJoinedIndex = [] {
+  JoinedIndex x;
+  size_t n = 0;
+  for (size_t len = 0; len < kJoinedMaxLen; ++len) {
+    x.start[len] = uint8_t(n);
+    for (size_t r = 0; r < std::size(kJoinedRules); ++r)
+      if (kJoinedRules[r].token.size() == len) x.order[n++] = uint8_t(r);
+  }
+  x.start[kJoinedMaxLen] = uint8_t(n);
+  return x;
 }();
+static_assert(kJoinedIndex.start[kJoinedMaxLen] == std::size(kJoinedRules) &&
+              std::size(kJoinedRules) < 256);
 
 // Appends the run of ASCII letters and digits at value[k..] to out lower-cased; returns the
 // run's length. out has room for 16 bytes past the run (it is never longer than value).
@@ -1187,10 +1201,11 @@ Boilerplate classify_attribute_uncached(std::string_view value, bool* content_hi
       size_t end = all.find(' ', start);
       if (end == std::string_view::npos) end = all.size();
       std::string_view name = all.substr(start, end - start);
-      if (name.size() >= 64 || (kJoinedLengths >> name.size() & 1))
-        for (const auto& r : kJoinedRules)
-          if (name == r.token) {
-            found = r.kind;
+      if (name.size() < kJoinedMaxLen)
+        for (size_t k = kJoinedIndex.start[name.size()]; k < kJoinedIndex.start[name.size() + 1];
+             ++k)
+          if (name == kJoinedRules[kJoinedIndex.order[k]].token) {
+            found = kJoinedRules[kJoinedIndex.order[k]].kind;
             break;
           }
       // Class names that open with a strong boilerplate word run together with a modifier

@@ -96,6 +96,15 @@ TEST(VocabularyTest, JoinedNamesMatchOnlyWhole) {
   // Responsive utilities hide on some screens only.
   EXPECT_EQ(classify_attribute("hidden-xs", nullptr), Boilerplate::kNone);
   EXPECT_EQ(classify_attribute("d-print-none", nullptr), Boilerplate::kNone);
+  // Rules of every length are found among those of their own length; a name of a rule's
+  // length that is no rule, or longer than any, matches none.
+  EXPECT_EQ(classify_attribute("print", nullptr), Boilerplate::kShare);
+  EXPECT_EQ(classify_attribute("author-biography", nullptr), Boilerplate::kByline);
+  EXPECT_EQ(classify_attribute("Author_Description", nullptr), Boilerplate::kByline);
+  EXPECT_EQ(classify_attribute("x sr-only", nullptr), Boilerplate::kHidden);
+  EXPECT_EQ(classify_attribute("sr-onlz", nullptr), Boilerplate::kNone);
+  EXPECT_EQ(classify_attribute("prinz", nullptr), Boilerplate::kNone);
+  EXPECT_EQ(classify_attribute(std::string(70, 'q') + "-sr-only", nullptr), Boilerplate::kNone);
 }
 
 TEST(VocabularyTest, ContentHints) {
