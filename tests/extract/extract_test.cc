@@ -1735,5 +1735,24 @@ TEST(ExtractTest, ListOfDocumentLinksStays) {
   EXPECT_FALSE(contains(e.text, "Jobs at the housing office")) << e.text;
 }
 
+// A list of links that a paragraph introduces with a colon is part of the text (the projects
+// of other blogs, each a link); a list of links without such an introduction is still pruned.
+TEST(ExtractTest, ListIntroducedByAParagraphStays) {
+  Extracted e =
+      run("<body><div class=\"post\"><h1>Easy wood projects</h1><p>Some friends and I made small "
+          "wooden pieces for the house this spring, using only a saw, a drill and a sander, and "
+          "each of us wrote about it.</p><p>Mine is a shelf for the hall; here are the projects my "
+          "friends made:</p><ul><li><a href=\"https://one.example/shelf/\">Pipe and plank "
+          "bookshelf</a></li><li><a href=\"https://two.example/arrows/\">Arrows from old "
+          "fence boards</a></li><li><a href=\"https://three.example/crate/\">A crate on "
+          "wheels for toys</a></li></ul><p>Each project takes a weekend at most, and none needs "
+          "more than a few boards.</p><ul><li><a href=\"/about/\">About this blog</a></li><li><a "
+          "href=\"/contact/\">Write to the author</a></li><li><a href=\"/shop/\">The shop of the "
+          "blog</a></li></ul></div></body>");
+  EXPECT_TRUE(contains(e.text, "Pipe and plank bookshelf")) << e.text;
+  EXPECT_TRUE(contains(e.text, "A crate on wheels for toys")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Write to the author")) << e.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
