@@ -27,6 +27,44 @@
 #include "extract/whitespace.h"
 
 namespace klartext::extract {
+
+bool is_question_button(const dom::Node* n) {
+  // Reads the button's text nodes in order (at most 64 nodes: a toggle holds a heading or a
+  // span and an icon), counting visible bytes and keeping the last visible one.
+  constexpr size_t kMinQuestion = 15, kMaxQuestion = 300;
+  size_t visible = 0;
+  std::string_view tail;  // the last visible bytes (up to 3, for the full-width mark)
+  int budget = 64;
+  const dom::Node* c = n->first_child;
+  while (c && c != n) {
+    if (--budget < 0) return false;
+    if (c->is_text()) {
+      std::string_view d = c->data;
+      size_t end = d.size();
+      while (end > 0 && (d[end - 1] == ' ' || d[end - 1] == '\n' || d[end - 1] == '\t' ||
+                         d[end - 1] == '\r' || d[end - 1] == '\f'))
+        --end;
+      if (end > 0) {
+        for (size_t i = 0; i < end; ++i)
+          if (!(d[i] == ' ' || d[i] == '\n' || d[i] == '\t' || d[i] == '\r' || d[i] == '\f'))
+            ++visible;
+        tail = d.substr(end >= 3 ? end - 3 : 0, end >= 3 ? 3 : end);
+        if (visible > kMaxQuestion) return false;
+      }
+    }
+    if (c->is_element() && c->first_child && c->ns == dom::Namespace::kHtml &&
+        c->tag != dom::Tag::kScript && c->tag != dom::Tag::kStyle) {
+      c = c->first_child;
+      continue;
+    }
+    while (c != n && !c->next_sibling) c = c->parent;
+    if (c == n) break;
+    c = c->next_sibling;
+  }
+  if (visible < kMinQuestion || tail.empty()) return false;
+  return tail.back() == '?' || tail == "\xEF\xBC\x9F";
+}
+
 namespace {
 
 using dom::Node;

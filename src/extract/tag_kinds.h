@@ -140,10 +140,23 @@ inline constexpr auto kHtmlTagKinds = [] {
   return kinds;
 }();
 
+// Whether a <button> is the question of an FAQ accordion: its visible text, 15 to 300 bytes,
+// ends in "?" (or the full-width "？"). Defined in extract.cc; tested in extract_test.cc.
+bool is_question_button(const dom::Node* n);
+
 inline TagKind tag_kind(const dom::Node* n) {
   if (n->ns != dom::Namespace::kHtml) return TagKind::kDrop;  // svg, math: no prose inside
   const size_t t = static_cast<size_t>(n->tag);
-  return t < kHtmlTagKinds.size() ? kHtmlTagKinds[t] : TagKind::kInline;
+  TagKind k = t < kHtmlTagKinds.size() ? kHtmlTagKinds[t] : TagKind::kInline;
+  // A control holds no prose, but accordions set each FAQ question in the button that opens
+  // its answer (often around a heading): such a button is a block of text. Measured: wcxb-dev
+  // F1 0.87486 -> 0.87519 (43 pages up, 24 down by 0.04 at most, whose gold keeps the answers
+  // and leaves the questions out; service +0.215 page-units, collection +0.174, product
+  // +0.026, article +0.015; even half +0.321, odd +0.109); scrapinghub 0.98008, chinese-wce
+  // 0.93489 and readability 0.91542 unchanged. 15 bytes keep out "Why?", "Need help?" labels.
+  if (k == TagKind::kDrop && n->tag == dom::Tag::kButton && is_question_button(n))
+    return TagKind::kBlock;
+  return k;
 }
 
 inline int heading_level(const dom::Node* n) {

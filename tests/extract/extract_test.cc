@@ -1137,6 +1137,34 @@ TEST(ExtractTest, HiddenAnswersAfterQuestionsOnNonArticlePages) {
   EXPECT_FALSE(contains(a.text, "two adults sleep in it")) << a.text;
 }
 
+// An accordion sets each FAQ question in the <button> that opens its answer: a question-shaped
+// button (15 to 300 bytes ending in "?") is a block of text like the heading it stands for,
+// while ordinary buttons ("Add to basket", a menu toggle) and short ones ("Why?") stay out.
+TEST(ExtractTest, QuestionButtonsOfAnAccordionAreText) {
+  std::string html =
+      "<body><main><h1>Bicycle repair in town</h1><p>We fix city bikes, racing bikes and cargo "
+      "bikes in our workshop by the station, most of them on the day you bring them.</p>"
+      "<h2>Questions</h2>";
+  const char* qa[][2] = {
+      {"How long does a puncture repair take?",
+       "About twenty minutes while you wait, a little longer for hub gears."},
+      {"Do you collect bikes from home?",
+       "Yes, within the ring road, for a small fee that we waive on larger repairs."}};
+  for (auto& p : qa)
+    html += std::string("<div class=\"item\"><button type=\"button\"><h3>") + p[0] +
+            "</h3><span class=\"icon\"></span></button><div class=\"panel\"><p>" + p[1] +
+            "</p></div></div>";
+  html +=
+      "<button type=\"button\">Book a repair slot now</button><button>Why?</button>"
+      "</main></body>";
+  Extracted e = run(html);
+  EXPECT_TRUE(contains(e.text, "How long does a puncture repair take?")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Do you collect bikes from home?")) << e.text;
+  EXPECT_TRUE(contains(e.text, "About twenty minutes")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Book a repair slot")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Why?")) << e.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
 
