@@ -198,24 +198,25 @@ void append_fields(base::JsonWriter& w, const PageResult& r, const std::string& 
   w.key("warc_offset").value(r.page.offset);
 }
 
-std::string kept_json(const PageResult& r, const std::string& warc_file) {
-  std::string out;
-  base::JsonWriter w(out);
-  w.begin_object();
-  append_fields(w, r, warc_file);
-  w.end_object();
-  return out;
+// The records are written straight into the shard's buffer (ShardWriter::write_line_with).
+Status write_kept(ShardWriter& shard, const PageResult& r, const std::string& warc_file) {
+  return shard.write_line_with([&](std::string& out) {
+    base::JsonWriter w(out);
+    w.begin_object();
+    append_fields(w, r, warc_file);
+    w.end_object();
+  });
 }
 
-std::string dropped_json(const PageResult& r, const std::string& warc_file,
-                         const std::string& why) {
-  std::string out;
-  base::JsonWriter w(out);
-  w.begin_object();
-  w.key("drop_rule").value(why);
-  append_fields(w, r, warc_file);
-  w.end_object();
-  return out;
+Status write_dropped(ShardWriter& shard, const PageResult& r, const std::string& warc_file,
+                     const std::string& why) {
+  return shard.write_line_with([&](std::string& out) {
+    base::JsonWriter w(out);
+    w.begin_object();
+    w.key("drop_rule").value(why);
+    append_fields(w, r, warc_file);
+    w.end_object();
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -506,7 +507,7 @@ class CorpusRun {
           return;
         case Outcome::kDropped:
           ++stats.dropped_by_rule[r.drop_rule];
-          if (dropped) write_status = dropped->write_line(dropped_json(r, in.path, r.drop_rule));
+          if (dropped) write_status = write_dropped(*dropped, r, in.path, r.drop_rule);
           return;
         case Outcome::kKept:
           break;
@@ -515,8 +516,7 @@ class CorpusRun {
       if (state_.exact &&
           state_.exact->check_and_insert(r.exact_hash) == dedup::SeenResult::kDuplicate) {
         ++stats.exact_duplicates;
-        if (dropped)
-          write_status = dropped->write_line(dropped_json(r, in.path, "exact_duplicate"));
+        if (dropped) write_status = write_dropped(*dropped, r, in.path, "exact_duplicate");
         return;
       }
       bool near_dup = false;
@@ -531,13 +531,13 @@ class CorpusRun {
       ++dedup_entries;
       if (near_dup) {
         ++stats.near_duplicates;
-        if (dropped) write_status = dropped->write_line(dropped_json(r, in.path, "near_duplicate"));
+        if (dropped) write_status = write_dropped(*dropped, r, in.path, "near_duplicate");
         return;
       }
       ++stats.kept;
       stats.kept_text_bytes += r.doc.text.size();
       ++stats.pages_by_language[r.language];
-      write_status = kept.write_line(kept_json(r, in.path));
+      write_status = write_kept(kept, r, in.path);
       if (write_status.ok() && sig_writer && r.has_signature)
         write_status = sig_writer->write(kept_lines, r.signature.data());
       if (write_status.ok() && wet) {

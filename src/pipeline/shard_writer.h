@@ -5,6 +5,7 @@
 #ifndef KLARTEXT_PIPELINE_SHARD_WRITER_H_
 #define KLARTEXT_PIPELINE_SHARD_WRITER_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -48,6 +49,10 @@ class ShardWriter {
 
   // Appends one record; a newline is added after it.
   Status write_line(std::string_view line);
+  // The same, for a record that `write` appends to the string it is given: gzip shards take it
+  // straight into the buffer being compressed, without building and copying it first. The
+  // shard's bytes are those write_line would produce for the same record.
+  Status write_line_with(const std::function<void(std::string&)>& write);
   // Finishes all shards and renames them to their final names. Returns the final paths.
   Result<std::vector<std::string>> commit();
   // Removes the temporary files of an unfinished writer.
@@ -65,6 +70,7 @@ class ShardWriter {
   std::vector<std::string> temp_paths_;
   std::vector<std::string> final_paths_;
   size_t lines_ = 0;
+  std::string scratch_;  // write_line_with's record for shards that are not gzip
 };
 
 }  // namespace klartext::pipeline

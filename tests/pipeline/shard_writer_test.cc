@@ -5,6 +5,8 @@
 #include <zstd.h>
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "base/file.h"
 
@@ -101,6 +103,41 @@ TEST_F(ShardWriterTest, GzipShardOfManyMembersReadsBackWhole) {
     ASSERT_GT(expected.size(), size_t(3) << 20);  // at least three members
     EXPECT_EQ(read_back((*paths)[0]), expected);
   }
+}
+
+// write_line_with writes the bytes write_line does: the same members (a gzip member may end
+// between a record and its newline: a record reaching the 1 MiB member size alone, another
+// ending one byte short of it), the same shard rotation, in every compression.
+TEST_P(ShardWriterTest, WriteLineWithWritesTheSameBytes) {
+  std::vector<std::string> lines;
+  for (int i = 0; i < 300; ++i)
+    lines.push_back(std::string(size_t(100 + (i * 7919) % 20000), char('a' + i % 26)));
+  lines.push_back(std::string(size_t(1) << 20, 'x'));
+  size_t sum = 0;
+  for (const std::string& l : lines) sum += l.size() + 1;
+  lines.push_back(std::string((size_t(3) << 20) - sum % (size_t(1) << 20) - 1, 'y'));
+  for (int i = 0; i < 50; ++i) lines.push_back("{\"i\":" + std::to_string(i) + "}");
+  std::vector<std::string> bytes[2];
+  for (int with = 0; with < 2; ++with) {
+    fs::path sub = dir_ / (with ? "with" : "plain");
+    fs::create_directories(sub);
+    ShardWriterOptions o;
+    o.directory = sub.string();
+    o.stem = "part";
+    o.compression = GetParam();
+    o.max_shard_bytes = size_t(3) << 20;
+    ShardWriter w(o);
+    for (const std::string& l : lines) {
+      Status st = with ? w.write_line_with([&](std::string& out) { out += l; }) : w.write_line(l);
+      ASSERT_TRUE(st.ok());
+    }
+    EXPECT_EQ(w.lines_written(), lines.size());
+    auto paths = w.commit();
+    ASSERT_TRUE(paths.ok());
+    for (const std::string& p : *paths) bytes[with].push_back(*base::read_file(p));
+  }
+  ASSERT_GE(bytes[0].size(), 2u);
+  EXPECT_TRUE(bytes[0] == bytes[1]);
 }
 
 INSTANTIATE_TEST_SUITE_P(AllCompressions, ShardWriterTest,
