@@ -1778,6 +1778,15 @@ TEST(ExtractTest, ListIntroducedByAParagraphStays) {
           "href=\"/contact/\">Write to the author</a></li><li><a href=\"/shop/\">The shop of the "
           "blog</a></li></ul></div></body>");
   EXPECT_TRUE(contains(e.text, "Pipe and plank bookshelf")) << e.text;
+  Extracted t =
+      run("<body><div class=\"post\"><h1>Spring fairs</h1><p>The valley holds a fair in every "
+          "village between April and June, with markets, music and food from the farms around.</p>"
+          "<p>This year's dates and the pages of the villages that hold them:</p><table><tr><td><a "
+          "href=\"https://one.example/\">Upper Mill fair</a></td><td><a href=\"https://one.example/"
+          "dates/\">April 12</a></td></tr><tr><td><a href=\"https://two.example/\">Lakeside fair"
+          "</a></td><td><a href=\"https://two.example/dates/\">May 3</a></td></tr></table><p>Entry "
+          "is free, and buses run from the station every hour on fair days.</p></div></body>");
+  EXPECT_TRUE(contains(t.text, "Lakeside fair")) << t.text;
   EXPECT_TRUE(contains(e.text, "A crate on wheels for toys")) << e.text;
   EXPECT_FALSE(contains(e.text, "Write to the author")) << e.text;
 }
