@@ -1140,6 +1140,30 @@ TEST(ExtractTest, HiddenAnswersAfterQuestionsOnNonArticlePages) {
 // An accordion sets each FAQ question in the <button> that opens its answer: a question-shaped
 // button (15 to 300 bytes ending in "?") is a block of text like the heading it stands for,
 // while ordinary buttons ("Add to basket", a menu toggle) and short ones ("Why?") stay out.
+// An accordion's answer hidden by a class name ("hidden", a utility class a script removes)
+// right after its question button is the FAQ's text on a page that is no article; a hidden
+// box after no question stays out.
+TEST(ExtractTest, ClassHiddenAnswersAfterQuestionButtons) {
+  std::string html =
+      "<body><main><h1>Window cleaning for offices</h1><p>Our crews clean the windows of office "
+      "buildings up to ten floors, inside and out, before or after your working hours.</p>"
+      "<h2>Questions</h2>";
+  const char* qa[][2] = {
+      {"Do you work at weekends?", "Yes, on Saturdays, at the same price as on weekdays."},
+      {"Which detergents do you use?", "Plain water with a mild soap that leaves no streaks."}};
+  for (auto& p : qa)
+    html += std::string("<div><button type=\"button\"><h3>") + p[0] +
+            "</h3></button><div class=\"text-sm hidden\"><p>" + p[1] + "</p></div></div>";
+  html +=
+      "<div><span>Offers</span><div class=\"hidden\"><p>A hidden offer box that no question "
+      "opens.</p></div></div></main></body>";
+  Extracted e = run(html);
+  EXPECT_TRUE(contains(e.text, "Do you work at weekends?")) << e.text;
+  EXPECT_TRUE(contains(e.text, "on Saturdays, at the same price")) << e.text;
+  EXPECT_TRUE(contains(e.text, "mild soap that leaves no streaks")) << e.text;
+  EXPECT_FALSE(contains(e.text, "hidden offer box")) << e.text;
+}
+
 TEST(ExtractTest, QuestionButtonsOfAnAccordionAreText) {
   std::string html =
       "<body><main><h1>Bicycle repair in town</h1><p>We fix city bikes, racing bikes and cargo "
