@@ -49,6 +49,9 @@ inline uint32_t count_bits16(uint32_t m) {
 // The index of the first byte of s that is not whitespace, or s.size(). Indentation between
 // elements makes most text nodes of a page whitespace only, often long runs of it.
 size_t first_word_byte(std::string_view s) {
+  // A text that opens with a word (most text nodes with words) is answered by its first byte,
+  // before the 16-byte test loads its constants.
+  if (s.empty() || !is_space(s[0])) return 0;
   size_t i = 0;
 #if defined(__SSE2__)
   for (; i + 16 <= s.size(); i += 16) {
@@ -63,6 +66,7 @@ size_t first_word_byte(std::string_view s) {
 // One past the last byte of s that is not whitespace; s holds such a byte.
 size_t end_of_last_word(std::string_view s) {
   size_t e = s.size();
+  if (!is_space(s[e - 1])) return e;  // most texts end with a word
 #if defined(__SSE2__)
   for (; e >= 16; e -= 16) {
     const uint32_t words = ~space_mask(s.data() + e - 16) & 0xFFFF;
