@@ -872,6 +872,31 @@ class Extractor {
   // more wcxb-dev loses 0.0001. Description lists and tables too: chinese-wce 0.93489 ->
   // 0.93517 (a page's linked table 0.981 -> 1.000), a wcxb-dev service page up by 0.003; the
   // other sets unchanged.
+  // Whether an element is a paragraph of prose: no heading, kBetweenProseBytes or more outside
+  // links, under a fifth of its text in links.
+  bool prose_block(const Node* p) {
+    if (!p || heading_level(p) > 0) return false;
+    const Info& pi = at(p);
+    return pi.text_len >= kBetweenProseBytes && pi.link_len * 4 < pi.text_len;
+  }
+
+  // Whether the element's nearest siblings with text on both sides are paragraphs of prose: a
+  // list or table of links in the middle of the text is part of it. Measured with
+  // introduced: chinese-wce F1 0.93517 -> 0.93602 (a page's linked list 0.941 -> 1.000);
+  // wcxb-dev 0.87575 -> 0.87576 (2 article pages up, 2 down by 0.001; both halves up);
+  // scrapinghub and readability unchanged. Paragraphs of 100 bytes: a readability page down,
+  // 5 wcxb-dev pages down; 300 and 400 bytes the same as 200 but for one wcxb-dev page up.
+  bool between_prose(const Node* n) {
+    const Node* p = n->prev_sibling;
+    while (p && (!p->is_element() || !in_range(p) || at(p).state == kRemoved ||
+                 at(p).text_len + at(p).link_len == 0))
+      p = p->prev_sibling;
+    const Node* q = n->next_sibling;
+    while (q && (!q->is_element() || !in_range(q) || at(q).state == kRemoved ||
+                 at(q).text_len + at(q).link_len == 0))
+      q = q->next_sibling;
+    return prose_block(p) && prose_block(q);
+  }
   bool introduced(const Node* n) {
     const Node* p = n->prev_sibling;
     while (p && (!p->is_element() || !in_range(p) || at(p).state == kRemoved ||
@@ -1015,6 +1040,9 @@ class Extractor {
   // 0.001; both halves up); at 2 a chinese-wce page loses (a notice's attachments, 0.934 ->
   // 0.931); at 4 one page fewer moves. Scrapinghub and readability unchanged.
   static constexpr int kMinDocuments = 3;
+
+  // The prose a paragraph holds on each side of a list of links that stays (between_prose).
+  static constexpr uint32_t kBetweenProseBytes = 200;
 
   // A microdata author holding fewer bytes than this is only a name (see remove_for_kind).
   static constexpr uint32_t kAuthorBoxBytes = 60;
@@ -1744,7 +1772,7 @@ class Extractor {
             if (linky &&
                 (n->is_html(Tag::kUl) || n->is_html(Tag::kOl) || n->is_html(Tag::kDl) ||
                  n->is_html(Tag::kTable)) &&
-                introduced(n)) {
+                (introduced(n) || between_prose(n))) {
               linky = false;
               kept_links_ = n;
             }

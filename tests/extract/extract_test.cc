@@ -1815,5 +1815,28 @@ TEST(ExtractTest, ListIntroducedByAParagraphStays) {
   EXPECT_FALSE(contains(e.text, "Write to the author")) << e.text;
 }
 
+// A list of links between two paragraphs of prose is part of the text, even without a colon
+// introducing it; the same list after the last paragraph is still pruned.
+TEST(ExtractTest, ListBetweenParagraphsStays) {
+  std::string para =
+      "<p>The old harbour was dredged again this winter, and the ferries that stopped calling "
+      "at the town a decade ago are back on the timetable, twice a day in summer and once a "
+      "day in the cold months, weather allowing; the first boat leaves before seven.</p>";
+  std::string links =
+      "<ul><li><a href=\"https://ferry.example/north/\">Northern crossing</a></li><li><a "
+      "href=\"https://ferry.example/south/\">Southern crossing</a></li><li><a "
+      "href=\"https://ferry.example/night/\">Night crossing</a></li></ul>";
+  std::string more =
+      "<p>Tickets are sold at the pier and on board, and children under twelve travel free "
+      "with an adult; bicycles cost a small fee, and cars must be booked a day ahead in July "
+      "and August, when the crossings fill up fastest and the queue reaches the square.</p>";
+  Extracted e = run("<body><div class=\"story\"><h1>Ferries return</h1>" + para + links + more +
+                    "</div></body>");
+  EXPECT_TRUE(contains(e.text, "Southern crossing")) << e.text;
+  Extracted after = run("<body><div class=\"story\"><h1>Ferries return</h1>" + para + more + links +
+                        "</div></body>");
+  EXPECT_FALSE(contains(after.text, "Southern crossing")) << after.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
