@@ -28,7 +28,7 @@
 
 namespace klartext::extract {
 
-bool is_question_button(const dom::Node* n) {
+bool is_text_button(const dom::Node* n) {
   // Reads the button's text nodes in order (at most 64 nodes: a toggle holds a heading or a
   // span and an icon), counting visible bytes and keeping the last visible one.
   constexpr size_t kMinQuestion = 15, kMaxQuestion = 300;
@@ -62,6 +62,14 @@ bool is_question_button(const dom::Node* n) {
     c = c->next_sibling;
   }
   if (visible < kMinQuestion || tail.empty()) return false;
+  // A disclosure button (aria-expanded: it opens or closes a panel) of as many bytes is the
+  // panel's heading ("Shipping and returns", "Technical specifications"); shorter ones are
+  // menu and filter toggles. Measured: wcxb-dev F1 0.87601 -> 0.87616 (24 pages up, 12 down
+  // by 0.015 at most; product +0.038 page-units, service +0.087, collection +0.091; even half
+  // +0.046, odd +0.170); at 4 bytes +0.00015 with 34 pages down, at 8 bytes -0.00041 (a
+  // collection page's filter toggles), at 30 bytes +0.00008. Scrapinghub, chinese-wce and
+  // readability unchanged.
+  if (n->has_attr("aria-expanded")) return true;
   return tail.back() == '?' || tail == "\xEF\xBC\x9F";
 }
 

@@ -1140,6 +1140,22 @@ TEST(ExtractTest, HiddenAnswersAfterQuestionsOnNonArticlePages) {
 // An accordion sets each FAQ question in the <button> that opens its answer: a question-shaped
 // button (15 to 300 bytes ending in "?") is a block of text like the heading it stands for,
 // while ordinary buttons ("Add to basket", a menu toggle) and short ones ("Why?") stay out.
+// A disclosure button (aria-expanded) of 15 bytes or more names the panel it opens: a shop's
+// "Technical specifications" shows over the specifications; a short toggle ("Menu",
+// "Filters") stays out.
+TEST(ExtractTest, DisclosureButtonsNameTheirPanels) {
+  const std::string html =
+      "<body><main><h1>Folding camp chair</h1><p>A camp chair of aluminium and canvas that "
+      "folds flat into its own bag and carries a grown-up on any ground.</p><button "
+      "aria-expanded=\"false\">Menu</button><button type=\"button\" aria-expanded=\"true\">"
+      "<span>Technical specifications</span></button><div><p>Weight 2.1 kg, seat height 45 cm, "
+      "load up to 120 kg, packed size 80 by 15 cm.</p></div></main></body>";
+  Extracted e = run(html);
+  EXPECT_TRUE(contains(e.text, "Technical specifications")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Weight 2.1 kg")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Menu")) << e.text;
+}
+
 // An accordion's answer hidden by a class name ("hidden", a utility class a script removes)
 // right after its question button is the FAQ's text on a page that is no article; a hidden
 // box after no question stays out.
