@@ -1854,5 +1854,25 @@ TEST(ExtractTest, ListBetweenParagraphsStays) {
   EXPECT_FALSE(contains(after.text, "Southern crossing")) << after.text;
 }
 
+// A guide's section made of a list of links under its own heading (the lessons of a course)
+// is part of the guide when the guide around it is prose; a list of links under a heading in
+// a box without prose (a footer's column) is not.
+TEST(ExtractTest, ListUnderHeadingInProseStays) {
+  std::string intro;
+  for (int k = 0; k < 10; ++k)
+    intro += "<p>Part " + std::to_string(k) +
+             " of the course plan: each module starts with a short overview, then the "
+             "lessons in order, and ends with exercises that reuse what came before.</p>";
+  Extracted e =
+      run("<body><div class=\"guide\"><h1>Learning statistics</h1>" + intro +
+          "<h3>1. Describing data</h3><ul><li><a href=\"/lessons/mean/\">Mean and median</a></li>"
+          "<li><a href=\"/lessons/spread/\">Measures of spread</a></li><li><a "
+          "href=\"/lessons/plots/\">Plots for one variable</a></li></ul></div><div class=\"cols\">"
+          "<h3>Company</h3><ul><li><a href=\"/about/\">About us</a></li><li><a "
+          "href=\"/careers/\">Careers</a></li></ul></div></body>");
+  EXPECT_TRUE(contains(e.text, "Measures of spread")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Careers")) << e.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
