@@ -1874,5 +1874,22 @@ TEST(ExtractTest, ListUnderHeadingInProseStays) {
   EXPECT_FALSE(contains(e.text, "Careers")) << e.text;
 }
 
+// A short line ending in a colon introduces a list as well as a paragraph does ("Three places
+// to start:"); a label of a word or two ("Tags:") does not, and its links go.
+TEST(ExtractTest, ShortIntroLineKeepsItsListButALabelDoesNot) {
+  Extracted e = run(
+      "<body><div class=\"post\"><h1>Walking the coast</h1><p>The coast path runs for ninety "
+      "miles between the two estuaries, and most of it can be walked in a day's stages from the "
+      "villages along the way.</p><p>Three places to start the walk:</p><ul><li><a "
+      "href=\"https://one.example/\">The north harbour</a></li><li><a "
+      "href=\"https://two.example/\">The lighthouse car park</a></li><li><a "
+      "href=\"https://three.example/\">The old station</a></li></ul><p>Each has parking, a cafe "
+      "and a map of the stages at the start of the path.</p><p>Tags:</p><ul><li><a "
+      "href=\"/tag/walks/\">walks</a></li><li><a href=\"/tag/coast/\">coast</a></li><li><a "
+      "href=\"/tag/maps/\">maps</a></li></ul></div></body>");
+  EXPECT_TRUE(contains(e.text, "The lighthouse car park")) << e.text;
+  EXPECT_FALSE(contains(e.text, "maps")) << e.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
