@@ -41,6 +41,19 @@ TEST(RenderTest, LongWhitespaceRunsCollapse) {
             "one two three four five six seven eight nine ten");
 }
 
+// Whitespace runs of every length around the 8- and 16-byte steps of the word search, of
+// every whitespace byte, before, between and after words and as whole text nodes.
+TEST(RenderTest, WhitespaceRunsOfEveryLength) {
+  for (size_t n = 0; n <= 40; ++n) {
+    std::string ws;
+    for (size_t k = 0; k < n; ++k) ws += " \t\n\f"[k % 4];
+    EXPECT_EQ(text_of("<p>" + ws + "a" + ws + "b" + ws + "</p>"), n == 0 ? "ab" : "a b") << n;
+    EXPECT_EQ(text_of("<div>" + ws + "<p>x</p>" + ws + "<p>y</p>" + ws + "</div>"), "x\n\ny") << n;
+    auto doc = parse("<p>" + ws + "a<b>" + ws + "</b>c" + ws + "</p>");
+    EXPECT_EQ(inline_text(doc->body(), 100), n == 0 ? "ac" : "a c") << n;
+  }
+}
+
 TEST(RenderTest, NoWordsGluedAcrossBlocksOrBreaks) {
   EXPECT_EQ(text_of("<li>a</li><li>b</li>"), "a\nb");
   EXPECT_EQ(text_of("<p>line one<br>line two</p>"), "line one\nline two");
