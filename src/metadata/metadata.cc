@@ -13,6 +13,9 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "metadata/dates.h"
 #include "metadata/jsonld.h"
@@ -428,12 +431,24 @@ bool inside_article(const Node* n) {
 }
 
 // Index of the first byte of s that is not an ASCII space, tab, CR or LF (s.size() if none).
-// Whitespace-only text between tags is most text nodes and, indented, often long: eight bytes
-// are tested at a time (exact per-byte zero test, H. S. Warren, Hacker's Delight 6-1).
+// Whitespace-only text between tags is most text nodes and, indented, often long: 16 bytes are
+// tested at a time with SSE2, then eight (exact per-byte zero test, H. S. Warren, Hacker's
+// Delight 6-1), then one.
 [[gnu::always_inline]] inline size_t first_non_blank(std::string_view s) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i blank = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+    const uint32_t other = ~uint32_t(_mm_movemask_epi8(blank)) & 0xFFFF;
+    if (other) return i + size_t(__builtin_ctz(other));
+  }
+#endif
   constexpr uint64_t kOnes = ~uint64_t(0) / 255, k7F = kOnes * 0x7F;
   auto zero_bytes = [](uint64_t v) { return ~(((v & k7F) + k7F) | v | k7F); };
-  size_t i = 0;
   for (uint64_t x; i + 8 <= s.size(); i += 8) {
     std::memcpy(&x, s.data() + i, 8);
     uint64_t blank = zero_bytes(x ^ (kOnes * ' ')) | zero_bytes(x ^ (kOnes * '\n')) |

@@ -21,6 +21,20 @@ Metadata meta_of(std::string html, std::string url = "", std::string ref = "2026
   return extract_metadata(*doc.value(), o);
 }
 
+// Blank runs before a text are passed over 16, 8 and 1 bytes at a time: a byline is read after
+// any length and mix of spaces, tabs, CRs and LFs.
+TEST(MetadataTest, BylineAfterBlankRunsOfEveryLength) {
+  const std::string blanks = " \n\t\r";
+  for (size_t len = 0; len < 40; ++len) {
+    std::string run;
+    for (size_t i = 0; i < len; ++i) run += blanks[(i * 3 + len) % 4];
+    EXPECT_EQ(meta_of("<body><div>" + run + "<p>" + run + "By Jane Doe" + run + "</p></div></body>")
+                  .author,
+              "Jane Doe")
+        << len;
+  }
+}
+
 // A hand-built document, independent of the parser.
 TEST(MetadataTest, HandBuiltDocument) {
   dom::Document doc;
