@@ -936,6 +936,47 @@ TEST(ExtractTest, HiddenTwinsOfAShownPaneAreShown) {
   EXPECT_FALSE(contains(e.text, "a sale that ended last spring")) << e.text;
 }
 
+// Segments of a streamed server rendering (<div hidden id="S:1">, moved into place by a script)
+// are shown when they hold more text than the page's shell shows as prose, mostly outside
+// links: the shell is then a frame around the article. Link lists streamed beside a shell that
+// holds the content stay out, as do other hidden elements.
+TEST(ExtractTest, StreamedSegmentsThatHoldThePageAreShown) {
+  // Each segment holds less than twice the shell's prose (the largest hidden element alone
+  // would stay hidden); together they hold more.
+  const std::string shell =
+      "<body><header><a href=\"/\">Home</a> <a href=\"/news\">News</a></header><div><h1>How "
+      "river ferries cross</h1><p>Why the oldest ferries on the river need no engine at all, "
+      "and what the crew does on board.</p><template id=\"B:0\"></template><template "
+      "id=\"B:1\"></template></div><footer><a href=\"/about\">About us</a></footer>";
+  Extracted e = run(
+      shell +
+      "<div hidden id=\"S:0\"><p>A cable ferry pulls itself along a rope stretched from bank to "
+      "bank, so the current does most of the work of carrying it across.</p></div><div hidden "
+      "id=\"S:1\"><p>The crew only turns the hull a little against the flow, and the rope "
+      "keeps it from drifting downstream while the cars wait on deck.</p></div><div hidden "
+      "id=\"note\"><p>A hidden notice about a survey that the page never shows to "
+      "anyone.</p></div></body>");
+  EXPECT_TRUE(contains(e.text, "A cable ferry pulls itself")) << e.text;
+  EXPECT_TRUE(contains(e.text, "the cars wait on deck")) << e.text;
+  EXPECT_FALSE(contains(e.text, "a survey that the page never shows")) << e.text;
+
+  // A shell that holds the article keeps a streamed list of links out.
+  std::string links;
+  for (int k = 0; k < 8; ++k)
+    links += "<li><a href=\"/story" + std::to_string(k) +
+             "\">Another story about boats and "
+             "the harbour, number " +
+             std::to_string(k) + "</a></li>";
+  Extracted l =
+      run("<body><main><h1>How river ferries cross</h1><p>A cable ferry pulls itself along a rope "
+          "stretched from bank to bank, so the current does most of the work.</p><p>The crew "
+          "turns the hull a little against the flow while the cars wait on deck.</p></main>"
+          "<div hidden id=\"S:1a\"><ul>" +
+          links + "</ul></div></body>");
+  EXPECT_TRUE(contains(l.text, "A cable ferry pulls itself")) << l.text;
+  EXPECT_FALSE(contains(l.text, "Another story about boats")) << l.text;
+}
+
 // Fine print named a disclaimer goes on a page that is no article, however long the list of
 // notes (shop pages stack one per offer and feature); an article keeps its disclaimer line.
 TEST(ExtractTest, DisclaimersGoOnPagesThatAreNoArticle) {
