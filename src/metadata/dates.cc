@@ -7,9 +7,8 @@
 #include <cstring>
 #include <string>
 #include <unordered_map>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+
+#include "base/find_digit.h"
 
 namespace klartext::metadata {
 namespace {
@@ -626,43 +625,13 @@ bool try_word(std::string_view s, size_t i, Date& d, size_t& end) {
 // ("29. º de <24-byte month>., de 2026" with the most spaces skip_spaces takes).
 constexpr size_t kMaxLeadBeforeYear = 96;
 
-// The first position from i on that holds an ASCII digit (n when none does). Most text holds
-// no year, and every text in the scanned budget is searched for one: digit-free stretches are
-// passed over 16 bytes a step with SSE2 (a third of the instructions of the 8-byte bit trick
-// below, which other targets keep).
-size_t next_digit(const char* s, size_t i, size_t n) {
-#if defined(__SSE2__)
-  const __m128i below = _mm_set1_epi8('0' - 1), above = _mm_set1_epi8('9' + 1);
-  for (; i + 16 <= n; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-    // Signed compares: bytes from 0x80 up are negative, so never taken for digits.
-    const uint32_t m = uint32_t(
-        _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, below), _mm_cmplt_epi8(v, above))));
-    if (m) return i + size_t(__builtin_ctz(m));
-  }
-#else
-  // Whether one of the 8 bytes of x is an ASCII digit (0x30..0x39): "hasbetween(x, 0x2F,
-  // 0x3A)" of Sean Anderson's Bit Twiddling Hacks (exact for bytes below 0x80; bytes from 0x80
-  // up are masked out by ~x, and none of them is a digit).
-  constexpr uint64_t kOnes = ~uint64_t(0) / 255, kLow7 = kOnes * 127, kHigh = kOnes * 128;
-  for (uint64_t x; i + 8 <= n; i += 8) {
-    std::memcpy(&x, s + i, 8);
-    if ((((kOnes * (127 + 0x3A) - (x & kLow7)) & ~x & ((x & kLow7) + kOnes * (127 - 0x2F))) &
-         kHigh) != 0)
-      break;
-  }
-#endif
-  while (i < n && !is_digit(s[i])) ++i;
-  return i;
-}
-
 }  // namespace
 
 size_t first_year_run(std::string_view s, size_t from, int max_year) {
   const size_t n = s.size();
   size_t i = from;
   while (i < n) {
-    i = next_digit(s.data(), i, n);
+    i = base::find_ascii_digit(s.data(), i, n);
     if (i >= n) break;
     size_t start = i;
     int value = 0;
