@@ -1921,6 +1921,41 @@ bool is_author_heading(std::string_view text) {
   return in_table<kAuthorHeadings>(strip_label_end(t, ":"));
 }
 
+// What follows the name in the first sentence of an author's biography ("Jane Doe is a
+// freelance writer", "... has been covering", "... has over ten years of"), by hand from the
+// biographies closing blog, magazine and company articles (en). Bare "is"/"has" is not
+// enough: the last paragraphs of articles open with a name and "is another", "is part of",
+// "has kept" too.
+constexpr std::string_view kPersonIntroductions[] = {
+    "is a ", "is an ", "is the ", "has been ", "has over ", "has more ",
+};
+
+bool opens_person_introduction(std::string_view text) {
+  std::string_view t = trim(text);
+  if (t.starts_with("The ")) return false;
+  int words = 0;
+  size_t k = 0;
+  // Two or three words of a name: the fourth would be "US President Donald Trump has been".
+  while (k < t.size() && words <= 3) {
+    std::string_view rest = t.substr(k);
+    if (words >= 2)
+      for (std::string_view opening : kPersonIntroductions)
+        if (rest.starts_with(opening)) return true;
+    if (words == 3) return false;
+    size_t end = t.find(' ', k);
+    if (end == std::string_view::npos) return false;
+    std::string_view w = t.substr(k, end - k);
+    if (w.empty() || w[0] < 'A' || w[0] > 'Z') return false;
+    for (char c : w)
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '-' || c == '\'' ||
+            static_cast<unsigned char>(c) >= 0x80))
+        return false;
+    ++words;
+    k = end + 1;
+  }
+  return false;
+}
+
 // Openings of headings over a shop's grids of other products under a product ("People who
 // viewed this item also viewed", "Frequently bought together", "Similar items"), lower case,
 // by hand from shop templates (en). Their cards are often built by script without links, so

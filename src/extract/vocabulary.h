@@ -107,6 +107,11 @@ bool is_comments_heading(std::string_view text);
 // the trimmed, lower-cased text without trailing colons.
 bool is_author_heading(std::string_view text);
 
+// True when a text opens by introducing a person the way an author's biography does: two or
+// three capitalised words (a name, not one opening with "The") and then one of a small table
+// of openings ("Jane Doe is a freelance writer", "Jane Doe has been covering"). English only.
+bool opens_person_introduction(std::string_view text);
+
 }  // namespace klartext::extract
 
 #endif  // KLARTEXT_EXTRACT_VOCABULARY_H_

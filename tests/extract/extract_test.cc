@@ -1824,6 +1824,58 @@ TEST(ExtractTest, AuthorCardWithInlineNameGoes) {
   EXPECT_FALSE(contains(e.text, "Contributing Writer")) << e.text;
 }
 
+// An author card after an article of many short lines (a photo credit under each picture) is
+// still found: the short lines near the end are the ones read, not the page's first ones.
+TEST(ExtractTest, AuthorCardAfterManyShortLinesGoes) {
+  std::string body;
+  for (int k = 0; k < 40; ++k)
+    body += "<p>Idea " + std::to_string(k) +
+            ": hosts now hand guests a small painted card with their name and a line about "
+            "how they met the couple.</p><div>Photo Kit Ames</div>";
+  Extracted e = run(
+      "<html><head><meta property=\"og:type\" content=\"article\"></head><body><article>"
+      "<h1>Hosting ideas</h1>" +
+      body +
+      "<div><div><span><a href=\"/author/mara-lind/\">Mara Lind</a></span><div>"
+      "Contributing Writer</div></div><p>Mara Lind has written about homes and "
+      "gardens for twenty years from a small town by the sea.</p></div></article></body></html>");
+  EXPECT_TRUE(contains(e.text, "Idea 39: hosts")) << e.text;
+  EXPECT_FALSE(contains(e.text, "written about homes")) << e.text;
+}
+
+// A biography whose name shares its line with the role ("Mara Lind, Garden Editor": no name
+// line) goes from that line when its first sentence introduces her; an article's own last
+// paragraph opening with a name and "is another" stays, and so does an introduction with no
+// short line before it.
+TEST(ExtractTest, BiographyOpeningWithIntroductionGoes) {
+  std::string body;
+  for (int k = 0; k < 12; ++k)
+    body += "<p>Stop " + std::to_string(k) +
+            " on the drive: a working cattle ranch with an honour box for the trail fee, maps "
+            "at the gate and a creek that floods each spring.</p>";
+  std::string head =
+      "<html><head><meta property=\"og:type\" content=\"article\"></head><body><article>"
+      "<h1>Day trips</h1>";
+  Extracted bio = run(head + body +
+                      "<div><b>Mara Lind, Garden Editor</b></div><p>Mara Lind is a garden writer "
+                      "who lives by the sea and grows roses on a windy hill.</p>"
+                      "</article></body></html>");
+  EXPECT_TRUE(contains(bio.text, "Stop 11 on the drive")) << bio.text;
+  EXPECT_FALSE(contains(bio.text, "garden writer")) << bio.text;
+  EXPECT_FALSE(contains(bio.text, "Garden Editor")) << bio.text;
+
+  Extracted story = run(head + body +
+                        "<h2>Last stop</h2><p>Stone Hill is another ranch on the loop, with "
+                        "races each spring and a long shaded picnic ground.</p>"
+                        "</article></body></html>");
+  EXPECT_TRUE(contains(story.text, "Stone Hill is another ranch")) << story.text;
+
+  Extracted bare = run(head + body +
+                       "<p>Mara Lind is a garden writer who lives by the sea and grows roses on "
+                       "a windy hill.</p></article></body></html>");
+  EXPECT_TRUE(contains(bare.text, "garden writer")) << bare.text;
+}
+
 // A list of downloads inside a page (fact sheets as PDF files) is the page's material: kept,
 // though it is all links. A list of links to other pages beside it is still pruned.
 TEST(ExtractTest, ListOfDocumentLinksStays) {

@@ -502,6 +502,17 @@ TEST(VocabularyTest, AuthorHeadings) {
     EXPECT_FALSE(is_author_heading(s)) << s;
 }
 
+TEST(VocabularyTest, PersonIntroductions) {
+  for (const char* s : {"Jane Doe is a freelance writer", "Jane Q. Doe has been covering courts",
+                        "Ana Souza-Lima has over ten years", "  Jean-Luc Roy is the editor"})
+    EXPECT_TRUE(opens_person_introduction(s)) << s;
+  for (const char* s :
+       {"Jane is a writer", "The Reading Room is a library", "Rocky Hill is another ranch",
+        "US President Donald Trump has been eager", "jane doe is a writer", "Jane Doe",
+        "Paris Baguette has kept prices low", ""})
+    EXPECT_FALSE(opens_person_introduction(s)) << s;
+}
+
 TEST(VocabularyTest, Disclaimers) {
   EXPECT_EQ(classify_attribute("offer-disclaimer", nullptr), Boilerplate::kDisclaimer);
   EXPECT_EQ(classify_attribute("Disclaimers__list-item", nullptr), Boilerplate::kDisclaimer);
