@@ -2126,18 +2126,30 @@ class Extractor {
       if (tail > kAuthorTail || before < kAuthorBefore || before <= tail) continue;
       if (++checks > kMaxLabels) return;
       const Node* b = order[l.index];
-      if (!opens_person_introduction(inline_text(b, 160))) continue;
-      uint64_t after = 0;
-      for (size_t j = l.index + 1; j < order.size(); ++j)
-        if (order[j]->is_text() && !is_ancestor(b, order[j])) after += at(order[j]).raw_len;
-      if (after > kBioIntroAfter) continue;
       size_t from = l.index;
+      size_t first_label = 0;
       for (const Label& n : labels)
         if (n.index < from && n.after + kBioLineGap >= l.after) {
           from = n.index;
           break;
+        } else {
+          ++first_label;
         }
       if (from == l.index) continue;
+      // A first name alone opens the biography too when a short line between holds the full
+      // name ("Jane is a writer" under "Jane Doe, Staff Writer"; opens_first_name_introduction).
+      // Measured: wcxb-dev F1 0.87704 -> 0.87707 (3 article pages up by 0.024 at most, 1 down
+      // by 0.007; even half +0.029 page-units, odd +0.016); scrapinghub, chinese-wce and
+      // readability unchanged. Any one-word name instead: 0.87705, scrapinghub loses 0.00004.
+      std::string t = inline_text(b, 160);
+      bool intro = opens_person_introduction(t);
+      for (size_t m = first_label; !intro && m < labels.size() && labels[m].index < l.index; ++m)
+        intro = opens_first_name_introduction(t, inline_text(order[labels[m].index], 64));
+      if (!intro) continue;
+      uint64_t after = 0;
+      for (size_t j = l.index + 1; j < order.size(); ++j)
+        if (order[j]->is_text() && !is_ancestor(b, order[j])) after += at(order[j]).raw_len;
+      if (after > kBioIntroAfter) continue;
       for (size_t k = from; k < order.size(); ++k) skip[order[k]->id] = 1;
       return;
     }

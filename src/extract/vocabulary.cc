@@ -1956,6 +1956,18 @@ bool opens_person_introduction(std::string_view text) {
   return false;
 }
 
+bool opens_first_name_introduction(std::string_view text, std::string_view name_line) {
+  std::string_view t = trim(text), n = trim(name_line);
+  size_t end = t.find(' ');
+  if (end == std::string_view::npos || end < 2 || t[0] < 'A' || t[0] > 'Z') return false;
+  std::string_view first = t.substr(0, end);
+  if (!n.starts_with(first) || n.size() <= end || n[end] != ' ') return false;
+  std::string_view rest = t.substr(end + 1);
+  for (std::string_view opening : kPersonIntroductions)
+    if (rest.starts_with(opening)) return true;
+  return false;
+}
+
 // Openings of headings over a shop's grids of other products under a product ("People who
 // viewed this item also viewed", "Frequently bought together", "Similar items"), lower case,
 // by hand from shop templates (en). Their cards are often built by script without links, so

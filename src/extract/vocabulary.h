@@ -112,6 +112,11 @@ bool is_author_heading(std::string_view text);
 // of openings ("Jane Doe is a freelance writer", "Jane Doe has been covering"). English only.
 bool opens_person_introduction(std::string_view text);
 
+// True when a text opens by introducing, by a first name alone, the person a name line shows
+// ("Jane is a writer" under "Jane Doe"): the text's first word, capitalised, opens the name
+// line as a word, and one of the openings of opens_person_introduction follows it.
+bool opens_first_name_introduction(std::string_view text, std::string_view name_line);
+
 }  // namespace klartext::extract
 
 #endif  // KLARTEXT_EXTRACT_VOCABULARY_H_

@@ -1876,6 +1876,28 @@ TEST(ExtractTest, BiographyOpeningWithIntroductionGoes) {
   EXPECT_TRUE(contains(bare.text, "garden writer")) << bare.text;
 }
 
+// A biography opening with the first name alone goes when the line over it holds the full
+// name; the same sentence with no such line stays.
+TEST(ExtractTest, BiographyByFirstNameUnderNameLineGoes) {
+  std::string body;
+  for (int k = 0; k < 12; ++k)
+    body += "<p>Step " + std::to_string(k) +
+            " of the audit: list the pages that bring visitors, check what each one ranks for "
+            "and note which of them no longer earn a click.</p>";
+  std::string head =
+      "<html><head><meta property=\"og:type\" content=\"article\"></head><body><article>"
+      "<h1>An audit in a day</h1>";
+  std::string bio =
+      "<p>Rosa is the head of content at a small agency and writes about search each week.</p>";
+  Extracted named =
+      run(head + body + "<div>Rosa Vidal Head of Content</div>" + bio + "</article></body></html>");
+  EXPECT_TRUE(contains(named.text, "Step 11 of the audit")) << named.text;
+  EXPECT_FALSE(contains(named.text, "head of content at a small")) << named.text;
+  Extracted unnamed =
+      run(head + body + "<div>Further reading</div>" + bio + "</article></body></html>");
+  EXPECT_TRUE(contains(unnamed.text, "head of content at a small")) << unnamed.text;
+}
+
 // A list of downloads inside a page (fact sheets as PDF files) is the page's material: kept,
 // though it is all links. A list of links to other pages beside it is still pruned.
 TEST(ExtractTest, ListOfDocumentLinksStays) {

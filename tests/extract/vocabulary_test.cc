@@ -513,6 +513,16 @@ TEST(VocabularyTest, PersonIntroductions) {
     EXPECT_FALSE(opens_person_introduction(s)) << s;
 }
 
+TEST(VocabularyTest, FirstNameIntroductions) {
+  EXPECT_TRUE(opens_first_name_introduction("Jane is a writer at the paper.", "Jane Doe"));
+  EXPECT_TRUE(opens_first_name_introduction("Jane has been an editor", "Jane Doe, Editor"));
+  EXPECT_FALSE(opens_first_name_introduction("Jane is a writer", "Janet Doe"));
+  EXPECT_FALSE(opens_first_name_introduction("Jane wrote this", "Jane Doe"));
+  EXPECT_FALSE(opens_first_name_introduction("jane is a writer", "jane doe"));
+  EXPECT_FALSE(opens_first_name_introduction("Jane is a writer", "Jane"));
+  EXPECT_FALSE(opens_first_name_introduction("", "Jane Doe"));
+}
+
 TEST(VocabularyTest, Disclaimers) {
   EXPECT_EQ(classify_attribute("offer-disclaimer", nullptr), Boilerplate::kDisclaimer);
   EXPECT_EQ(classify_attribute("Disclaimers__list-item", nullptr), Boilerplate::kDisclaimer);
