@@ -845,6 +845,15 @@ bool may_open(std::string_view t) {
   return first[256] || (!t.empty() && first[static_cast<unsigned char>(t[0])]);
 }
 
+// Whether an entry of the prefix table Table opens t (the first-byte test, then the entries).
+template <const auto& Table>
+bool opens_with_entry(std::string_view t) {
+  if (!may_open<Table>(t)) return false;
+  for (std::string_view p : Table)
+    if (t.starts_with(p)) return true;
+  return false;
+}
+
 bool starts_with_marker(std::string_view w) {
   if (!may_open<kDateMarkers>(w)) return false;
   for (std::string_view m : kDateMarkers)
@@ -1259,11 +1268,7 @@ std::string_view strip_label_end(std::string_view t, std::string_view marks) {
   return t;
 }
 
-bool skip_link_normalized(std::string_view t) {
-  for (std::string_view p : kSkipPhrases)
-    if (t.size() >= p.size() && t.compare(0, p.size(), p) == 0) return true;
-  return false;
-}
+bool skip_link_normalized(std::string_view t) { return opens_with_entry<kSkipPhrases>(t); }
 
 bool boilerplate_phrase_normalized(std::string_view t) {
   return in_table<kBoilerplatePhrases>(strip_label_end(t, ":.!"));
@@ -1571,12 +1576,8 @@ bool boilerplate_line_normalized(std::string_view t) {
   // lines). Measured: wcxb-dev F1 0.87502 -> 0.87505 (forum .8079 -> .8083; 7 pages up, none
   // down; both halves up), the other sets unchanged. A post's number alone ("#12") as well:
   // 7 pages down (a thread whose gold keeps them, listings numbering their items).
-  if (t.size() <= 100 && may_open<kForumLineOpenings>(t))
-    for (std::string_view p : kForumLineOpenings)
-      if (t.compare(0, p.size(), p) == 0) return true;
-  if (may_open<kCreditLineOpenings>(t))
-    for (std::string_view p : kCreditLineOpenings)
-      if (t.size() <= 100 && t.compare(0, p.size(), p) == 0) return true;
+  if (t.size() <= 100 && opens_with_entry<kForumLineOpenings>(t)) return true;
+  if (t.size() <= 100 && opens_with_entry<kCreditLineOpenings>(t)) return true;
   if (t.size() <= 100 && (tables & kAgencyTable)) {
     std::string_view tail = t;
     while (!tail.empty() && (tail.back() == ')' || tail.back() == '.')) tail.remove_suffix(1);
@@ -1598,9 +1599,7 @@ bool boilerplate_line_normalized(std::string_view t) {
     return true;
   std::string_view open = t;
   if (open.front() == '(') open.remove_prefix(1);  // "(Reporting by ...; editing by ...)"
-  if (may_open<kCreditOpenings>(open))
-    for (std::string_view p : kCreditOpenings)
-      if (open.compare(0, p.size(), p) == 0) return true;
+  if (opens_with_entry<kCreditOpenings>(open)) return true;
   // "Keith Bradsher contributed reporting from Hong Kong."
   if ((tables & kContributedTable) && t.size() <= 120) return true;
   // Chinese credit lines (kCjkCreditLabels). Measured: chinese-wce F1 0.92222 -> 0.92287
@@ -1982,9 +1981,7 @@ constexpr std::string_view kShopRelatedHeadings[] = {
 bool is_shop_related_heading(std::string_view text) {
   if (trim(text).size() > 60) return false;
   std::string t = normalize_short(text, 60);
-  for (std::string_view p : kShopRelatedHeadings)
-    if (t.compare(0, p.size(), p) == 0) return true;
-  return false;
+  return opens_with_entry<kShopRelatedHeadings>(t);
 }
 
 bool is_related_heading(std::string_view text) {
@@ -1993,9 +1990,7 @@ bool is_related_heading(std::string_view text) {
   std::string t = normalize_short(text, 60);
   while (!t.empty() && (t.back() == ':' || t.back() == '.' || t.back() == ' ')) t.pop_back();
   if (t == "more") return true;  // "More:" over a list of stories ("moreover" is no heading)
-  for (std::string_view p : kRelatedHeadings)
-    if (t.compare(0, p.size(), p) == 0) return true;
-  return false;
+  return opens_with_entry<kRelatedHeadings>(t);
 }
 
 }  // namespace klartext::extract
