@@ -41,13 +41,9 @@ bool is_text_button(const dom::Node* n) {
     if (c->is_text()) {
       std::string_view d = c->data;
       size_t end = d.size();
-      while (end > 0 && (d[end - 1] == ' ' || d[end - 1] == '\n' || d[end - 1] == '\t' ||
-                         d[end - 1] == '\r' || d[end - 1] == '\f'))
-        --end;
+      while (end > 0 && is_space(d[end - 1])) --end;
       if (end > 0) {
-        for (size_t i = 0; i < end; ++i)
-          if (!(d[i] == ' ' || d[i] == '\n' || d[i] == '\t' || d[i] == '\r' || d[i] == '\f'))
-            ++visible;
+        for (size_t i = 0; i < end; ++i) visible += !is_space(d[i]);
         tail = d.substr(end >= 3 ? end - 3 : 0, end >= 3 ? 3 : end);
         if (visible > kMaxQuestion) return false;
       }
@@ -908,6 +904,16 @@ class Extractor {
   // Whether an element is a row of story cards whose links carry no text (an image link and
   // a separate headline): at least 3 children with text, three in four of them holding a link
   // to another page within their first 32 nodes.
+  // The nearest sibling of n in one direction (prev_sibling or next_sibling) that is a kept
+  // element with text; null when there is none.
+  const Node* sibling_with_text(const Node* n, Node* Node::*step) {
+    const Node* s = n->*step;
+    while (s && (!s->is_element() || !in_range(s) || at(s).state == kRemoved ||
+                 at(s).text_len + at(s).link_len == 0))
+      s = s->*step;
+    return s;
+  }
+
   // Whether the element's previous sibling with text is a paragraph of prose
   // (kIntroProseBytes or more outside links, over half of it) ending in a colon, which
   // introduces the element.
@@ -930,10 +936,7 @@ class Extractor {
   // pages up); chinese-wce unchanged. Any parent: readability 0.91619, wcxb-dev 0.87616 (13
   // down); 500 bytes the same but 10 down; 2000 and 3000 bytes 0.87616 and 0.87613.
   bool headed_in_prose(const Node* n) {
-    const Node* p = n->prev_sibling;
-    while (p && (!p->is_element() || !in_range(p) || at(p).state == kRemoved ||
-                 at(p).text_len + at(p).link_len == 0))
-      p = p->prev_sibling;
+    const Node* p = sibling_with_text(n, &Node::prev_sibling);
     if (!p || heading_level(p) < 2 || at(p).link_len > 0) return false;
     const Node* par = n->parent;
     if (!par || !in_range(par)) return false;
@@ -956,21 +959,12 @@ class Extractor {
   // scrapinghub and readability unchanged. Paragraphs of 100 bytes: a readability page down,
   // 5 wcxb-dev pages down; 300 and 400 bytes the same as 200 but for one wcxb-dev page up.
   bool between_prose(const Node* n) {
-    const Node* p = n->prev_sibling;
-    while (p && (!p->is_element() || !in_range(p) || at(p).state == kRemoved ||
-                 at(p).text_len + at(p).link_len == 0))
-      p = p->prev_sibling;
-    const Node* q = n->next_sibling;
-    while (q && (!q->is_element() || !in_range(q) || at(q).state == kRemoved ||
-                 at(q).text_len + at(q).link_len == 0))
-      q = q->next_sibling;
+    const Node* p = sibling_with_text(n, &Node::prev_sibling);
+    const Node* q = sibling_with_text(n, &Node::next_sibling);
     return prose_block(p) && prose_block(q);
   }
   bool introduced(const Node* n) {
-    const Node* p = n->prev_sibling;
-    while (p && (!p->is_element() || !in_range(p) || at(p).state == kRemoved ||
-                 at(p).text_len + at(p).link_len == 0))
-      p = p->prev_sibling;
+    const Node* p = sibling_with_text(n, &Node::prev_sibling);
     if (!p || heading_level(p) > 0) return false;
     const Info& pi = at(p);
     if (pi.text_len < kIntroProseBytes || pi.link_len * 2 > pi.text_len) return false;
@@ -2146,10 +2140,7 @@ class Extractor {
       for (size_t m = first_label; !intro && m < labels.size() && labels[m].index < l.index; ++m)
         intro = opens_first_name_introduction(t, inline_text(order[labels[m].index], 64));
       if (!intro) continue;
-      uint64_t after = 0;
-      for (size_t j = l.index + 1; j < order.size(); ++j)
-        if (order[j]->is_text() && !is_ancestor(b, order[j])) after += at(order[j]).raw_len;
-      if (after > kBioIntroAfter) continue;
+      if (text_after(order, l.index) > kBioIntroAfter) continue;
       for (size_t k = from; k < order.size(); ++k) skip[order[k]->id] = 1;
       return;
     }
@@ -2164,8 +2155,7 @@ class Extractor {
   // unchanged.
   static constexpr uint64_t kNameBioAfter = 300;
 
-  // Whether a short line is a person's name: two to four words, each opening with a capital
-  // letter (ASCII) and holding only letters, dots, hyphens and apostrophes.
+  // Whether a short line is a person's name: two to four words of is_name_word.
   static bool looks_like_name(std::string_view t) {
     t = trim(t);
     int words = 0;
@@ -2173,16 +2163,20 @@ class Extractor {
     while (k < t.size()) {
       size_t end = t.find(' ', k);
       if (end == std::string_view::npos) end = t.size();
-      std::string_view w = t.substr(k, end - k);
-      if (w.empty() || w[0] < 'A' || w[0] > 'Z') return false;
-      for (char c : w)
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '-' ||
-              c == '\'' || static_cast<unsigned char>(c) >= 0x80))
-          return false;
+      if (!is_name_word(t.substr(k, end - k))) return false;
       ++words;
       k = end + 1;
     }
     return words >= 2 && words <= 4;
+  }
+
+  // The text bytes in order after order[index] and outside it: what a closing block leaves.
+  uint64_t text_after(const std::vector<const Node*>& order, size_t index) {
+    const Node* b = order[index];
+    uint64_t after = 0;
+    for (size_t j = index + 1; j < order.size(); ++j)
+      if (order[j]->is_text() && !is_ancestor(b, order[j])) after += at(order[j]).raw_len;
+    return after;
   }
 
   // Whether one of the three blocks after a name line (order[index]) introduces that person:
@@ -2205,10 +2199,7 @@ class Extractor {
           std::string_view rest = std::string_view(t).substr(opening.size());
           if (rest.starts_with(" is ") || rest.starts_with(" has ")) {
             // The introduction closes the content: little kept text after it.
-            uint64_t after = 0;
-            for (size_t j = k + 1; j < order.size(); ++j)
-              if (order[j]->is_text() && !is_ancestor(n, order[j])) after += at(order[j]).raw_len;
-            return after <= kNameBioAfter;
+            return text_after(order, k) <= kNameBioAfter;
           }
         }
     }

@@ -1929,6 +1929,15 @@ constexpr std::string_view kPersonIntroductions[] = {
     "is a ", "is an ", "is the ", "has been ", "has over ", "has more ",
 };
 
+bool is_name_word(std::string_view w) {
+  if (w.empty() || w[0] < 'A' || w[0] > 'Z') return false;
+  for (char c : w)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '-' || c == '\'' ||
+          static_cast<unsigned char>(c) >= 0x80))
+      return false;
+  return true;
+}
+
 bool opens_person_introduction(std::string_view text) {
   std::string_view t = trim(text);
   if (t.starts_with("The ")) return false;
@@ -1943,12 +1952,7 @@ bool opens_person_introduction(std::string_view text) {
     if (words == 3) return false;
     size_t end = t.find(' ', k);
     if (end == std::string_view::npos) return false;
-    std::string_view w = t.substr(k, end - k);
-    if (w.empty() || w[0] < 'A' || w[0] > 'Z') return false;
-    for (char c : w)
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '-' || c == '\'' ||
-            static_cast<unsigned char>(c) >= 0x80))
-        return false;
+    if (!is_name_word(t.substr(k, end - k))) return false;
     ++words;
     k = end + 1;
   }

@@ -107,6 +107,10 @@ bool is_comments_heading(std::string_view text);
 // the trimmed, lower-cased text without trailing colons.
 bool is_author_heading(std::string_view text);
 
+// True when a word can be part of a person's name: it opens with a capital letter (ASCII) and
+// holds only letters, dots, hyphens and apostrophes (bytes from 0x80 up count as letters).
+bool is_name_word(std::string_view word);
+
 // True when a text opens by introducing a person the way an author's biography does: two or
 // three capitalised words (a name, not one opening with "The") and then one of a small table
 // of openings ("Jane Doe is a freelance writer", "Jane Doe has been covering"). English only.

@@ -513,6 +513,13 @@ TEST(VocabularyTest, PersonIntroductions) {
     EXPECT_FALSE(opens_person_introduction(s)) << s;
 }
 
+TEST(VocabularyTest, NameWords) {
+  for (std::string_view w : {"Jane", "O'Neil", "Smith-Jones", "J.", "Jürgen", "McDonald"})
+    EXPECT_TRUE(is_name_word(w)) << w;
+  for (std::string_view w : {"", "jane", "Jane,", "3M", "(Paul", "Jane!", "Ölund"})
+    EXPECT_FALSE(is_name_word(w)) << w;
+}
+
 TEST(VocabularyTest, FirstNameIntroductions) {
   EXPECT_TRUE(opens_first_name_introduction("Jane is a writer at the paper.", "Jane Doe"));
   EXPECT_TRUE(opens_first_name_introduction("Jane has been an editor", "Jane Doe, Editor"));
