@@ -198,22 +198,14 @@ void append_fields(base::JsonWriter& w, const PageResult& r, const std::string& 
   w.key("warc_offset").value(r.page.offset);
 }
 
-// The records are written straight into the shard's buffer (ShardWriter::write_line_with).
-Status write_kept(ShardWriter& shard, const PageResult& r, const std::string& warc_file) {
+// A record, written straight into the shard's buffer (ShardWriter::write_line_with); a dropped
+// one (drop_rule given) opens with the rule that dropped it.
+Status write_record(ShardWriter& shard, const PageResult& r, const std::string& warc_file,
+                    const char* drop_rule = nullptr) {
   return shard.write_line_with([&](std::string& out) {
     base::JsonWriter w(out);
     w.begin_object();
-    append_fields(w, r, warc_file);
-    w.end_object();
-  });
-}
-
-Status write_dropped(ShardWriter& shard, const PageResult& r, const std::string& warc_file,
-                     const std::string& why) {
-  return shard.write_line_with([&](std::string& out) {
-    base::JsonWriter w(out);
-    w.begin_object();
-    w.key("drop_rule").value(why);
+    if (drop_rule) w.key("drop_rule").value(drop_rule);
     append_fields(w, r, warc_file);
     w.end_object();
   });
@@ -507,7 +499,7 @@ class CorpusRun {
           return;
         case Outcome::kDropped:
           ++stats.dropped_by_rule[r.drop_rule];
-          if (dropped) write_status = write_dropped(*dropped, r, in.path, r.drop_rule);
+          if (dropped) write_status = write_record(*dropped, r, in.path, r.drop_rule.c_str());
           return;
         case Outcome::kKept:
           break;
@@ -516,7 +508,7 @@ class CorpusRun {
       if (state_.exact &&
           state_.exact->check_and_insert(r.exact_hash) == dedup::SeenResult::kDuplicate) {
         ++stats.exact_duplicates;
-        if (dropped) write_status = write_dropped(*dropped, r, in.path, "exact_duplicate");
+        if (dropped) write_status = write_record(*dropped, r, in.path, "exact_duplicate");
         return;
       }
       bool near_dup = false;
@@ -531,13 +523,13 @@ class CorpusRun {
       ++dedup_entries;
       if (near_dup) {
         ++stats.near_duplicates;
-        if (dropped) write_status = write_dropped(*dropped, r, in.path, "near_duplicate");
+        if (dropped) write_status = write_record(*dropped, r, in.path, "near_duplicate");
         return;
       }
       ++stats.kept;
       stats.kept_text_bytes += r.doc.text.size();
       ++stats.pages_by_language[r.language];
-      write_status = write_kept(kept, r, in.path);
+      write_status = write_record(kept, r, in.path);
       if (write_status.ok() && sig_writer && r.has_signature)
         write_status = sig_writer->write(kept_lines, r.signature.data());
       if (write_status.ok() && wet) {
