@@ -539,6 +539,17 @@ class Extractor {
           if (n->is_text()) {
             i.raw_len = uint32_t(visible);
             if (link_depth > 0) i.raw_link = i.raw_len;
+            // A run of one repeated word ("word word word ...", is_filler_text) is no text: a
+            // page measures its fonts with it off screen. Removed like a hidden element (an
+            // enclosing block's checks read the page without it). 40 bytes: 20 one-letter
+            // words and their spaces, the shortest run is_filler_text accepts. Measured:
+            // wcxb-dev F1 0.87707 -> 0.87718 (a listing page 0.00 -> 0.16, whose 800-byte run
+            // won over its teasers; none down; even half +0.16 page-units, odd unchanged);
+            // scrapinghub, chinese-wce and readability unchanged.
+            if (i.raw_len >= 40 && is_filler_text(n->data)) {
+              i.state = kRemoved;
+              ++removed_with_text;
+            }
             return false;
           }
           if (!n->is_element()) return true;

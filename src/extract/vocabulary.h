@@ -121,6 +121,11 @@ bool opens_person_introduction(std::string_view text);
 // line as a word, and one of the openings of opens_person_introduction follows it.
 bool opens_first_name_introduction(std::string_view text, std::string_view name_line);
 
+// True when a text is filler, not language: 20 words or more (runs of non-space
+// bytes), all of them one or two distinct words ("word word word ...", "x x x"). Pages set such
+// runs in an off-screen element to measure their fonts; no sentence repeats one word so.
+bool is_filler_text(std::string_view text);
+
 }  // namespace klartext::extract
 
 #endif  // KLARTEXT_EXTRACT_VOCABULARY_H_

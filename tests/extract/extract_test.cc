@@ -2006,5 +2006,18 @@ TEST(ExtractTest, ShortIntroLineKeepsItsListButALabelDoesNot) {
   EXPECT_FALSE(contains(e.text, "maps")) << e.text;
 }
 
+TEST(ExtractTest, RepeatedWordFillerIsNoContent) {
+  // A font-measuring element: one word repeated, outweighing the page's short teasers.
+  std::string filler;
+  for (int k = 0; k < 150; ++k) filler += "word ";
+  Extracted e =
+      run("<body><div style=\"position:absolute;left:-9999px\">" + filler +
+          "</div><main><h1>Latest from the harbour</h1><p>The ferry timetable changes on Monday, "
+          "with two more crossings each day in the summer months and a late boat on Fridays.</p>"
+          "</main></body>");
+  EXPECT_TRUE(contains(e.text, "The ferry timetable changes on Monday")) << e.text;
+  EXPECT_FALSE(contains(e.text, "word word")) << e.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract

@@ -530,6 +530,22 @@ TEST(VocabularyTest, FirstNameIntroductions) {
   EXPECT_FALSE(opens_first_name_introduction("", "Jane Doe"));
 }
 
+TEST(VocabularyTest, FillerText) {
+  std::string run;
+  for (int k = 0; k < 20; ++k) run += "word ";
+  EXPECT_TRUE(is_filler_text(run));
+  EXPECT_TRUE(is_filler_text("  " + run + "\n"));
+  std::string pair;
+  for (int k = 0; k < 12; ++k) pair += "ab cd ";
+  EXPECT_TRUE(is_filler_text(pair));
+  EXPECT_FALSE(is_filler_text("word word word word word"));  // too short
+  EXPECT_FALSE(is_filler_text(run + "and more"));            // a third word
+  EXPECT_FALSE(
+      is_filler_text("The path runs along the coast for ninety miles, and the path is "
+                     "walked in stages from the villages along the way."));
+  EXPECT_FALSE(is_filler_text(""));
+}
+
 TEST(VocabularyTest, Disclaimers) {
   EXPECT_EQ(classify_attribute("offer-disclaimer", nullptr), Boilerplate::kDisclaimer);
   EXPECT_EQ(classify_attribute("Disclaimers__list-item", nullptr), Boilerplate::kDisclaimer);
