@@ -14,6 +14,7 @@ Content extract_content(const dom::Document& dom, const ContentOptions& options)
   eopt.favor_precision = options.favor_precision;
   eopt.favor_recall = options.favor_recall;
   eopt.title = options.title;
+  eopt.author = options.author;
   eopt.max_milliseconds = options.max_milliseconds;
   extract::Extracted ex = extract::extract(dom, eopt);
   return Content{std::move(ex.text), std::move(ex.markdown), std::move(ex.headline), ex.truncated};

@@ -131,6 +131,7 @@ Result<Document> extract(std::string_view html_bytes, const ExtractOptions& opti
   copt.favor_precision = options.favor_precision;
   copt.favor_recall = options.favor_recall;
   copt.title = md.title;
+  copt.author = md.author;
   copt.max_milliseconds = budget;
   api::Content content = api::extract_content(dom, copt);
   out.text = std::move(content.text);

@@ -18,7 +18,8 @@ struct ContentOptions {
   bool with_markdown = false;
   bool favor_precision = false;
   bool favor_recall = false;
-  std::string title;  // metadata title, to drop a repeated headline
+  std::string title;   // metadata title, to drop a repeated headline
+  std::string author;  // metadata author, to drop a biography naming the author
   double max_milliseconds = 100;
 };
 

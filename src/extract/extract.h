@@ -22,6 +22,9 @@ struct Options {
   // The page title from metadata, if known: a heading that repeats it at the top of the content
   // is left out of `text` (reported in `headline`). Empty: the <title> element is used.
   std::string_view title;
+  // The page's authors from metadata ("Jane Doe, John Roe"), if known: a biography closing an
+  // article that opens with one of their names is left out.
+  std::string_view author;
   // Work caps. Nodes beyond max_nodes (in document order) are ignored; past the time budget the
   // remaining passes take the cheapest path (whole-body text without scoring).
   uint32_t max_nodes = 2u << 20;

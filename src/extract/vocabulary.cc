@@ -1959,6 +1959,12 @@ bool opens_person_introduction(std::string_view text) {
   return false;
 }
 
+static bool introduces_person(std::string_view rest) {
+  for (std::string_view opening : kPersonIntroductions)
+    if (rest.starts_with(opening)) return true;
+  return false;
+}
+
 bool opens_first_name_introduction(std::string_view text, std::string_view name_line) {
   std::string_view t = trim(text), n = trim(name_line);
   size_t end = t.find(' ');
@@ -1969,6 +1975,36 @@ bool opens_first_name_introduction(std::string_view text, std::string_view name_
   for (std::string_view opening : kPersonIntroductions)
     if (rest.starts_with(opening)) return true;
   return false;
+}
+
+// Whether `rest` (what follows a name in a text) continues a sentence about that person: a
+// space and a lower-case ASCII word ("is", "writes", "has"), or a possessive "'s" / "’s".
+static bool continues_about_person(std::string_view rest) {
+  if (rest.starts_with("'s ") || rest.starts_with("\xE2\x80\x99s ")) return true;
+  return rest.size() >= 2 && rest[0] == ' ' && rest[1] >= 'a' && rest[1] <= 'z';
+}
+
+AuthorOpening opens_with_author(std::string_view text, std::string_view authors) {
+  std::string_view t = trim(text);
+  if (t.empty() || t[0] < 'A' || t[0] > 'Z') return AuthorOpening::kNone;
+  // Several authors are joined by "; " when a name holds a comma, by ", " otherwise.
+  char sep = authors.find(';') != std::string_view::npos ? ';' : ',';
+  while (!authors.empty()) {
+    size_t end = authors.find(sep);
+    std::string_view name = trim(authors.substr(0, end));
+    authors = end == std::string_view::npos ? std::string_view() : authors.substr(end + 1);
+    if (name.starts_with("By ") || name.starts_with("by ")) name = trim(name.substr(3));
+    size_t space = name.find(' ');
+    if (space == std::string_view::npos || name.starts_with("The ")) continue;
+    if (t.starts_with(name) && continues_about_person(t.substr(name.size())))
+      return AuthorOpening::kFullName;
+    std::string_view first = name.substr(0, space);
+    if (first.size() >= 2 && first[1] >= 'a' && first[1] <= 'z' && is_name_word(first) &&
+        first.back() != '.' && t.starts_with(first) && t.size() > first.size() &&
+        t[first.size()] == ' ' && introduces_person(t.substr(first.size() + 1)))
+      return AuthorOpening::kFirstName;
+  }
+  return AuthorOpening::kNone;
 }
 
 // Openings of headings over a shop's grids of other products under a product ("People who

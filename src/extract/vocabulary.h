@@ -126,6 +126,16 @@ bool opens_first_name_introduction(std::string_view text, std::string_view name_
 // runs in an off-screen element to measure their fonts; no sentence repeats one word so.
 bool is_filler_text(std::string_view text);
 
+// Whether a text opens with the name of one of a page's authors (metadata's author field:
+// "Jane Doe", "Jane Doe, John Roe" or "Doe, Jane; Roe, John") followed by a space and a
+// lower-case word or by "'s" ("Jane Doe is ...", "Jane Doe writes ...", "Jane Doe's work"):
+// kFullName; or with its first word alone and then one of the openings of
+// opens_person_introduction ("Jane is a writer", "Jane has been"): kFirstName. Only names of two
+// words or more count; a first name must look like one (a capital, then a lower-case letter: not
+// "QCY Official"), and names opening with "The" ("The Editorial Team") are no person's.
+enum class AuthorOpening { kNone, kFullName, kFirstName };
+AuthorOpening opens_with_author(std::string_view text, std::string_view authors);
+
 }  // namespace klartext::extract
 
 #endif  // KLARTEXT_EXTRACT_VOCABULARY_H_

@@ -1898,6 +1898,41 @@ TEST(ExtractTest, BiographyByFirstNameUnderNameLineGoes) {
   EXPECT_TRUE(contains(unnamed.text, "head of content at a small")) << unnamed.text;
 }
 
+// A biography naming the page's author (Options::author, from metadata) closes the content on
+// any page: by the first name alone it goes without a name line; by the full name only under a
+// short line. Without the author given, or naming someone else, the same paragraph stays.
+TEST(ExtractTest, BiographyNamingTheAuthorGoes) {
+  std::string body;
+  for (int k = 0; k < 12; ++k)
+    body += "<p>Bed " + std::to_string(k) +
+            " of the allotment: turn the soil in autumn, spread a thick layer of leaves and "
+            "leave the worms to do the digging until the frost has passed.</p>";
+  std::string head = "<html><body><main><h1>A no-dig garden</h1>";
+  std::string first =
+      "<p>Tomas is a market gardener who has grown vegetables without digging for twenty "
+      "years on a windy hill by the sea.</p></main></body></html>";
+  Options o;
+  o.author = "Tomas Berg";
+  Extracted by_first = run(head + body + first, o);
+  EXPECT_TRUE(contains(by_first.text, "Bed 11 of the allotment")) << by_first.text;
+  EXPECT_FALSE(contains(by_first.text, "market gardener")) << by_first.text;
+  Extracted no_author = run(head + body + first);
+  EXPECT_TRUE(contains(no_author.text, "market gardener")) << no_author.text;
+  Options other;
+  other.author = "Ines Berg";
+  Extracted other_author = run(head + body + first, other);
+  EXPECT_TRUE(contains(other_author.text, "market gardener")) << other_author.text;
+
+  std::string full =
+      "<p>Tomas Berg writes about vegetables and grows them without digging on two "
+      "allotments on a windy hill by the sea.</p></main></body></html>";
+  Extracted under_line = run(head + body + "<div>Our gardener</div>" + full, o);
+  EXPECT_FALSE(contains(under_line.text, "writes about vegetables")) << under_line.text;
+  EXPECT_FALSE(contains(under_line.text, "Our gardener")) << under_line.text;
+  Extracted bare = run(head + body + full, o);
+  EXPECT_TRUE(contains(bare.text, "writes about vegetables")) << bare.text;
+}
+
 // A list of downloads inside a page (fact sheets as PDF files) is the page's material: kept,
 // though it is all links. A list of links to other pages beside it is still pruned.
 TEST(ExtractTest, ListOfDocumentLinksStays) {

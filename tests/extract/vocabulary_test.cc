@@ -546,6 +546,25 @@ TEST(VocabularyTest, FillerText) {
   EXPECT_FALSE(is_filler_text(""));
 }
 
+TEST(VocabularyTest, AuthorOpenings) {
+  using A = AuthorOpening;
+  EXPECT_EQ(opens_with_author("Jane is a writer at the paper.", "Jane Doe"), A::kFirstName);
+  EXPECT_EQ(opens_with_author("Jane has been an editor", "By Jane Doe"), A::kFirstName);
+  EXPECT_EQ(opens_with_author("Jane Doe writes about towns.", "Jane Doe"), A::kFullName);
+  EXPECT_EQ(opens_with_author("Jane Doe's columns run weekly.", "Jane Doe"), A::kFullName);
+  EXPECT_EQ(opens_with_author("John Roe is a painter.", "Jane Doe, John Roe"), A::kFullName);
+  EXPECT_EQ(opens_with_author("John is a painter.", "Doe, Jane; Roe, John"), A::kNone);
+  EXPECT_EQ(opens_with_author("Jane wrote this", "Jane Doe"), A::kNone);  // not a table opening
+  EXPECT_EQ(opens_with_author("Janet is a writer", "Jane Doe"), A::kNone);
+  EXPECT_EQ(opens_with_author("Jane is a writer", "Jane"), A::kNone);  // one word: too loose
+  EXPECT_EQ(opens_with_author("Acme is a studio", "ACME Studio"), A::kNone);
+  EXPECT_EQ(opens_with_author("QCY is a brand", "QCY Official"), A::kNone);
+  EXPECT_EQ(opens_with_author("The Team is a group", "The Team"), A::kNone);
+  EXPECT_EQ(opens_with_author("Jane Doe, a writer", "Jane Doe"), A::kNone);
+  EXPECT_EQ(opens_with_author("", "Jane Doe"), A::kNone);
+  EXPECT_EQ(opens_with_author("Jane is a writer", ""), A::kNone);
+}
+
 TEST(VocabularyTest, Disclaimers) {
   EXPECT_EQ(classify_attribute("offer-disclaimer", nullptr), Boilerplate::kDisclaimer);
   EXPECT_EQ(classify_attribute("Disclaimers__list-item", nullptr), Boilerplate::kDisclaimer);
