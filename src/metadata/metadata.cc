@@ -1661,6 +1661,14 @@ void Collector::on_meta(const Node* n) {
   if (key.empty()) key = n->attr("http-equiv");
   if (key.empty() || key.size() > 64 || content.empty()) return;
   std::string k = ascii_lower(key);
+  // JSON-LD written into a meta tag: Next.js renders structured data handed to its metadata
+  // "other" field as <meta name="script:ld+json" content="{...}">, a known and common mistake
+  // (search engines ignore it, but it is the page's own schema.org description). On wcxb-dev
+  // one page (+1 date, its only date), nothing else changes.
+  if (k == "script:ld+json") {
+    read_jsonld(content, jsonld_);
+    return;
+  }
   // Twitter card label/data pairs ("twitter:label1" = "Written by", "twitter:data1" = name).
   if (k.starts_with("twitter:label") && k.size() == 14) {
     std::string label = ascii_lower(collapse_space(content));

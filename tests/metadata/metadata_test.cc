@@ -97,6 +97,23 @@ TEST(MetadataTest, JsonLdWinsOverOpenGraphAndMeta) {
   EXPECT_EQ(m.sitename, "Example News");
 }
 
+// Next.js renders structured data handed to its metadata "other" field as a meta tag; its
+// JSON (entity-escaped in the attribute) is read as JSON-LD.
+TEST(MetadataTest, JsonLdInAMetaTag) {
+  Metadata m = meta_of(R"(<html><head><title>Guide | Volt Cars</title>
+    <meta name="script:ld+json" content="{&quot;@context&quot;:&quot;https://schema.org&quot;,
+      &quot;@type&quot;:&quot;Article&quot;,&quot;headline&quot;:&quot;Electric Cars: A Guide&quot;,
+      &quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}">
+    </head><body><p>Text</p></body></html>)");
+  EXPECT_EQ(m.title, "Electric Cars: A Guide");
+  EXPECT_EQ(m.date, "2025-11-17T09:00:00-05:00");
+  // Broken JSON there is passed over like a broken script.
+  Metadata b =
+      meta_of(R"(<head><title>Plain</title><meta name="script:ld+json" content="{oops"></head>)");
+  EXPECT_EQ(b.title, "Plain");
+  EXPECT_EQ(b.date, "");
+}
+
 TEST(MetadataTest, OpenGraphAndMetaFields) {
   Metadata m = meta_of(R"(<html><head>
     <meta property="og:title" content="A headline">
