@@ -1214,10 +1214,34 @@ bool names_site(std::string_view part, std::string_view sitename, std::string_vi
                      (s.size() >= 4 && p.find(s) != std::string::npos)))
     return true;
   if (host.starts_with("www.")) host.remove_prefix(4);
+  auto names = [&](std::string_view label) {
+    std::string h = squash(label);
+    return h.size() >= 3 && (p == h || (p.size() >= 4 && h.find(p) != std::string::npos) ||
+                             p.find(h) != std::string::npos);
+  };
   size_t dot = host.find('.');
-  std::string h = squash(host.substr(0, dot));
-  return h.size() >= 3 && (p == h || (p.size() >= 4 && h.find(p) != std::string::npos) ||
-                           p.find(h) != std::string::npos);
+  if (names(host.substr(0, dot))) return true;
+  // A subdomain ("promotions.newegg.com", "bbs.example.org") puts the site's own name in a
+  // later label: each label but the last (the top-level domain) is tried, except the generic
+  // second-level ones of country domains ("co", "com", "org" in "example.com.au"). Only a
+  // part that is that label, or the host from it on ("Newegg.com"), names the site there: a
+  // headline that merely contains the name ("The Resy Guide to ..." on blog.resy.com,
+  // "Ansible playbooks" on docs.ansible.com) is no site banner. On wcxb-dev +4 titles with
+  // containment, -2; as here +3, -0.
+  static constexpr std::string_view kGenericLabels[] = {"com", "net", "org", "gov", "edu",
+                                                        "co",  "ac",  "or",  "ne",  "go"};
+  while (dot != std::string_view::npos) {
+    host.remove_prefix(dot + 1);
+    dot = host.find('.');
+    if (dot == std::string_view::npos) break;  // the top-level domain
+    std::string_view label = host.substr(0, dot);
+    bool generic = false;
+    for (std::string_view g : kGenericLabels) generic = generic || label == g;
+    if (generic) continue;
+    std::string h = squash(label);
+    if (h.size() >= 3 && (p == h || p == squash(host))) return true;
+  }
+  return false;
 }
 
 struct TitleSplit {

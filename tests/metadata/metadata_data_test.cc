@@ -100,14 +100,17 @@ Rates measure(eval::Dataset d) {
 // unchanged; wcxb date floor 0.88 -> 0.89, chinese date floor 0.84 -> 0.86. On 2026-11-30
 // (site-zone timestamps, soft hyphens, "Thread starter", citation lists, "Author" labels,
 // template leftovers): wcxb title 0.805 author 0.869 date 0.900; wcxb author floor 0.85 -> 0.86.
+// Later (JSON-LD in a meta tag, site names in a later host label): wcxb title 0.808 date
+// 0.902 (705/782); wcxb title floor 0.795 -> 0.80, date floor 0.89 -> 0.898 (two pages under
+// the measured rate, so that one page lost elsewhere does not fail the build).
 // A regression fails; a change of a page or two does not. The wcxb title gold is the
 // annotator's reading of the headline (often the h1, sometimes <title> without its tail), so
 // its rate stays well under the date rate. KLARTEXT_METADATA_MISSES=1 lists the misses.
 TEST(MetadataDataTest, WcxbDev) {
   Rates r = measure(eval::Dataset::kWcxb);
-  EXPECT_GE(r.title.rate(), 0.795);
+  EXPECT_GE(r.title.rate(), 0.80);
   EXPECT_GE(r.author.rate(), 0.86);
-  EXPECT_GE(r.date.rate(), 0.89);
+  EXPECT_GE(r.date.rate(), 0.898);
 }
 
 TEST(MetadataDataTest, ReadabilityTestPages) {

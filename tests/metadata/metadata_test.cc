@@ -114,6 +114,31 @@ TEST(MetadataTest, JsonLdInAMetaTag) {
   EXPECT_EQ(b.date, "");
 }
 
+// A site on a subdomain names itself by a later label of the host ("promotions.shopzilla.com",
+// "forum.example.org"): that part of <title> is cut; a headline that only contains the name is
+// kept.
+TEST(MetadataTest, SiteNameFromALaterHostLabel) {
+  EXPECT_EQ(meta_of("<title>Spring Deals | Shopzilla.com</title>",
+                    "https://promotions.shopzilla.com/spring/index.html")
+                .title,
+            "Spring Deals");
+  EXPECT_EQ(meta_of("<title>Boot Panic / Arch Forum</title>",
+                    "https://bbs.archforum.org/viewtopic.php?id=1")
+                .title,
+            "Boot Panic");
+  // A generic second-level label of a country domain names nothing.
+  EXPECT_EQ(meta_of("<title>Com Port Settings</title><body><h1>Com Port Settings</h1></body>",
+                    "https://docs.example.com.au/com")
+                .title,
+            "Com Port Settings");
+  // The headline mentions the site's name: it stays the headline.
+  EXPECT_EQ(meta_of("<title>Ansiblex playbooks - Ansiblex Documentation</title>"
+                    "<body><h1>Ansiblex playbooks</h1></body>",
+                    "https://docs.ansiblex.example/playbooks.html")
+                .title,
+            "Ansiblex playbooks");
+}
+
 TEST(MetadataTest, OpenGraphAndMetaFields) {
   Metadata m = meta_of(R"(<html><head>
     <meta property="og:title" content="A headline">
