@@ -2054,5 +2054,28 @@ TEST(ExtractTest, RepeatedWordFillerIsNoContent) {
   EXPECT_FALSE(contains(e.text, "word word")) << e.text;
 }
 
+TEST(ExtractTest, HeadedGridOfLinkedCardsIsAList) {
+  // A heading and an intro line open a grid of five link-heavy cards: they are not items of
+  // the grid, which is the page's list (before, the cards were pruned as link blocks).
+  const char* cards[][4] = {{"Harbour Map", "Sea charts", "Maps", "Sailing"},
+                            {"Tide Clock", "High water", "Weather", "Widgets"},
+                            {"Knot Book", "Forty knots", "Guides", "Sailing"},
+                            {"Crew List", "Who sails", "Planning", "Teams"},
+                            {"Sail Log", "Miles logged", "Logs", "Travel"}};
+  std::string grid;
+  for (const auto& c : cards)
+    grid += std::string("<section class=\"card\"><div class=\"card-body\"><a href=\"/p/\">") +
+            c[0] + "</a> <span>" + c[1] + "</span></div><div class=\"topics\"><a href=\"/t/\">" +
+            c[2] + "</a> <a href=\"/t/\">" + c[3] + "</a></div></section>";
+  Extracted e =
+      run("<html><body><header><nav><a href=\"/\">Home</a> <a href=\"/new\">New</a> <a "
+          "href=\"/top\">Top</a></nav></header><main><div class=\"stack\"><h2>Top tools launching "
+          "today</h2><p>Ranked by the votes of the community each morning.</p>" +
+          grid + "</div></main><footer><a href=\"/about\">About</a></footer></body></html>");
+  EXPECT_TRUE(contains(e.text, "Harbour Map Sea charts")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Sail Log Miles logged")) << e.text;
+  EXPECT_FALSE(contains(e.text, "About")) << e.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
