@@ -1933,6 +1933,38 @@ TEST(ExtractTest, BiographyNamingTheAuthorGoes) {
   EXPECT_TRUE(contains(bare.text, "writes about vegetables")) << bare.text;
 }
 
+// An author card opening the content (a date line, then a biography introducing the page's
+// author) goes with its lines; the article under it stays. Without the author given, or with
+// the card after a long opening, it stays.
+TEST(ExtractTest, AuthorCardOpeningTheContentGoes) {
+  std::string body;
+  for (int k = 0; k < 12; ++k)
+    body += "<p>Trail " + std::to_string(k) +
+            " of the valley: a gravel climb through beech woods to a saddle, then a long "
+            "descent on singletrack past the old mill and the trout ponds.</p>";
+  std::string card =
+      "<div>Published 3 hours ago</div><p>Lena is a cycling writer who has ridden the valley's "
+      "trails every weekend for a decade and tests bikes for the magazine.</p>";
+  std::string page = "<html><body><main><h1>Valley rides</h1>" + card + body +
+                     "</main></body>"
+                     "</html>";
+  Options o;
+  o.author = "Lena Marsh";
+  Extracted e = run(page, o);
+  EXPECT_FALSE(contains(e.text, "cycling writer")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Published 3 hours ago")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Trail 0 of the valley")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Trail 11 of the valley")) << e.text;
+  Extracted no_author = run(page);
+  EXPECT_TRUE(contains(no_author.text, "cycling writer")) << no_author.text;
+  // Two trails first: the paragraph is no card opening the content (it is not the tail either).
+  std::string late = "<html><body><main><h1>Valley rides</h1>" +
+                     body.substr(0, body.find("<p>Trail 2 ")) + card +
+                     body.substr(body.find("<p>Trail 2 ")) + "</main></body></html>";
+  Extracted later = run(late, o);
+  EXPECT_TRUE(contains(later.text, "cycling writer")) << later.text;
+}
+
 // A list of downloads inside a page (fact sheets as PDF files) is the page's material: kept,
 // though it is all links. A list of links to other pages beside it is still pruned.
 TEST(ExtractTest, ListOfDocumentLinksStays) {
