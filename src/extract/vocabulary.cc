@@ -1385,11 +1385,16 @@ class PhraseIndex {
     found = one_byte_tables(t);
     // Each position's two bytes (one two-byte load, keyed as add() keys it) select the phrases
     // that start with them: one byte of pair_starts_ per pair, a load and a test per position,
-    // where a bitmap took a shift, a load and a bit test. The last byte opens no pair.
+    // where a bitmap took a shift, a load and a bit test. The last byte opens no pair. The
+    // byte is a set of third bytes (third_bit): common pairs ("co", "re") open phrases, but
+    // few with this position's third byte, which skips most of their entry scans.
     const size_t last = t.size() - 1;
     for (size_t i = 0; i < last; ++i) {
       const uint16_t pair = pair_key(t.data() + i);
-      if (!pair_starts_[pair]) continue;
+      const uint8_t thirds = pair_starts_[pair];
+      if (!thirds) continue;
+      // A phrase of three bytes or more that starts here has t[i + 2] as its third byte.
+      if (i + 2 < t.size() && !(thirds & third_bit(t[i + 2]))) continue;
       // The phrase's first four bytes (fewer for a shorter phrase) against t's, in one
       // comparison, before the whole phrase is: most byte pairs open no phrase here.
       uint32_t head = 0;
@@ -1445,6 +1450,9 @@ class PhraseIndex {
   };
   static constexpr size_t kSlots = 256;
   static size_t pair_slot(uint16_t pair) { return (pair * 40503u >> 8) % kSlots; }
+  // The bit of pair_starts_ that a third byte selects: its low three bits (the letters after
+  // a pair spread over all eight).
+  static uint8_t third_bit(char c) { return uint8_t(1u << (static_cast<unsigned char>(c) & 7)); }
   // A position's first two bytes as one number (in memory order; only equality matters).
   static uint16_t pair_key(const char* p) {
     uint16_t k;
@@ -1461,7 +1469,8 @@ class PhraseIndex {
         continue;
       }
       const uint16_t pair = pair_key(p.data());
-      pair_starts_[pair] = 1;
+      // A two-byte phrase matches whatever follows it: every third byte.
+      pair_starts_[pair] |= p.size() >= 3 ? third_bit(p[2]) : uint8_t(0xFF);
       Entry e{pair, uint32_t(table), p};
       const size_t head_len = std::min<size_t>(4, p.size());
       std::memcpy(&e.head, p.data(), head_len);
@@ -1472,7 +1481,9 @@ class PhraseIndex {
   }
 
   std::array<uint32_t, 256> single_byte_{};
-  std::array<uint8_t, 65536> pair_starts_{};  // 1 for the byte pairs that start a phrase
+  // For each byte pair, the third_bit of every phrase's third byte that starts with it (all
+  // eight for a two-byte phrase); 0 for the pairs that start none.
+  std::array<uint8_t, 65536> pair_starts_{};
   // The bytes other than digits and non-ASCII bytes that are one-byte phrases, when few.
   static constexpr size_t kMaxOtherBytes = 4;
   std::array<char, kMaxOtherBytes> other_bytes_{};
