@@ -238,6 +238,14 @@ struct Tokenizer::Impl {
   Scratch scratch;  // decoded strings of the current token; cleared by next()
   NameSet seen_names;
   bool dedup_hashed = false;  // this tag has more attributes than the pairwise check handles
+  // Where the current RCDATA/RAWTEXT text ends early (end_unclosed_text_at), else null.
+  const char* raw_stop = nullptr;
+  // The last search for an end tag by end_unclosed_text_at: its name and the first match at or
+  // after the position searched from (null: none up to the end). Kept so that many unclosed
+  // elements of one name cost one scan of the input, not one each.
+  std::string end_search_name;
+  const char* end_search_from = nullptr;
+  const char* end_search_hit = nullptr;
 
   explicit Impl(std::string_view input)
       : begin(input.data()), end(input.data() + input.size()), p(input.data()) {}
@@ -457,16 +465,76 @@ struct Tokenizer::Impl {
     return is_ws(c) || c == '/' || c == '>';
   }
 
+  // Is "</" + `name` + (whitespace | '/' | '>') at s (s at the '<'), ASCII case-insensitively?
+  bool end_tag_at(const char* s, std::string_view name) const {
+    size_t n = name.size();
+    if (static_cast<size_t>(end - s) <= n + 2 || s[0] != '<' || s[1] != '/') return false;
+    for (size_t i = 0; i < n; ++i) {
+      uint8_t c = static_cast<uint8_t>(s[2 + i]);
+      if (!is_alpha(c) || to_lower(c) != name[i]) return false;
+    }
+    uint8_t c = static_cast<uint8_t>(s[2 + n]);
+    return is_ws(c) || c == '/' || c == '>';
+  }
+
+  // The first end tag `name` at or after `from`, or null.
+  const char* find_end_tag(const char* from, std::string_view name) const {
+    for (const char* s = from; s < end;) {
+      const void* lt = std::memchr(s, '<', static_cast<size_t>(end - s));
+      if (!lt) return nullptr;
+      s = static_cast<const char*>(lt);
+      if (end_tag_at(s, name)) return s;
+      ++s;
+    }
+    return nullptr;
+  }
+
+  bool end_unclosed_text_at(std::string_view fallback) {
+    if (state != State::kRcdata && state != State::kRawtext) return false;
+    if (last_start_tag.empty()) return false;
+    // An earlier search for the same name stays true for any later start: its hit (if any) is
+    // still the first one as long as we have not passed it.
+    if (end_search_name != last_start_tag || !end_search_from || p < end_search_from ||
+        (end_search_hit && p > end_search_hit)) {
+      end_search_name.assign(last_start_tag);
+      end_search_from = p;
+      end_search_hit = find_end_tag(p, last_start_tag);
+    }
+    if (end_search_hit) return false;
+    const char* stop = find_end_tag(p, fallback);
+    if (!stop) return false;
+    raw_stop = stop;
+    return true;
+  }
+
+  // The end of a limited text (end_unclosed_text_at): an end tag for the element, then on in
+  // the data state at the fallback end tag.
+  bool emit_raw_stop(Token& t) {
+    raw_stop = nullptr;
+    state = State::kData;
+    reset(t, TokenType::kEndTag);
+    t.name = last_start_tag;
+    t.tag = dom::lookup_tag(last_start_tag);
+    return true;
+  }
+
   // RCDATA and RAWTEXT: text up to the appropriate end tag; only RCDATA decodes references.
   template <bool kRcdata>
   bool run_raw(Token& t) {
     Acc a;
+    // A limited text stops at raw_stop, the '<' of the fallback end tag: no character
+    // reference or newline pair reaches over a '<', so scanning up to it splits nothing.
+    const char* stop = raw_stop ? raw_stop : end;
     for (;;) {
       const char* q =
-          kRcdata ? scan_for<'<', '&', '\r', '\0'>(p, end) : scan_for<'<', '\r', '\0'>(p, end);
+          kRcdata ? scan_for<'<', '&', '\r', '\0'>(p, stop) : scan_for<'<', '\r', '\0'>(p, stop);
       add(a, p, static_cast<size_t>(q - p));
       p = q;
-      if (p == end) break;
+      if (p == stop) {
+        if (!raw_stop) break;
+        if (a.len != 0) return emit_text(t, a);
+        return emit_raw_stop(t);
+      }
       switch (*p) {
         case '<':
           if (end - p >= 2 && p[1] == '/' && appropriate_end_tag(p + 2)) {
@@ -1221,6 +1289,10 @@ void Tokenizer::set_last_start_tag(std::string_view name) {
 }
 
 void Tokenizer::set_allow_cdata(bool allow) { impl_->allow_cdata = allow; }
+
+bool Tokenizer::end_unclosed_text_at(std::string_view fallback) {
+  return impl_->end_unclosed_text_at(fallback);
+}
 
 size_t Tokenizer::error_count() const { return impl_->errors; }
 

@@ -42,6 +42,14 @@ class Tokenizer {
   // Whether the adjusted current node is a foreign element: only then is <![CDATA[ a CDATA
   // section instead of a bogus comment. The tree builder keeps this up to date.
   void set_allow_cdata(bool allow);
+  // Called right after switching to RCDATA or RAWTEXT for an element: if the rest of the input
+  // holds no end tag for that element (it would take in the whole rest of the document as
+  // text) but does hold "</" + `fallback`, the text ends there instead: the tokenizer emits an
+  // end tag for the element at that point and goes on in the data state, so the fallback end
+  // tag is then read as markup. Returns whether the text was so limited. Not part of the
+  // standard: the tree builder uses it for an unclosed <iframe> inside <noscript> (see
+  // tree_builder.cc, end_unclosed_text_at_noscript).
+  bool end_unclosed_text_at(std::string_view fallback);
 
   // Parse errors seen so far (counted, not collected: we never act on them).
   size_t error_count() const;

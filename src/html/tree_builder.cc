@@ -594,6 +594,7 @@ class Builder {
     open_text_ = nullptr;
   }
   void generic_text_element(const Token& t, TokenizerState state);
+  void end_unclosed_text_at_noscript();
 
   // ---- stack of open elements
   Node* current() const { return open_.back(); }
@@ -1367,8 +1368,26 @@ void Builder::insert_chars(std::string_view data, bool stable) {
 void Builder::generic_text_element(const Token& t, TokenizerState state) {
   insert_element(t);
   tok_.set_state(state);
+  end_unclosed_text_at_noscript();
   original_mode_ = mode_;
   mode_ = Mode::kText;
+}
+
+// Not in the standard, a recovery: with scripting off, a text element (<iframe>, <noembed>,
+// <noframes>, <xmp>, <style>, <title>, <textarea>) opened inside <noscript> whose end tag is
+// nowhere in the rest of the input -- most often a tag manager's '<noscript><iframe ... />
+// </noscript>', the '/>' not closing an iframe -- would take in the whole rest of the page
+// as its text. It ends at the next '</noscript>' instead, which is what a browser with
+// scripting on shows (it reads the whole <noscript> as text). Only an element that would
+// otherwise run to the end of the input is cut, so every page a standard parser reads
+// without losing the rest of the document parses as before (html5lib's tests stay passed).
+void Builder::end_unclosed_text_at_noscript() {
+  if (options_.scripting) return;
+  for (const Node* n : open_)
+    if (n->is_html(Tag::kNoscript)) {
+      tok_.end_unclosed_text_at("noscript");
+      return;
+    }
 }
 
 void Builder::add_missing_attributes(Node* target, const Token& t) {
@@ -2150,6 +2169,7 @@ bool Builder::in_body_start(Token& t) {
       insert_element(t);
       skip_lf_ = true;
       tok_.set_state(TokenizerState::kRcdata);
+      end_unclosed_text_at_noscript();
       original_mode_ = mode_;
       frameset_ok_ = false;
       mode_ = Mode::kText;

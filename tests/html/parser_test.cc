@@ -115,6 +115,41 @@ TEST(ParserTest, DefinitionUrlIsAdjustedOnMathOnly) {
   EXPECT_NE(math_tree.find("definitionURL=\"\""), std::string::npos) << math_tree;
 }
 
+// Regression: a tag manager's '<noscript><iframe ... /></noscript>' near the top of a page
+// ('/>' does not close an iframe) made the whole rest of the page the iframe's text. With
+// scripting off an unclosed text element inside <noscript> now ends at '</noscript>'.
+TEST(ParserTest, UnclosedIframeInNoscriptEndsAtNoscript) {
+  auto doc = parse(
+      "<!doctype html><body><noscript><iframe src=\"t.html\" height=0 /></noscript>"
+      "<main><h1>Heading</h1><p>Body text.</p></main>");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(dom::dump_tree(**doc),
+            "| <!DOCTYPE html>\n| <html>\n|   <head>\n|   <body>\n|     <noscript>\n"
+            "|       <iframe>\n|         height=\"0\"\n|         src=\"t.html\"\n"
+            "|     <main>\n|       <h1>\n|         \"Heading\"\n|       <p>\n"
+            "|         \"Body text.\"\n");
+  // Same for the other text elements.
+  for (const char* tag : {"noembed", "xmp", "textarea", "style"}) {
+    auto other = parse(std::string("<body><noscript><") + tag + "></noscript><p>kept</p>");
+    ASSERT_TRUE(other.ok());
+    EXPECT_EQ(count_elements((*other)->body(), dom::Tag::kP), 1u) << tag;
+  }
+  // An end tag further on keeps the standard reading (html5lib's noscript01 has one), and so
+  // does an iframe outside <noscript>.
+  auto closed = parse("<body><noscript><iframe>a</noscript><p>b</iframe></noscript>");
+  ASSERT_TRUE(closed.ok());
+  EXPECT_EQ(count_elements((*closed)->body(), dom::Tag::kP), 0u);
+  auto outside = parse("<body><iframe/></noscript><p>b");
+  ASSERT_TRUE(outside.ok());
+  EXPECT_EQ(count_elements((*outside)->body(), dom::Tag::kP), 0u);
+  // With scripting on the <noscript> is text itself and nothing changes.
+  ParseOptions on;
+  on.scripting = true;
+  auto scripted = parse("<body><noscript><iframe/></noscript><p>b", on);
+  ASSERT_TRUE(scripted.ok());
+  EXPECT_EQ(count_elements((*scripted)->body(), dom::Tag::kP), 1u);
+}
+
 TEST(ParserTest, AdjacentTextIsOneNode) {
   // Character references, CR LF and NUL split the tokenizer's runs; the tree has one node.
   auto doc = parse("<p>a&amp;b\r\nc&lt;d\0e</p>" + std::string());

@@ -451,6 +451,77 @@ TEST(TokenizerTest, LastStartTagIsTrackedByTheTokenizer) {
   EXPECT_EQ(t.name, "title");
 }
 
+// end_unclosed_text_at: a text element with no end tag anywhere ahead ends at the fallback
+// end tag (an end tag for it is emitted there); one with an end tag ahead is left alone.
+TEST(TokenizerTest, UnclosedTextEndsAtTheFallbackEndTag) {
+  Tokenizer tok("<iframe src=x /><p>a</p></NOSCRIPT >after");
+  Token t;
+  tok.next(t);
+  ASSERT_EQ(t.type, TokenType::kStartTag);
+  tok.set_state(TokenizerState::kRawtext);
+  EXPECT_TRUE(tok.end_unclosed_text_at("noscript"));
+  tok.next(t);
+  ASSERT_EQ(t.type, TokenType::kCharacter);
+  EXPECT_EQ(t.data, "<p>a</p>");
+  tok.next(t);
+  ASSERT_EQ(t.type, TokenType::kEndTag);
+  EXPECT_EQ(t.name, "iframe");
+  EXPECT_EQ(t.tag, dom::Tag::kIframe);
+  tok.next(t);
+  ASSERT_EQ(t.type, TokenType::kEndTag);
+  EXPECT_EQ(t.name, "noscript");
+  tok.next(t);
+  EXPECT_EQ(t.data, "after");
+
+  // The element's own end tag further on: the standard reading.
+  Tokenizer closed("<iframe>a</noscript>b</iframe>");
+  closed.next(t);
+  closed.set_state(TokenizerState::kRawtext);
+  EXPECT_FALSE(closed.end_unclosed_text_at("noscript"));
+  closed.next(t);
+  EXPECT_EQ(t.data, "a</noscript>b");
+
+  // No fallback end tag either: the text runs to the end as before.
+  Tokenizer open("<xmp>a</noscrip>b");
+  open.next(t);
+  open.set_state(TokenizerState::kRawtext);
+  EXPECT_FALSE(open.end_unclosed_text_at("noscript"));
+  open.next(t);
+  EXPECT_EQ(t.data, "a</noscrip>b");
+
+  // Text ending right at the fallback: the end tag comes first, with no empty run.
+  Tokenizer empty("<textarea></noscript>");
+  empty.next(t);
+  empty.set_state(TokenizerState::kRcdata);
+  EXPECT_TRUE(empty.end_unclosed_text_at("noscript"));
+  empty.next(t);
+  ASSERT_EQ(t.type, TokenType::kEndTag);
+  EXPECT_EQ(t.name, "textarea");
+}
+
+// Many unclosed elements of one name: each is cut at its own fallback (the search for the
+// missing end tag is remembered, not repeated).
+TEST(TokenizerTest, ManyUnclosedTextElements) {
+  std::string input;
+  for (int i = 0; i < 3; ++i) input += "<iframe/>x" + std::to_string(i) + "</noscript>";
+  Tokenizer tok(input);
+  Token t;
+  for (int i = 0; i < 3; ++i) {
+    tok.next(t);
+    ASSERT_EQ(t.type, TokenType::kStartTag);
+    tok.set_state(TokenizerState::kRawtext);
+    EXPECT_TRUE(tok.end_unclosed_text_at("noscript"));
+    tok.next(t);
+    EXPECT_EQ(t.data, "x" + std::to_string(i));
+    tok.next(t);
+    EXPECT_EQ(t.name, "iframe");
+    tok.next(t);
+    EXPECT_EQ(t.name, "noscript");
+  }
+  tok.next(t);
+  EXPECT_EQ(t.type, TokenType::kEof);
+}
+
 // A NUL in the data state arrives as its own one-byte run.
 TEST(TokenizerTest, NulInDataIsItsOwnRun) {
   std::string input("ab\0cd", 5);
