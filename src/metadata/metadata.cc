@@ -1976,11 +1976,19 @@ void Collector::on_text(const Node* n) {
           // A byline after a date element ("<time>…</time> by Name") is read from the
           // text on as well.
           if (!istarts_with(full, t) && (starts_line(n) || after_time(n))) full = line_text(n, 256);
-          // A label alone ("Written by") in its own element: the name is in the next one.
+          // A label alone ("Written by") in its own element: the name is in the next one
+          // with text. Elements without text between them (an avatar's <picture> or <img>, an
+          // icon) are passed over, three at most.
           if (iequals(full, bare) && holder) {
             const Node* next = holder->next_sibling;
-            while (next && !next->is_element()) next = next->next_sibling;
-            if (next) full = std::string(p) + gather_text(next, 256);
+            std::string name;
+            for (int elements = 0; next && elements < 4; next = next->next_sibling) {
+              if (!next->is_element()) continue;
+              ++elements;
+              name = gather_text(next, 256);
+              if (!name.empty()) break;
+            }
+            if (!name.empty()) full = std::string(p) + name;
           }
           // Who opened a forum thread is its author, whichever post the page shows first
           // (a later page of the thread, a pinned answer): the label outranks the posts'

@@ -250,6 +250,17 @@ TEST(MetadataTest, MoreBylineShapes) {
   // A label in its own element, the name in the next one.
   EXPECT_EQ(meta_of("<body><div><p>Written by</p><p>Edda Berg</p></div></body>").author,
             "Edda Berg");
+  // An avatar (or an icon) between the label and the name is passed over, three elements at
+  // most; a label with nothing after it names no one.
+  EXPECT_EQ(meta_of("<body><div><span>Written by:</span><picture><img src=a.jpg></picture>"
+                    "<i class=icon></i><span>Edda Berg</span></div></body>")
+                .author,
+            "Edda Berg");
+  EXPECT_EQ(meta_of("<body><div><span>Written by:</span><img src=a.jpg><img src=b.jpg>"
+                    "<img src=c.jpg><img src=d.jpg><span>Edda Berg</span></div></body>")
+                .author,
+            "");
+  EXPECT_EQ(meta_of("<body><div><span>Written by:</span><img src=a.jpg></div></body>").author, "");
   // An author box: name first, then a bio too long to be a name.
   EXPECT_EQ(meta_of("<body><div class=author-box><b>Ravi Rao</b> writes about energy and "
                     "transport policy for the paper, and before that covered science for "
