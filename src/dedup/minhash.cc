@@ -9,6 +9,10 @@
 #include <cstring>
 #include <limits>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "dedup/sha1.h"
 #include "text/utf8.h"
 
@@ -165,15 +169,28 @@ bool MinHasher::signature_of_normalized(std::string_view norm, MinHashWorkspace&
   if (!text::has_dictionary_script(norm)) {
     // The normalised text is words separated by single spaces, so an n-gram joined by spaces
     // is a substring: hash it in place.
+    // The spaces of each 16 bytes as one bit mask, a word per set bit, where a memchr call
+    // per word (of six bytes on average) cost more in the call than in the search.
     ws.words.clear();
-    const char* p = norm.data();
-    const char* end = p + norm.size();
-    while (p < end) {
-      const char* sp = static_cast<const char*>(std::memchr(p, ' ', static_cast<size_t>(end - p)));
-      if (sp == nullptr) sp = end;
-      if (sp > p) ws.words.emplace_back(p, static_cast<size_t>(sp - p));
-      p = sp + 1;
+    const char* data = norm.data();
+    const size_t len = norm.size();
+    size_t word_start = 0;
+    auto word_until = [&](size_t space) {
+      if (space > word_start) ws.words.emplace_back(data + word_start, space - word_start);
+      word_start = space + 1;
+    };
+    size_t at = 0;
+#if defined(__SSE2__)
+    const __m128i spaces = _mm_set1_epi8(' ');
+    for (; at + 16 <= len; at += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at));
+      for (uint32_t m = uint32_t(_mm_movemask_epi8(_mm_cmpeq_epi8(v, spaces))); m != 0; m &= m - 1)
+        word_until(at + size_t(__builtin_ctz(m)));
     }
+#endif
+    for (; at < len; ++at)
+      if (data[at] == ' ') word_until(at);
+    word_until(len);  // the last word, unless the text ends in a space
     if (ws.words.size() < n) return false;
     size_t count = std::min(ws.words.size() - n + 1, config_.max_shingles);
     ws.shingles.resize(count);

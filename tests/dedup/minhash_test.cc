@@ -227,6 +227,31 @@ TEST(MinHash, SignatureOfNormalizedTextMatchesSignature) {
   }
 }
 
+// The words of a normalised text are found 16 bytes a step: words of every length from 1 to
+// 40 bytes, so that spaces fall at every offset of a step and words cross steps, give the
+// signature of the shingles joined by hand, with and without a trailing space.
+TEST(MinHash, SpacedWordsAcrossVectorStepsAreShingled) {
+  MinHasher m = *MinHasher::create({});
+  MinHashWorkspace ws;
+  std::vector<std::string> words;
+  std::string norm;
+  for (int len = 1; len <= 40; ++len) {
+    words.push_back(std::string(size_t(len), char('a' + len % 26)));
+    if (!norm.empty()) norm += ' ';
+    norm += words.back();
+  }
+  std::vector<uint64_t> hashes;
+  for (size_t i = 0; i + 5 <= words.size(); ++i)
+    hashes.push_back(m.hash_shingle(words[i] + " " + words[i + 1] + " " + words[i + 2] + " " +
+                                    words[i + 3] + " " + words[i + 4]));
+  std::vector<uint64_t> want(m.num_hashes(), ~uint64_t(0)), got(m.num_hashes());
+  m.signature_from_hashes(hashes.data(), hashes.size(), want.data());
+  ASSERT_TRUE(m.signature_of_normalized(norm, ws, got.data()));
+  EXPECT_EQ(want, got);
+  ASSERT_TRUE(m.signature_of_normalized(norm + " ", ws, got.data()));
+  EXPECT_EQ(want, got);
+}
+
 TEST(MinHash, ChineseTextIsShingledByWords) {
   MinHasher m = *MinHasher::create({});
   MinHashWorkspace ws;
