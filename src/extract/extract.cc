@@ -2111,7 +2111,10 @@ class Extractor {
           return true;
         },
         [](const Node*) {});
-    if (!opt_.author.empty()) drop_leading_author_card(order, intros, bytes, skip);
+    if (!opt_.author.empty()) {
+      drop_leading_author_card(order, intros, bytes, skip);
+      drop_author_byline(order, intros, skip);
+    }
     size_t checks = 0;
     for (const Label& l : labels) {
       uint64_t before = l.after - at(order[l.index]).raw_len;
@@ -2237,6 +2240,28 @@ class Extractor {
         return;
       for (size_t k = 1; k <= l.index; ++k)
         if (!is_ancestor(order[k], b)) skip[order[k]->id] = 1;
+      skip[b->id] = 1;
+      return;
+    }
+  }
+
+  // Leaves out the byline of the page's author at the top of the content (is_author_byline:
+  // "By Jane Doe · Updated May 4, 2025"): a block of at most kBylineMax bytes with at most
+  // kLeadBioBefore bytes of kept text before it. Readers and the gold of all four sets leave
+  // bylines out. Measured: wcxb-dev F1 0.87802 -> 0.87804 (18 pages up, 2 down by 0.001 at
+  // most; even half +0.005 page-units, odd +0.029); scrapinghub 0.98040 -> 0.98046 (1 page
+  // up), readability 0.91595 -> 0.91607 (2 pages up), chinese-wce unchanged. kBylineMax
+  // swept 100, 160, 300 bytes (visible, no whitespace): 160 and 300 the same, 100 one page
+  // more up (a line naming two authors and their roles runs to 110).
+  static constexpr uint32_t kBylineMax = 100;
+  template <typename Intro>
+  void drop_author_byline(const std::vector<const Node*>& order, const std::vector<Intro>& intros,
+                          std::vector<uint8_t>& skip) {
+    for (const Intro& l : intros) {
+      if (l.after > kLeadBioBefore) return;
+      const Node* b = order[l.index];
+      if (skip[b->id] || at(b).raw_len > kBylineMax) continue;
+      if (!is_author_byline(inline_text(b, 2 * kBylineMax), opt_.author)) continue;
       skip[b->id] = 1;
       return;
     }

@@ -2018,6 +2018,31 @@ AuthorOpening opens_with_author(std::string_view text, std::string_view authors)
   return AuthorOpening::kNone;
 }
 
+bool is_author_byline(std::string_view text, std::string_view authors) {
+  std::string_view t = trim(text);
+  bool by = t.starts_with("By ") || t.starts_with("by ");
+  if (by) t = trim(t.substr(3));
+  char sep = authors.find(';') != std::string_view::npos ? ';' : ',';
+  while (!authors.empty()) {
+    size_t end = authors.find(sep);
+    std::string_view name = trim(authors.substr(0, end));
+    authors = end == std::string_view::npos ? std::string_view() : authors.substr(end + 1);
+    if (name.starts_with("By ") || name.starts_with("by ")) name = trim(name.substr(3));
+    if (name.size() < 2 || !t.starts_with(name)) continue;
+    if (by) return true;
+    // Without "By", the name must be one of two words or more, set off from what follows by
+    // a mark or a number ("Jane Doe • May 4, 2025", "Jane Doe | 5 min read"), not by a word or
+    // a comma (a role: "Jane Doe, Editor"; a sentence: "Jane Doe said").
+    if (name.find(' ') == std::string_view::npos) continue;
+    std::string_view rest = trim(t.substr(name.size()));
+    if (rest.empty()) continue;
+    unsigned char c = static_cast<unsigned char>(rest[0]);
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!letter && c != ',' && c != '\'' && c != '(' && c != '.' && c != ':') return true;
+  }
+  return false;
+}
+
 // Openings of headings over a shop's grids of other products under a product ("People who
 // viewed this item also viewed", "Frequently bought together", "Similar items"), lower case,
 // by hand from shop templates (en). Their cards are often built by script without links, so

@@ -136,6 +136,11 @@ bool is_filler_text(std::string_view text);
 enum class AuthorOpening { kNone, kFullName, kFirstName };
 AuthorOpening opens_with_author(std::string_view text, std::string_view authors);
 
+// True when a short line is a byline of one of a page's authors (as for opens_with_author):
+// "By" and the name ("By Jane Doe, Editor · Updated May 4"), or a name of two words or more
+// and then a mark or a number ("Jane Doe • May 4, 2025").
+bool is_author_byline(std::string_view text, std::string_view authors);
+
 }  // namespace klartext::extract
 
 #endif  // KLARTEXT_EXTRACT_VOCABULARY_H_

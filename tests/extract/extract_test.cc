@@ -1965,6 +1965,31 @@ TEST(ExtractTest, AuthorCardOpeningTheContentGoes) {
   EXPECT_TRUE(contains(later.text, "cycling writer")) << later.text;
 }
 
+// The page author's byline at the top of the content goes; the same line without the author
+// given, or naming someone else, stays.
+TEST(ExtractTest, AuthorBylineAtTheTopGoes) {
+  std::string body;
+  for (int k = 0; k < 10; ++k)
+    body += "<p>Week " + std::to_string(k) +
+            " of the season: the ferry runs twice a day, the harbour cafe opens at eight and "
+            "the coastal path is closed past the lighthouse for repairs.</p>";
+  std::string page =
+      "<html><body><main><h1>Island notes</h1><div>By Pia Storm &#8226; Updated "
+      "May 4, 2025</div>" +
+      body + "</main></body></html>";
+  Options o;
+  o.author = "Pia Storm";
+  Extracted e = run(page, o);
+  EXPECT_FALSE(contains(e.text, "Updated May 4")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Week 0 of the season")) << e.text;
+  Extracted no_author = run(page);
+  EXPECT_TRUE(contains(no_author.text, "By Pia Storm")) << no_author.text;
+  Options other;
+  other.author = "Ola Storm";
+  Extracted other_author = run(page, other);
+  EXPECT_TRUE(contains(other_author.text, "By Pia Storm")) << other_author.text;
+}
+
 // A list of downloads inside a page (fact sheets as PDF files) is the page's material: kept,
 // though it is all links. A list of links to other pages beside it is still pruned.
 TEST(ExtractTest, ListOfDocumentLinksStays) {

@@ -565,6 +565,21 @@ TEST(VocabularyTest, AuthorOpenings) {
   EXPECT_EQ(opens_with_author("Jane is a writer", ""), A::kNone);
 }
 
+TEST(VocabularyTest, AuthorBylines) {
+  EXPECT_TRUE(is_author_byline("By Jane Doe", "Jane Doe"));
+  EXPECT_TRUE(is_author_byline("By Jane Doe, Editor · Updated May 4, 2025", "Jane Doe"));
+  EXPECT_TRUE(is_author_byline("by Rowe - 5 min read", "Rowe"));  // one word after "By"
+  EXPECT_TRUE(is_author_byline("Jane Doe • May 4, 2025", "Jane Doe"));
+  EXPECT_TRUE(is_author_byline("Jane Doe 3 months ago", "Jane Doe, John Roe"));
+  EXPECT_TRUE(is_author_byline("John Roe | Staff", "Doe, Jane; John Roe"));
+  EXPECT_FALSE(is_author_byline("Jane Doe, Editor", "Jane Doe"));  // a role, not a byline
+  EXPECT_FALSE(is_author_byline("Jane Doe said the bridge would close", "Jane Doe"));
+  EXPECT_FALSE(is_author_byline("Jane Doe", "Jane Doe"));  // a bare name is left to the name rules
+  EXPECT_FALSE(is_author_byline("Rowe • May 4", "Rowe"));  // one word without "By"
+  EXPECT_FALSE(is_author_byline("By John Roe", "Jane Doe"));
+  EXPECT_FALSE(is_author_byline("By Jane Doe", ""));
+}
+
 TEST(VocabularyTest, Disclaimers) {
   EXPECT_EQ(classify_attribute("offer-disclaimer", nullptr), Boilerplate::kDisclaimer);
   EXPECT_EQ(classify_attribute("Disclaimers__list-item", nullptr), Boilerplate::kDisclaimer);
