@@ -2134,5 +2134,26 @@ TEST(ExtractTest, HeadedGridOfLinkedCardsIsAList) {
   EXPECT_FALSE(contains(e.text, "About")) << e.text;
 }
 
+TEST(ExtractTest, SecondRenderingOfABlockIsLeftOut) {
+  // A responsive page renders its feature block twice (wide and narrow layouts, one hidden by
+  // a stylesheet): the text is the page's once.
+  const std::string block =
+      "<h2>Plan the season</h2><p>Set out each crossing of the summer with its tide, crew and "
+      "berth, and share the plan with everyone aboard.</p>";
+  Extracted e =
+      run("<body><main><h1>Harbour planner</h1><p>The planner keeps a small "
+          "sailing club's season in one place, from the first launch to the last "
+          "haul-out, and sends each crew its own list.</p><div class=\"wide\">" +
+          block + "</div><div class=\"narrow\">" + block +
+          "</div><p>Clubs of up to forty boats use it free of charge.</p></main>"
+          "</body>");
+  // The paragraph's repeat would go as a repeated block anyway; its short heading would not.
+  size_t first = e.text.find("Plan the season");
+  ASSERT_NE(first, std::string::npos) << e.text;
+  EXPECT_EQ(e.text.find("Plan the season", first + 1), std::string::npos) << e.text;
+  EXPECT_TRUE(contains(e.text, "Set out each crossing")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Clubs of up to forty boats")) << e.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
