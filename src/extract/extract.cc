@@ -1226,6 +1226,19 @@ class Extractor {
         // only 0.0002 (its odd half loses: an article page's text sits in a "related" box).
         if (!i.by_tag && block_cost_ == kShortBlockCost) return true;
         break;
+      case Boilerplate::kAdvert:
+        // An advert is a slot that a creative (an image, an iframe, a script's markup) is put
+        // into; a heading or a paragraph is never one. An advert word in such an element's
+        // class or id is something else: an abbreviation ("adv-heading", a page builder's
+        // "advanced heading"), a topic ("ask-ads"), a heading's id made of its own text
+        // ("how-to-add-google-shopping-ads"). An "Advertisement" label line still goes by
+        // the phrase rules. Measured: wcxb-dev F1 0.87864 -> 0.87892 (service .8451 -> .8471,
+        // article .9577 -> .9578; 7 pages up, service pages 0.58 -> 0.87 and 0.91 -> 0.94, an
+        // article 0.90 -> 1.0; 2 down by 0.002 at most; even half +0.092 page-units, odd
+        // +0.331); scrapinghub, chinese-wce and readability unchanged. Any element without a
+        // block child as well: 0.87951 but 9 pages down and readability -0.00001.
+        if (!i.by_tag && (heading_level(n) > 0 || n->is_html(Tag::kP))) return false;
+        break;
       case Boilerplate::kShare:
         // An embedded post ("social-media-embed" around a <blockquote>) is quoted content,
         // not a share bar: share bars hold buttons and links, never a quotation.

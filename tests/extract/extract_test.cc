@@ -515,6 +515,25 @@ TEST(ExtractTest, EmbeddedPostInShareNamedBoxStays) {
   EXPECT_FALSE(contains(e.text, "Tweet")) << e.text;
 }
 
+// An advert word in a heading's or a paragraph's class or id names no advert (a page
+// builder's "adv-heading", a heading's id made of its text); an advert box still goes.
+TEST(ExtractTest, AdvertWordOnHeadingOrParagraphIsNoAdvert) {
+  std::string html =
+      "<html><body><main><h1>Piano tuning at home</h1><div class=row><h2 "
+      "class='pb-adv-heading7 builder-heading'>Tuning for every piano</h2><p "
+      "class='pb-adv-heading8 builder-heading'>Our tuners visit your home with their own "
+      "tools and tune uprights and grands alike, usually within an hour.</p></div><div "
+      "class=row><h2 id=how-to-book-ads-free-visits>How to book a visit</h2><p>Call us or "
+      "send a note with your address and the make of your piano, and we will suggest a day "
+      "that suits you and the instrument.</p></div><div class=adv><a href=/promo>Cheap "
+      "flights to the seaside this weekend</a></div></main></body></html>";
+  Extracted e = run(html);
+  EXPECT_TRUE(contains(e.text, "Tuning for every piano")) << e.text;
+  EXPECT_TRUE(contains(e.text, "tune uprights and grands alike")) << e.text;
+  EXPECT_TRUE(contains(e.text, "How to book a visit")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Cheap flights")) << e.text;
+}
+
 // A headline set in a <dt> that repeats the title exactly is the headline; a lead paragraph
 // that contains the title words and more stays.
 TEST(ExtractTest, HeadlineInParagraphRepeatingTitleGoes) {
