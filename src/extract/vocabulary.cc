@@ -1560,6 +1560,22 @@ bool cjk_credit_line(std::string_view t) {
   return false;
 }
 
+// Forum packages' notes on a post, normalized (lower case): the edit note ("Last edited by
+// jdoe on Tue Aug 27, 2019, edited 2 times in total", "Edited May 22, 2024 by jdoe") and the
+// timed attribution over a quoted post ("8 hours ago, jdoe said:", "On 3/5/2024 at 7:29 PM,
+// jdoe said:"). An attribution without a time ("jdoe said:") is left alone: threads whose
+// gold keeps the quotes keep it. By hand from phpBB, Invision Community and XenForo threads.
+// Measured: wcxb-dev F1 +0.00002 (forum; 5 pages up, 2 down by 0.01 at most whose gold keeps
+// the posters' names elsewhere; even half +0.021 page-units, odd +0.004); the other sets
+// unchanged. Without a time, "said:" lines are kept by the gold of 4 of 17 threads.
+static bool forum_post_note(std::string_view t, bool digit) {
+  if (t.starts_with("last edited by ")) return true;
+  if (!digit) return false;
+  if (t.starts_with("edited ") && t.find(" by ") != std::string_view::npos) return true;
+  return t.ends_with(" said:") &&
+         (t.find(" ago, ") != std::string_view::npos || t.starts_with("on "));
+}
+
 bool boilerplate_line_normalized(std::string_view t) {
   if (t.empty()) return false;
   const uint32_t tables = phrase_index().tables_in(t);
@@ -1588,6 +1604,7 @@ bool boilerplate_line_normalized(std::string_view t) {
   // down; both halves up), the other sets unchanged. A post's number alone ("#12") as well:
   // 7 pages down (a thread whose gold keeps them, listings numbering their items).
   if (t.size() <= 100 && opens_with_entry<kForumLineOpenings>(t)) return true;
+  if (t.size() <= 100 && forum_post_note(t, digit)) return true;
   if (t.size() <= 100 && opens_with_entry<kCreditLineOpenings>(t)) return true;
   if (t.size() <= 100 && (tables & kAgencyTable)) {
     std::string_view tail = t;

@@ -311,7 +311,12 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "Secure .gov websites use HTTPS",
                         "Reactions: Ann Lee, Jan Novak and 3 others",
                         "View attachment 441678",
-                        "Click to expand..."})
+                        "Click to expand...",
+                        "Last edited by jdoe on Tue Aug 27, 2019 10:03 pm, edited 1 time in total.",
+                        "Edited May 22, 2024 by jdoe",
+                        "Edited January 29 by jdoe (see edit history)",
+                        "8 hours ago, jdoe said:",
+                        "On 3/5/2024 at 7:29 PM, Jane Doe said:"})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
   for (const char* s : {"The reading time of the report was longer than planned, 3 hours in all.",
                         "One of the six rescued",
@@ -327,6 +332,9 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "A spokesperson declined to comment to Reuters.",
                         "Reuters | AFP reported the vote first",
                         "Ann Lee contributed to this report.",
+                        "jdoe said:",
+                        "Years ago, the mayor said:",
+                        "Edited and condensed for clarity in 2024.",
                         "The case was filed under seal in March.",
                         "The parish newsletter has been printed by volunteers since 1974.",
                         "The mayor, who has 20,000 followers on Twitter, did not reply.",
