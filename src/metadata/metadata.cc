@@ -248,7 +248,8 @@ const std::vector<uint8_t>& meta_keys_of_size(size_t size) {
 // Words that introduce a byline, lower case, with their trailing space or colon. Origin: the
 // ordinary preposition for "by" / the word "author" in each language, as news sites print it;
 // "thread starter", the label forum software prints before the name of who opened a thread;
-// "article by".
+// "article by"; "article written by" and "this post was written by", the author credits that
+// close health and company blog posts.
 // Editors ("编辑：") are not here: kCjkBylineMarkers ranks them below authors and reporters.
 constexpr std::string_view kBylinePrefixes[] = {
     "written by: ",
@@ -292,6 +293,9 @@ constexpr std::string_view kBylinePrefixes[] = {
     "thread starter ",
     "article by ",
     "view all posts by ",
+    "article written by: ",
+    "article written by ",
+    "this post was written by ",
 };
 
 // Chinese bylines name the reporter or editor after a marker anywhere in a short line

@@ -1223,5 +1223,22 @@ TEST(MetadataTest, BylineLabelsAroundTheName) {
   EXPECT_EQ(author("Follow the author"), "");
 }
 
+// Credits that close a post: "Article written by:" over the name, "This post was written by"
+// before it (with the role after the name left out).
+TEST(MetadataTest, ClosingAuthorCredits) {
+  const std::string head =
+      "<body><article><h1>Bees in winter</h1><p>What bees do in winter when it is cold outside, "
+      "and how the colony keeps warm until spring.</p>";
+  EXPECT_EQ(
+      meta_of(head + "<div><p>Article written by:</p><p>Dora Munoz, MD</p></div></article>").author,
+      "Dora Munoz, MD");
+  EXPECT_EQ(meta_of(head + "<p><em>This post was written by <a href=/u/d>Dana Padilla</a>, Head of "
+                           "Marketing.</em></p></article>")
+                .author,
+            "Dana Padilla");
+  // The words inside a sentence are no label.
+  EXPECT_EQ(meta_of(head + "<p>I wondered who this post was written by.</p></article>").author, "");
+}
+
 }  // namespace
 }  // namespace klartext::metadata
