@@ -2174,5 +2174,26 @@ TEST(ExtractTest, SecondRenderingOfABlockIsLeftOut) {
   EXPECT_TRUE(contains(e.text, "Clubs of up to forty boats")) << e.text;
 }
 
+TEST(ExtractTest, LongListUnderAnIntroInTheMainRegionIsTheContent) {
+  // A list page that is no article: an intro of some 600 bytes, then a list of linked entries
+  // holding over four times its text, in the page's <main>. The list is the content.
+  std::string intro;
+  for (int k = 0; k < 4; ++k)
+    intro +=
+        "The harbour prize has been given each spring since 1950 to the crews and builders "
+        "whose work did most for small-boat sailing on the coast, chosen by a jury of "
+        "harbour masters. ";
+  std::string list;
+  for (int k = 0; k < 70; ++k)
+    list += "<li><a href=\"/crew/" + std::to_string(k) + "\">Crew of the boat number " +
+            std::to_string(k) + "</a>, " + std::to_string(1950 + k) + ", for seamanship</li>";
+  Extracted e = run(
+      "<html><body><nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav><main><h1>List "
+      "of harbour prize winners</h1><div class=\"intro\"><p>" +
+      intro + "</p></div><ul class=\"winners\">" + list + "</ul></main></body></html>");
+  EXPECT_TRUE(contains(e.text, "Crew of the boat number 7, 1957, for seamanship")) << e.text;
+  EXPECT_TRUE(contains(e.text, "chosen by a jury of harbour masters")) << e.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
