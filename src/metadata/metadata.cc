@@ -1296,7 +1296,11 @@ TitleSplit split_title(std::string_view t, bool first) {
 // which the gold follows more often than not).
 std::string strip_site(std::string title, std::string_view sitename, std::string_view host,
                        bool keep_prefix = false, bool* cut_prefix = nullptr) {
-  for (int round = 0; round < 2; ++round) {
+  // Parts are cut one at a time until none is left to cut: a title may chain several section
+  // and slogan parts after the site's name ("Headline | Site | Service | Service | Service").
+  // Eight rounds bound the work; two (the former limit) left such chains half cut. On wcxb-dev
+  // +1 title (odd ids), none lost, the same with 4 rounds.
+  for (int round = 0; round < 8; ++round) {
     TitleSplit last = split_title(title, false);
     if (last.found && !last.head.empty() && names_site(last.tail, sitename, host) &&
         word_count(last.head) >= 1) {

@@ -102,14 +102,16 @@ Rates measure(eval::Dataset d) {
 // template leftovers): wcxb title 0.805 author 0.869 date 0.900; wcxb author floor 0.85 -> 0.86.
 // Later (JSON-LD in a meta tag, site names in a later host label): wcxb title 0.808 date
 // 0.902 (705/782); wcxb title floor 0.795 -> 0.80, date floor 0.89 -> 0.898 (two pages under
-// the measured rate, so that one page lost elsewhere does not fail the build).
+// the measured rate, so that one page lost elsewhere does not fail the build). Then (avatars
+// between a byline label and its name, closing author credits, longer title chains): wcxb
+// title 0.808 (1210) author 0.876 (647); wcxb author floor 0.86 -> 0.87.
 // A regression fails; a change of a page or two does not. The wcxb title gold is the
 // annotator's reading of the headline (often the h1, sometimes <title> without its tail), so
 // its rate stays well under the date rate. KLARTEXT_METADATA_MISSES=1 lists the misses.
 TEST(MetadataDataTest, WcxbDev) {
   Rates r = measure(eval::Dataset::kWcxb);
   EXPECT_GE(r.title.rate(), 0.80);
-  EXPECT_GE(r.author.rate(), 0.86);
+  EXPECT_GE(r.author.rate(), 0.87);
   EXPECT_GE(r.date.rate(), 0.898);
 }
 

@@ -207,6 +207,12 @@ TEST(MetadataTest, TitleSuffixStripping) {
   // Not the site: kept whole.
   EXPECT_EQ(meta_of("<title>Python - The Good Parts</title>", "https://books.example/").title,
             "Python - The Good Parts");
+  // A chain of site, section and service parts is cut to the headline, part by part.
+  EXPECT_EQ(meta_of("<title>Care That Fits Your Week | Mindwell | Online Therapy | Video Calls | "
+                    "Night Support</title>",
+                    "https://mindwell.example/")
+                .title,
+            "Care That Fits Your Week");
 }
 
 TEST(MetadataTest, HeadlineH1PreferredWhenItMatchesTheTitle) {
