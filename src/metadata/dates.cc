@@ -479,9 +479,13 @@ bool read_year(std::string_view s, size_t& j, int& y) {
 bool day_month_year(std::string_view s, size_t& j, int day, Date& d) {
   size_t k = j;
   if (k < s.size() && s[k] == '.') ++k;
+  size_t before_ordinal = k;
   skip_ordinal(s, k);
+  bool ordinal = k != before_ordinal;
   skip_spaces(s, k);
   match(s, k, "de ");
+  // English "the 18th of July 2025": "of" after an ordinal day.
+  if (ordinal) match(s, k, "of ");
   int m = read_month_word(s, k);
   if (!m) return false;
   if (k < s.size() && s[k] == ',') ++k;

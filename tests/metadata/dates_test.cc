@@ -62,6 +62,9 @@ TEST(DatesTest, TextFormatsInManyLanguages) {
   EXPECT_EQ(in_text("Nov. 29th, 2026"), "2026-11-29");
   EXPECT_EQ(in_text("29 novembre 2026"), "2026-11-29");  // fr, it
   EXPECT_EQ(in_text("le 1er mars 2026"), "2026-03-01");
+  EXPECT_EQ(in_text("updated on the 18th of July 2026"), "2026-07-18");  // en, British
+  EXPECT_EQ(in_text("1st of May, 2026"), "2026-05-01");
+  EXPECT_FALSE(find_date("15 of December 2026", kRef));         // "of" only after an ordinal
   EXPECT_EQ(in_text("29 de noviembre de 2026"), "2026-11-29");  // es
   EXPECT_EQ(in_text("29 de março de 2026"), "2026-03-29");      // pt
   EXPECT_EQ(in_text("29 maart 2026"), "2026-03-29");            // nl
