@@ -2009,6 +2009,31 @@ TEST(ExtractTest, AuthorBylineAtTheTopGoes) {
   EXPECT_TRUE(contains(other_author.text, "By Pia Storm")) << other_author.text;
 }
 
+// The "Re: <title>" subject line over each reply of a thread goes; a reply that opens with
+// "Re:" and other words stays, and so does the subject line when no title is known.
+TEST(ExtractTest, ReplySubjectLinesGo) {
+  std::string posts;
+  for (int k = 0; k < 6; ++k)
+    posts += "<div class=\"post\"><h3><a href=\"#p" + std::to_string(k) +
+             "\">Re: Pump keeps tripping the breaker</a></h3><div class=\"content\">Reply " +
+             std::to_string(k) +
+             ": check the capacitor first, then the float switch, and measure the current the "
+             "motor draws when it starts.</div></div>";
+  std::string page = "<html><body><div id=\"page\"><h2>Pump keeps tripping the breaker</h2>" +
+                     posts +
+                     "<div class=\"post\"><h3>Re: an older thread on pumps</h3><div>That one "
+                     "was about a well pump, not a sump pump, and the fix was a new pressure "
+                     "switch.</div></div></div></body></html>";
+  Options o;
+  o.title = "Pump keeps tripping the breaker";
+  Extracted e = run(page, o);
+  EXPECT_TRUE(contains(e.text, "Reply 5: check the capacitor")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Re: Pump keeps tripping")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Re: an older thread on pumps")) << e.text;
+  Extracted untitled = run(page);
+  EXPECT_TRUE(contains(untitled.text, "Re: Pump keeps tripping")) << untitled.text;
+}
+
 // A list of downloads inside a page (fact sheets as PDF files) is the page's material: kept,
 // though it is all links. A list of links to other pages beside it is still pruned.
 TEST(ExtractTest, ListOfDocumentLinksStays) {
