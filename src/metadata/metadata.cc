@@ -1801,6 +1801,12 @@ void Collector::on_element(const Node* n) {
     }
     case Tag::kBody:
       in_body_ = true;
+      // A meta author that is the site's name (<meta name=author content="Site"> beside
+      // og:site_name "Site") is the organisation, not a writer: from here on any byline of
+      // the page beats it. Judged at <body>, when the head's meta tags are all read.
+      if (author_.rank < kFallback && !author_.value.empty() && !site_.value.empty() &&
+          squash(author_.value) == squash(site_.value))
+        author_.rank = kFallback;
       return;
     case Tag::kMeta:
       on_meta(n);
@@ -2107,7 +2113,14 @@ void Collector::apply_jsonld() {
   if (!j.authors.empty()) {
     std::vector<std::string> names;
     for (const auto& a : j.authors) names.push_back(clean_author(a, reference_, false));
-    author_.offer(join_names(names), kJsonLdArticle);
+    std::string joined = join_names(names);
+    // A "Person" author named as the publisher or the site is the organisation itself
+    // (themes fill the author with the site's name): any byline on the page beats it.
+    std::string sq = squash(joined);
+    bool is_site = !sq.empty() && ((!j.publisher.empty() && sq == squash(j.publisher)) ||
+                                   (!site_.value.empty() && sq == squash(site_.value)) ||
+                                   (!j.website_name.empty() && sq == squash(j.website_name)));
+    author_.offer(std::move(joined), is_site ? kFallback : kJsonLdArticle);
   }
   if (!j.org_authors.empty()) author_.offer(j.org_authors[0], kFallback);
   // A video's upload date is the page's only when nothing else dates it: a forum thread or

@@ -1229,6 +1229,34 @@ TEST(MetadataTest, BylineLabelsAroundTheName) {
   EXPECT_EQ(author("Follow the author"), "");
 }
 
+// An author that is the site's own name (a meta author or a JSON-LD "Person" named like the
+// publisher) is the organisation: a byline in the page beats it; without one it stays.
+TEST(MetadataTest, SiteNamedAuthorGivesWayToAByline) {
+  const std::string body =
+      "<body><h1>Plant a tree</h1><p>by Mara Wendt</p><p>Why trees matter.</p></body>";
+  EXPECT_EQ(meta_of("<head><meta name=author content='Green Roots'>"
+                    "<meta property=og:site_name content='Green Roots'></head>" +
+                    body)
+                .author,
+            "Mara Wendt");
+  EXPECT_EQ(meta_of("<head><meta property=og:site_name content='Green Roots'>"
+                    "<meta name=author content='Green Roots'></head><body><p>Text.</p></body>")
+                .author,
+            "Green Roots");
+  EXPECT_EQ(meta_of(R"(<head><script type="application/ld+json">{"@type":"Article",
+                    "author":{"@type":"Person","name":"Heart Trust"},
+                    "publisher":{"@type":"Organization","name":"Heart Trust"}}</script></head>)" +
+                    body)
+                .author,
+            "Mara Wendt");
+  // Another name in the meta tag still outranks the text.
+  EXPECT_EQ(meta_of("<head><meta name=author content='Jo Lind'>"
+                    "<meta property=og:site_name content='Green Roots'></head>" +
+                    body)
+                .author,
+            "Jo Lind");
+}
+
 // Credits that close a post: "Article written by:" over the name, "This post was written by"
 // before it (with the role after the name left out).
 TEST(MetadataTest, ClosingAuthorCredits) {
