@@ -1825,16 +1825,20 @@ class Extractor {
     return false;
   }
 
-  // Whether an earlier sibling element of n (one of the kTwinSiblings before it, same tag)
-  // shows the same text: a responsive layout's second rendering of one block (a desktop and a
-  // phone variant side by side, one hidden by a media query in a stylesheet we do not read).
-  // Only the first rendering is content. Swept on the four dev sets (wcxb-dev F1 from
-  // 0.87799), layout containers only (see below): 4 siblings and 100 bytes 0.87840 (product
-  // .7063 -> .7086, service .8395 -> .8402, listing .7405 -> .7412, article .9576 -> .9578; 26
-  // pages up, 6 down; even half +0.20 page-units, odd +0.42), readability 0.91595 ->
-  // 0.91600, chinese-wce 0.93602 -> 0.93605, scrapinghub unchanged; 60 bytes 0.87843 (7
-  // down), 200 bytes 0.87831. Any element at 100 bytes (paragraphs too): 0.87836, 8 down;
-  // there 400 bytes 0.87814 (even half down), 1 sibling 0.87813, 8 siblings 0.87827.
+  // Whether an earlier sibling element of n (one of the kTwinSiblings before it, any tag: a
+  // <section> for wide screens, a <div> for phones) shows the same text: a responsive layout's
+  // second rendering of one block (a desktop and a phone variant side by side, one hidden by a
+  // media query in a stylesheet we do not read). Only the first rendering is content. Swept on the
+  // four dev sets (wcxb-dev F1 from 0.87799), layout containers only (see below): 4 siblings and
+  // 100 bytes 0.87840 (product .7063 -> .7086, service .8395 -> .8402, listing .7405 -> .7412,
+  // article .9576 -> .9578; 26 pages up, 6 down; even half +0.20 page-units, odd +0.42),
+  // readability 0.91595 -> 0.91600, chinese-wce 0.93602 -> 0.93605, scrapinghub unchanged; 60 bytes
+  // 0.87843 (7 down), 200 bytes 0.87831. Any element at 100 bytes (paragraphs too): 0.87836, 8
+  // down; there 400 bytes 0.87814 (even half down), 1 sibling 0.87813, 8 siblings 0.87827. Siblings
+  // of any tag rather than the same tag only: wcxb-dev 0.87995 -> 0.87998 (2 pages up, none
+  // down; odd half +0.04 page-units, even unchanged), chinese-wce 0.93605 -> 0.93697 (a page
+  // 0.93 -> 1.00), scrapinghub and readability unchanged; at 60 bytes then 0.88001 (7 up, 1
+  // down, all odd ids).
   bool twin_of_earlier_sibling(const Node* n) {
     constexpr int kTwinSiblings = 4;
     constexpr uint32_t kMinTwin = 100;
@@ -1850,9 +1854,7 @@ class Extractor {
     for (const Node* s = n->prev_sibling; s && seen < kTwinSiblings; s = s->prev_sibling) {
       if (!s->is_element() || !in_range(s)) continue;
       ++seen;
-      if (at(s).state == kRemoved || at(s).raw_len != i.raw_len || s->tag != n->tag ||
-          s->name != n->name)
-        continue;
+      if (at(s).state == kRemoved || at(s).raw_len != i.raw_len) continue;
       if (mine.empty()) mine = kept_text(n, i.raw_len * 2 + 64);
       if (kept_text(s, i.raw_len * 2 + 64) == mine) return true;
     }

@@ -2197,6 +2197,16 @@ TEST(ExtractTest, SecondRenderingOfABlockIsLeftOut) {
   EXPECT_EQ(e.text.find("Plan the season", first + 1), std::string::npos) << e.text;
   EXPECT_TRUE(contains(e.text, "Set out each crossing")) << e.text;
   EXPECT_TRUE(contains(e.text, "Clubs of up to forty boats")) << e.text;
+
+  // The renderings need not share a tag.
+  Extracted f =
+      run("<body><main><h1>Harbour planner</h1><p>The planner keeps a small "
+          "sailing club's season in one place, from the first launch to the last "
+          "haul-out, and sends each crew its own list.</p><section class=\"wide\">" +
+          block + "</section><div class=\"narrow\">" + block + "</div></main></body>");
+  first = f.text.find("Plan the season");
+  ASSERT_NE(first, std::string::npos) << f.text;
+  EXPECT_EQ(f.text.find("Plan the season", first + 1), std::string::npos) << f.text;
 }
 
 TEST(ExtractTest, LongListUnderAnIntroInTheMainRegionIsTheContent) {
