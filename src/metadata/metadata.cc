@@ -1208,6 +1208,19 @@ std::string squash(std::string_view s) {
   return out;
 }
 
+// Whether a name is a user's login rather than a name as printed: one word, and either with
+// a dot, underscore or digit ("andrew.keaveney", "jdoe_2") or all lower-case ASCII letters
+// ("kffnirmitap"). Blog themes fill <meta name=author> with the login of whoever posted.
+bool looks_like_login(std::string_view s) {
+  bool lower_only = true;
+  for (char c : s) {
+    if (c == ' ' || static_cast<unsigned char>(c) >= 0x80) return false;
+    if (c == '.' || c == '_' || (c >= '0' && c <= '9')) return s.size() >= 3;
+    if (!(c >= 'a' && c <= 'z')) lower_only = false;
+  }
+  return lower_only && s.size() >= 3;
+}
+
 // Whether a title part names the site: equal to the site name, or its letters match the
 // registrable part of the host ("TechCrunch" ~ techcrunch.com).
 bool names_site(std::string_view part, std::string_view sitename, std::string_view host) {
@@ -1804,8 +1817,9 @@ void Collector::on_element(const Node* n) {
       // A meta author that is the site's name (<meta name=author content="Site"> beside
       // og:site_name "Site") is the organisation, not a writer: from here on any byline of
       // the page beats it. Judged at <body>, when the head's meta tags are all read.
-      if (author_.rank < kFallback && !author_.value.empty() && !site_.value.empty() &&
-          squash(author_.value) == squash(site_.value))
+      if (author_.rank < kFallback && !author_.value.empty() &&
+          ((!site_.value.empty() && squash(author_.value) == squash(site_.value)) ||
+           looks_like_login(author_.value)))
         author_.rank = kFallback;
       return;
     case Tag::kMeta:

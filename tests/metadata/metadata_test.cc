@@ -1257,6 +1257,22 @@ TEST(MetadataTest, SiteNamedAuthorGivesWayToAByline) {
             "Jo Lind");
 }
 
+// A meta author that is a login ("kffjdoe", "andrew.keaveney") gives way to the byline the
+// page prints; without one it stays. Names with spaces or capitals are not logins.
+TEST(MetadataTest, LoginAuthorGivesWayToAByline) {
+  const std::string body =
+      "<body><h1>Teens and sleep</h1><p>Author: Nora Pell</p><p>Why teens sleep late.</p></body>";
+  EXPECT_EQ(meta_of("<head><meta name=author content='kffnorap'></head>" + body).author,
+            "Nora Pell");
+  EXPECT_EQ(meta_of("<head><meta name=author content='nora.pell'></head>" + body).author,
+            "Nora Pell");
+  EXPECT_EQ(meta_of("<head><meta name=author content='nora.pell'></head><body><p>Text.</p>").author,
+            "nora.pell");
+  EXPECT_EQ(meta_of("<head><meta name=author content='Ann Lee'></head>" + body).author, "Ann Lee");
+  EXPECT_EQ(meta_of("<head><meta name=author content='jdoe_2'></head>" + body).author, "Nora Pell");
+  EXPECT_EQ(meta_of("<head><meta name=author content='EcoFlow'></head>" + body).author, "EcoFlow");
+}
+
 // Credits that close a post: "Article written by:" over the name, "This post was written by"
 // before it (with the role after the name left out).
 TEST(MetadataTest, ClosingAuthorCredits) {
