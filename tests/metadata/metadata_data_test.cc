@@ -104,14 +104,19 @@ Rates measure(eval::Dataset d) {
 // 0.902 (705/782); wcxb title floor 0.795 -> 0.80, date floor 0.89 -> 0.898 (two pages under
 // the measured rate, so that one page lost elsewhere does not fail the build). Then (avatars
 // between a byline label and its name, closing author credits, longer title chains): wcxb
-// title 0.808 (1210) author 0.876 (647); wcxb author floor 0.86 -> 0.87.
+// title 0.808 (1210) author 0.876 (647); wcxb author floor 0.86 -> 0.87. With site-named
+// and login meta authors giving way to bylines: wcxb author 0.880 (650/739); floors wcxb
+// title 0.80 -> 0.805 (4 pages under 1210), author 0.87 -> 0.875 (3 pages under 650). The wcxb
+// date floor stays 0.898 (703/782) while the rate is 0.902 (705/782): the remaining date misses
+// are gold dates absent from the page or update-versus-published pages the gold decides both
+// ways (see git log), so the margin above 0.90 is one page.
 // A regression fails; a change of a page or two does not. The wcxb title gold is the
 // annotator's reading of the headline (often the h1, sometimes <title> without its tail), so
 // its rate stays well under the date rate. KLARTEXT_METADATA_MISSES=1 lists the misses.
 TEST(MetadataDataTest, WcxbDev) {
   Rates r = measure(eval::Dataset::kWcxb);
-  EXPECT_GE(r.title.rate(), 0.80);
-  EXPECT_GE(r.author.rate(), 0.87);
+  EXPECT_GE(r.title.rate(), 0.805);
+  EXPECT_GE(r.author.rate(), 0.875);
   EXPECT_GE(r.date.rate(), 0.898);
 }
 
