@@ -92,6 +92,7 @@ PageResult process_page(Page& page, const Shared& shared) {
     eo.url = page.url;
     eo.charset = page.charset;
     eo.with_markdown = o.include_markdown;
+    if (o.max_milliseconds > 0) eo.max_milliseconds = o.max_milliseconds;
     auto doc = extract(payload, eo);
     if (!doc.ok()) {
       r.outcome = Outcome::kFailed;
@@ -290,6 +291,8 @@ std::string options_fingerprint(const CorpusOptions& o) {
   w.key("keep_dropped").value(o.keep_dropped).key("wet_output").value(o.wet_output);
   w.key("include_markdown").value(o.include_markdown);
   w.key("pass_conversion_records").value(o.pass_conversion_records);
+  // Only when set, so that directories started before the option resume as they were.
+  if (o.max_milliseconds > 0) w.key("max_milliseconds").value(o.max_milliseconds);
   w.key("inputs").begin_array();
   for (const auto& i : o.inputs) w.value(i);
   w.end_array();

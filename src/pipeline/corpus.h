@@ -39,6 +39,11 @@ struct CorpusOptions {
   bool keep_dropped = false;      // dropped documents to NAME.dropped-*.jsonl with the rule
   bool wet_output = false;        // also a WET-style NAME.wet.gz (conversion records)
   bool include_markdown = false;  // a "markdown" field next to "text"
+  // Each page's work budget (ExtractOptions::max_milliseconds: CPU time and the byte and node
+  // caps that follow from it); 0 keeps ExtractOptions' default. Profilers such as valgrind run
+  // pages ~50x slower, so that the default budget cuts some short: raise it there to compare
+  // runs page for page.
+  double max_milliseconds = 0;
 
   // Records that are not text/html responses (PDFs, images, ...) are skipped; WET conversion
   // records pass through as text when this is set.

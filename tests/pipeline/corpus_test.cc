@@ -287,6 +287,18 @@ TEST_F(CorpusTest, PageCutByTheWorkCapIsMarkedAndCounted) {
   EXPECT_NE(huge.find("\"truncated\":true"), std::string::npos);
   EXPECT_EQ(garden.find("\"truncated\""), std::string::npos);
   EXPECT_NE(r->stats.to_table().find("cut by a work cap"), std::string::npos);
+
+  // A larger budget reads the page whole (its byte cap grows with it; a minute of CPU time is
+  // far more than the page takes, even in a sanitizer build), and a directory started with one
+  // budget is not resumed with another.
+  o.max_milliseconds = 60000;
+  auto refused = run_corpus(o, nullptr);
+  EXPECT_EQ(refused.status().code(), StatusCode::kInvalidArgument);
+  o.restart = true;
+  auto whole = run_corpus(o, nullptr);
+  ASSERT_TRUE(whole.ok()) << whole.status().to_string();
+  EXPECT_EQ(whole->stats.truncated, 0u);
+  EXPECT_EQ(whole->stats.kept, 2u);
 }
 
 }  // namespace
