@@ -167,6 +167,22 @@ class Sink {
     if (b > 0) brk(kSpace);
     if (b == s.size()) return;
     const size_t e = end_of_last_word(s);
+    // Text that follows the close of the element holding the text before it, with no
+    // whitespace between, a lower-case letter before and a capital after: no word is written
+    // in two pieces that way, but pieces of text the page's style sets apart are (a brand and
+    // a model name in spans shown as lines, 'La Sportiva' over 'Skwama ...'; a label and its
+    // value, 'Publisher' 'Houghton'). Glued they make one word that is neither. Measured:
+    // wcxb-dev F1 0.87995 -> 0.88052 (collection .7062 -> .7120, listing .7501 -> .7513,
+    // documentation .9351 -> .9353; 50 pages up, 37 down by 0.014 at most, words now split
+    // that the gold leaves out; even half +0.389 page-units, odd +0.464), scrapinghub 0.98046
+    // -> 0.98052, chinese-wce unchanged. Without the close (any two text nodes) readability
+    // loses 0.00002: a link's text and an icon's label inside the link ('said' 'Opens a new
+    // window'), glued in its gold. After '.', ',', ':' and ')' as well: the same F1 (the
+    // scorers split words there), and 'ASP' '.NET' would part.
+    if (b == 0 && closed_ && pending_ == kNone && !out.empty() && out.back() >= 'a' &&
+        out.back() <= 'z' && s[0] >= 'A' && s[0] <= 'Z')
+      brk(kSpace);
+    closed_ = false;
     flush();
     append_collapsed(out, s.substr(b, e - b));
     fresh_ = false;
@@ -177,7 +193,11 @@ class Sink {
     flush();
     out.append(s);
     if (!s.empty()) fresh_ = false;
+    closed_ = false;
   }
+
+  // The element holding the last text closed (see text()).
+  void text_element_closed() { closed_ = true; }
 
   // Text that opens a line (list marker, heading hashes, quote bar): the block it opens is
   // still empty, so a nested block start adds no further separator.
@@ -224,7 +244,8 @@ class Sink {
       out.pop_back();
   }
   int pending_ = kNone;
-  bool fresh_ = true;  // nothing but separators and markers since the last line start
+  bool fresh_ = true;    // nothing but separators and markers since the last line start
+  bool closed_ = false;  // the element holding the last text closed since (text())
 };
 
 struct TableState {
@@ -273,6 +294,7 @@ class Renderer {
         cur().raw(n->data);
       else
         cur().text(n->data);
+      last_text_parent_ = n->parent;
       return false;
     }
     if (!n->is_element()) return n->kind == dom::NodeKind::kDocument;
@@ -364,6 +386,7 @@ class Renderer {
 
   void exit(const dom::Node* n) {
     if (!n->is_element() || skipped(n)) return;
+    if (n == last_text_parent_) cur().text_element_closed();
     TagKind k = tag_kind(n);
     using dom::Tag;
     switch (k) {
@@ -500,7 +523,8 @@ class Renderer {
   std::vector<bool> cell_pushed_;  // per open cell: whether it has its own sink
   std::vector<int> lists_;         // per open list: 0 bulleted, else the next ordinal
   int pre_depth_ = 0;
-  int list_depth_ = 0;  // open lists, both formats
+  const dom::Node* last_text_parent_ = nullptr;  // the parent of the last text node rendered
+  int list_depth_ = 0;                           // open lists, both formats
 };
 
 }  // namespace

@@ -32,6 +32,24 @@ TEST(RenderTest, BlocksAreParagraphsAndInlineTagsDoNotSplitWords) {
 
 // Whitespace runs longer than the 16-byte steps of the collapsing code, around and between
 // words, and whole text nodes of indentation.
+// Text after the close of the element holding the text before it: a lower-case letter then a
+// capital there are two pieces the page's style sets apart (a brand over a model name), not
+// one word.
+TEST(RenderTest, CapitalAfterLowerCaseAcrossElementsStartsAWord) {
+  EXPECT_EQ(text_of("<a href=/p><span>Alpine Works</span><span>Ridge Boot</span></a>"),
+            "Alpine Works Ridge Boot");
+  EXPECT_EQ(text_of("<p><span><b>Publisher</b></span>Harbour Press</p>"),
+            "Publisher Harbour Press");
+  // Within one word's pieces the case does not change this way: left glued.
+  EXPECT_EQ(text_of("<p>un<b>break</b>able, <b>HTML</b>5, 3<sup>rd</sup></p>"),
+            "unbreakable, HTML5, 3rd");
+  // Text inside an element that follows its parent's own text is not after a close.
+  EXPECT_EQ(text_of("<p><a href=/n>noted<span>Opens a new tab</span></a></p>"),
+            "notedOpens a new tab");
+  // Not inside <pre>.
+  EXPECT_EQ(text_of("<pre><span>get</span><span>Value</span></pre>"), "getValue");
+}
+
 TEST(RenderTest, LongWhitespaceRunsCollapse) {
   const std::string runs(40, ' '), tabs(33, '\t');
   EXPECT_EQ(text_of("<div>" + runs + "<p>" + tabs + "a" + runs + "b\n" + tabs + "</p>" + runs +
