@@ -907,9 +907,10 @@ bool strip_byline_prefix(std::string& s) {
       return true;
     }
   }
-  // "By" glued to the name ("ByTrevor Jones": the label and the name in adjacent elements
-  // with no space between), told by the capital after it ("Byron" is a name).
-  if (s.size() > 3 && s[0] == 'B' && s[1] == 'y' && s[2] >= 'A' && s[2] <= 'Z') {
+  // "By" glued to the name ("ByTrevor Jones", "byTrevor Jones": the label and the name in
+  // adjacent elements with no space between), told by the capital after it ("Byron" is a
+  // name).
+  if (s.size() > 3 && (s[0] == 'B' || s[0] == 'b') && s[1] == 'y' && s[2] >= 'A' && s[2] <= 'Z') {
     s.erase(0, 2);
     return true;
   }

@@ -1224,6 +1224,7 @@ TEST(MetadataTest, BylineLabelsAroundTheName) {
   EXPECT_EQ(author("Jane Updatedson"), "Jane Updatedson");
   // "By" glued to the name, and an author box's "View all posts by".
   EXPECT_EQ(author("ByJane Roe"), "Jane Roe");
+  EXPECT_EQ(author("byJane Roe"), "Jane Roe");
   EXPECT_EQ(author("Byron Lee"), "Byron Lee");
   EXPECT_EQ(author("View all posts by Jane Roe"), "Jane Roe");
   EXPECT_EQ(author("Follow the author"), "");
