@@ -178,9 +178,15 @@ class Sink {
     // -> 0.98052, chinese-wce unchanged. Without the close (any two text nodes) readability
     // loses 0.00002: a link's text and an icon's label inside the link ('said' 'Opens a new
     // window'), glued in its gold. After '.', ',', ':' and ')' as well: the same F1 (the
-    // scorers split words there), and 'ASP' '.NET' would part.
-    if (b == 0 && closed_ && pending_ == kNone && !out.empty() && out.back() >= 'a' &&
-        out.back() <= 'z' && s[0] >= 'A' && s[0] <= 'Z')
+    // scorers split words there), and 'ASP' '.NET' would part. The same after two capitals
+    // before a capitalised word (a badge or a genre tag over a name, 'NEW' 'Trail Runner',
+    // 'FPS' 'Shooter'): wcxb-dev 0.88065 -> 0.88069 (11 pages up, 2 down by 0.001; even half
+    // +0.034 page-units, odd +0.025), the other sets unchanged.
+    auto up = [](char c) { return c >= 'A' && c <= 'Z'; };
+    auto low = [](char c) { return c >= 'a' && c <= 'z'; };
+    if (b == 0 && closed_ && pending_ == kNone && !out.empty() && up(s[0]) &&
+        (low(out.back()) || (out.size() >= 2 && up(out.back()) && up(out[out.size() - 2]) &&
+                             s.size() >= 2 && low(s[1]))))
       brk(kSpace);
     closed_ = false;
     flush();

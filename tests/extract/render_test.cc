@@ -40,7 +40,10 @@ TEST(RenderTest, CapitalAfterLowerCaseAcrossElementsStartsAWord) {
             "Alpine Works Ridge Boot");
   EXPECT_EQ(text_of("<p><span><b>Publisher</b></span>Harbour Press</p>"),
             "Publisher Harbour Press");
+  EXPECT_EQ(text_of("<a href=/t><span>NEW</span><span>Trail Runner</span></a>"),
+            "NEW Trail Runner");
   // Within one word's pieces the case does not change this way: left glued.
+  EXPECT_EQ(text_of("<p><b>NASA</b>'s <i>AB</i>C</p>"), "NASA's ABC");
   EXPECT_EQ(text_of("<p>un<b>break</b>able, <b>HTML</b>5, 3<sup>rd</sup></p>"),
             "unbreakable, HTML5, 3rd");
   // Text inside an element that follows its parent's own text is not after a close.
