@@ -1204,6 +1204,19 @@ class Extractor {
       case Boilerplate::kConsent:
       case Boilerplate::kHidden:
         return true;
+      case Boilerplate::kByline:
+        // An author box by its class or id ("AuthorsBlock", "author-card") holding a biography
+        // of kSmallBox bytes or more stays by the small-box test below; it goes when its text
+        // opens with the full name of the page's author (metadata; opens_with_author_name), up
+        // to kLongProse bytes and under half the body. Measured: wcxb-dev F1 +0.00008 (9
+        // article pages up by up to 0.04, 3 down by 0.012 at most: co-authors' boxes after the
+        // removed one no longer close the content as a biography; even half +0.071 page-units,
+        // odd +0.049); scrapinghub, chinese-wce and readability unchanged.
+        if (!i.by_tag && !opt_.author.empty() && i.raw_len >= kSmallBox && i.raw_len < kLongProse &&
+            uint64_t(i.raw_len) * 2 < body_raw_ &&
+            opens_with_author_name(inline_text(n, 160), opt_.author))
+          return true;
+        break;
       case Boilerplate::kDisclaimer:
         // Fine print named a disclaimer ("product-disclaimer", "disclaimer-list": footnotes
         // under offers, finance terms, "results may vary" notes under feature blurbs) goes

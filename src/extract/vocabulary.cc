@@ -2035,6 +2035,23 @@ AuthorOpening opens_with_author(std::string_view text, std::string_view authors)
   return AuthorOpening::kNone;
 }
 
+bool opens_with_author_name(std::string_view text, std::string_view authors) {
+  std::string_view t = trim(text);
+  char sep = authors.find(';') != std::string_view::npos ? ';' : ',';
+  while (!authors.empty()) {
+    size_t end = authors.find(sep);
+    std::string_view name = trim(authors.substr(0, end));
+    authors = end == std::string_view::npos ? std::string_view() : authors.substr(end + 1);
+    if (name.starts_with("By ") || name.starts_with("by ")) name = trim(name.substr(3));
+    if (name.find(' ') == std::string_view::npos || name.starts_with("The ")) continue;
+    if (!t.starts_with(name)) continue;
+    if (t.size() == name.size()) return true;
+    unsigned char c = static_cast<unsigned char>(t[name.size()]);
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return true;
+  }
+  return false;
+}
+
 bool is_author_byline(std::string_view text, std::string_view authors) {
   std::string_view t = trim(text);
   bool by = t.starts_with("By ") || t.starts_with("by ");

@@ -141,6 +141,11 @@ AuthorOpening opens_with_author(std::string_view text, std::string_view authors)
 // and then a mark or a number ("Jane Doe • May 4, 2025").
 bool is_author_byline(std::string_view text, std::string_view authors);
 
+// True when a text opens with the full name of one of a page's authors (as for
+// opens_with_author: two words or more, not "The ..."), the whole text or followed by a space
+// or a mark: an author box's name line.
+bool opens_with_author_name(std::string_view text, std::string_view authors);
+
 }  // namespace klartext::extract
 
 #endif  // KLARTEXT_EXTRACT_VOCABULARY_H_

@@ -2034,6 +2034,30 @@ TEST(ExtractTest, ReplySubjectLinesGo) {
   EXPECT_TRUE(contains(untitled.text, "Re: Pump keeps tripping")) << untitled.text;
 }
 
+// An author box by its class holding a long biography goes when it opens with the page
+// author's name; without the author given it stays (too long for a small box).
+TEST(ExtractTest, LongAuthorBoxNamingTheAuthorGoes) {
+  std::string body;
+  for (int k = 0; k < 14; ++k)
+    body += "<p>Hive " + std::to_string(k) +
+            " in the orchard: the colony came through the winter, the queen is laying and the "
+            "brood frames are full from one side to the other.</p>";
+  std::string bio;
+  for (int k = 0; k < 8; ++k)
+    bio += "Nils keeps bees on a hillside farm and has written about them for years, season " +
+           std::to_string(k) + " after season. ";
+  std::string page = "<html><body><article><h1>Spring inspection</h1>" + body +
+                     "<div class=\"author-card\"><div>Nils Aberg</div><p>" + bio +
+                     "</p></div></article></body></html>";
+  Options o;
+  o.author = "Nils Aberg";
+  Extracted e = run(page, o);
+  EXPECT_TRUE(contains(e.text, "Hive 13 in the orchard")) << e.text;
+  EXPECT_FALSE(contains(e.text, "hillside farm")) << e.text;
+  Extracted no_author = run(page);
+  EXPECT_TRUE(contains(no_author.text, "hillside farm")) << no_author.text;
+}
+
 // A list of downloads inside a page (fact sheets as PDF files) is the page's material: kept,
 // though it is all links. A list of links to other pages beside it is still pruned.
 TEST(ExtractTest, ListOfDocumentLinksStays) {

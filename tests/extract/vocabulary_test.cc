@@ -588,6 +588,17 @@ TEST(VocabularyTest, AuthorBylines) {
   EXPECT_FALSE(is_author_byline("By Jane Doe", ""));
 }
 
+TEST(VocabularyTest, AuthorNameOpenings) {
+  EXPECT_TRUE(opens_with_author_name("Jane Doe", "Jane Doe"));
+  EXPECT_TRUE(opens_with_author_name("Jane Doe Jane is a writer", "John Roe, Jane Doe"));
+  EXPECT_TRUE(opens_with_author_name("Jane Doe, Editor", "Jane Doe"));
+  EXPECT_FALSE(opens_with_author_name("Jane Doesworth writes", "Jane Doe"));
+  EXPECT_FALSE(opens_with_author_name("Rowe is here", "Rowe"));  // one word
+  EXPECT_FALSE(opens_with_author_name("The Team writes", "The Team"));
+  EXPECT_FALSE(opens_with_author_name("About Jane Doe", "Jane Doe"));
+  EXPECT_FALSE(opens_with_author_name("Jane Doe", ""));
+}
+
 TEST(VocabularyTest, Disclaimers) {
   EXPECT_EQ(classify_attribute("offer-disclaimer", nullptr), Boilerplate::kDisclaimer);
   EXPECT_EQ(classify_attribute("Disclaimers__list-item", nullptr), Boilerplate::kDisclaimer);
