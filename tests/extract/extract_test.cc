@@ -855,6 +855,55 @@ TEST(ExtractTest, LargeFooterAndNavByTagStillGo) {
   EXPECT_TRUE(contains(g.text, "Quote 3: the parcel")) << g.text;
 }
 
+// A category page that is no article: a grid of product cards inside <main>, then a long
+// block of buying advice under it. The advice is the best single container but holds under
+// three fifths of the main region's text (here about 57%), so the main region, grid and
+// advice, is the content; the menu and footer around it stay out.
+TEST(ExtractTest, GridAboveLongAdviceKeepsTheMainRegion) {
+  std::string cards;
+  for (const char* n :
+       {"Ridge", "Canyon", "Summit", "Meadow", "Boulder", "Creek", "Forest", "Valley", "Glacier",
+        "Dune", "Prairie", "Harbor", "Tundra", "Mesa", "Fjord", "Delta"})
+    cards += "<div class=\"card\"><a href=\"/p/" + std::string(n) + "\"><h3>Trail shoe " + n +
+             "</h3></a><p>Grippy lugs and soft foam for long wet days</p><span>$120.00</span>"
+             "</div>";
+  std::string advice = "<div class=\"advice\"><h2>Choosing trail shoes</h2>";
+  for (const char* p :
+       {"Trail shoes trade the soft cushioning of road shoes for grip and protection: deeper "
+        "lugs bite into mud and loose gravel, and a firmer midsole keeps the foot steady on "
+        "roots and stones.",
+        "Pick the lug depth for the ground you run on most. Short lugs suit packed paths and "
+        "mixed routes with some tarmac, while long lugs belong on soft mud and snow.",
+        "Fit matters more than any feature: leave a thumb of room at the toe for descents, and "
+        "try shoes on in the afternoon, when feet are at their largest.",
+        "A rock plate under the forefoot spreads the point of a sharp stone across the sole. It "
+        "costs a little feel for the ground, which many runners gladly give up on long days.",
+        "Waterproof uppers keep feet dry in dew and shallow puddles but trap sweat and water "
+        "that gets in over the collar; on routes with river crossings a mesh upper that drains "
+        "is the better choice.",
+        "Heel drop, the height difference between heel and forefoot, changes how the calves "
+        "work. Move to a lower drop over several weeks rather than in one long run.",
+        "Replace trail shoes when the lugs wear flat or the foam no longer springs back: most "
+        "pairs last between five hundred and eight hundred kilometres.",
+        "Socks matter as much as shoes: merino blends stay warm when wet and resist odour, and "
+        "a snug heel pocket stops the blisters that loose cotton socks bring on long descents.",
+        "Gaiters close the gap between sock and shoe, keeping grit, needles and snow out on "
+        "loose ground; most trail shoes carry a tab at the heel to hold them."})
+    advice += "<p>" + std::string(p) + "</p>";
+  advice += "</div>";
+  Extracted e =
+      run("<html><head><title>Trail running shoes</title></head><body><nav><a href=\"/\">Home</a> "
+          "<a href=\"/run\">Running</a></nav><main><h1>Trail running shoes</h1><div "
+          "class=\"grid\">" +
+          cards + "</div>" + advice +
+          "</main><footer><p>Shop with us since 1999.</p></footer></body></html>");
+  EXPECT_TRUE(contains(e.text, "Trail shoe Ridge")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Trail shoe Delta")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Pick the lug depth")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Gaiters close the gap")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Shop with us since")) << e.text;
+}
+
 // The best container can hold the page's one <main> and more: short blurbs around it (a
 // delivery promise over the page, a shop's own story under it) outscore the menus between
 // them. The main region is then the content, as HTML defines it.
