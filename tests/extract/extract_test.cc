@@ -21,6 +21,13 @@ Extracted run(const std::string& html, Options o = {}) {
   return extract(*doc, o);
 }
 
+// How many times `needle` occurs in `text`.
+size_t count(const std::string& text, std::string_view needle) {
+  size_t n = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
 std::string read_example() {
   std::ifstream in(std::string(KLARTEXT_SOURCE_DIR) + "/examples/press-release.html");
   std::stringstream ss;
@@ -853,6 +860,26 @@ TEST(ExtractTest, LargeFooterAndNavByTagStillGo) {
   // A page wrapped in its <footer> by mistake is still the page.
   Extracted g = run("<body><footer>" + quotes + "</footer></body>");
   EXPECT_TRUE(contains(g.text, "Quote 3: the parcel")) << g.text;
+}
+
+// A product card that prints its name twice in a row (one heading for wide screens, one for
+// phones) and its price twice gives each once; a table-like run of short cells ("Yes" under
+// each plan, under kMinAdjacentRepeat bytes) and repeats that are not adjacent stay.
+TEST(ExtractTest, BlockRepeatingTheOneBeforeGoes) {
+  std::string cards;
+  for (const char* n : {"Morning Blend", "Harbour Roast", "Night Owl Decaf", "Hill Espresso"})
+    cards += "<div class=\"card\"><h3>" + std::string(n) + "</h3><h3>" + n +
+             "</h3><p>$14.50</p><p>$14.50</p><p>Whole beans, roasted every Monday in small "
+             "batches.</p></div>";
+  Extracted e =
+      run("<html><head><title>Coffee</title></head><body><main><h1>Our coffee</h1><p>Four "
+          "roasts from one small roastery by the river, each packed the day it leaves the "
+          "drum.</p>" +
+          cards + "<p>Yes</p><p>Yes</p><p>Yes</p><p>Morning Blend</p></main></body></html>");
+  EXPECT_EQ(count(e.text, "Harbour Roast"), 1u) << e.text;
+  EXPECT_EQ(count(e.text, "Morning Blend"), 2u) << e.text;  // the card's, then a later one
+  EXPECT_EQ(count(e.text, "$14.50"), 4u) << e.text;         // once per card
+  EXPECT_EQ(count(e.text, "Yes"), 3u) << e.text;
 }
 
 // A category page that is no article: a grid of product cards inside <main>, then a long
