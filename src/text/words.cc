@@ -69,8 +69,10 @@ size_t skip_printable_ascii(const unsigned char* p, size_t i, size_t n) {
 
 // split_plain_chunk for a chunk known to be ASCII without whitespace: same tokens, no decoding.
 // Returns false, having added nothing, for more than 16 trailing punctuation tokens (the caller
-// then uses the general path).
-bool split_ascii_chunk(std::string_view chunk, std::vector<std::string_view>* out) {
+// then uses the general path). Inlined into words(), its one caller, which calls it for nearly
+// every word: GCC left it a call (callgrind, 300-page bench slice: words 77.4M -> 70.9M).
+__attribute__((always_inline)) inline bool split_ascii_chunk(std::string_view chunk,
+                                                             std::vector<std::string_view>* out) {
   const auto* p = reinterpret_cast<const unsigned char*>(chunk.data());
   size_t b = 0, e = chunk.size();
   while (b < e && kAsciiClass[p[b]] == kPunct) ++b;
