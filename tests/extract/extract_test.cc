@@ -882,6 +882,25 @@ TEST(ExtractTest, BlockRepeatingTheOneBeforeGoes) {
   EXPECT_EQ(count(e.text, "Yes"), 3u) << e.text;
 }
 
+// A price or title printed twice on one line (once for screen readers, once on screen) is
+// given once; a short doubled name ("Walla Walla", under kMinDoubled bytes a half) and a rule of
+// underscores stay as they are.
+TEST(ExtractTest, DoubledLineIsGivenOnce) {
+  Extracted e =
+      run("<html><head><title>Kettle</title></head><body><main><h1>Stovetop kettle</h1><p>A "
+          "kettle of brushed steel with a whistle, for gas, electric and induction hobs, holding "
+          "two litres.</p><p><span class=\"label\">Price $64.90</span><span>Price $64.90</span>"
+          "</p><p>Enamel kettle Bora Bora <span>Enamel kettle Bora Bora</span></p><p>Made for "
+          "the blue enamel range Bora Bora, named after the island.</p><p>Walla Walla</p>"
+          "<p>______________</p>"
+          "</main></body></html>");
+  EXPECT_EQ(count(e.text, "Price $64.90"), 1u) << e.text;
+  EXPECT_EQ(count(e.text, "Enamel kettle Bora Bora"), 1u) << e.text;
+  EXPECT_TRUE(contains(e.text, "range Bora Bora, named")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Walla Walla")) << e.text;
+  EXPECT_TRUE(contains(e.text, "______________")) << e.text;
+}
+
 // A category page that is no article: a grid of product cards inside <main>, then a long
 // block of buying advice under it. The advice is the best single container but holds under
 // three fifths of the main region's text (here about 57%), so the main region, grid and
