@@ -2012,16 +2012,28 @@ static bool continues_about_person(std::string_view rest) {
   return rest.size() >= 2 && rest[0] == ' ' && rest[1] >= 'a' && rest[1] <= 'z';
 }
 
+// Metadata joins several authors by "; " when a name holds a comma, by ", " otherwise.
+static char author_separator(std::string_view authors) {
+  return authors.find(';') != std::string_view::npos ? ';' : ',';
+}
+
+// The next name of an author list (a "By " cut), consumed from `authors`; false when the list
+// is done. The author-matching tests below each walk the list with it.
+static bool next_author(std::string_view& authors, char sep, std::string_view* name) {
+  if (authors.empty()) return false;
+  size_t end = authors.find(sep);
+  *name = trim(authors.substr(0, end));
+  authors = end == std::string_view::npos ? std::string_view() : authors.substr(end + 1);
+  if (name->starts_with("By ") || name->starts_with("by ")) *name = trim(name->substr(3));
+  return true;
+}
+
 AuthorOpening opens_with_author(std::string_view text, std::string_view authors) {
   std::string_view t = trim(text);
   if (t.empty() || t[0] < 'A' || t[0] > 'Z') return AuthorOpening::kNone;
-  // Several authors are joined by "; " when a name holds a comma, by ", " otherwise.
-  char sep = authors.find(';') != std::string_view::npos ? ';' : ',';
-  while (!authors.empty()) {
-    size_t end = authors.find(sep);
-    std::string_view name = trim(authors.substr(0, end));
-    authors = end == std::string_view::npos ? std::string_view() : authors.substr(end + 1);
-    if (name.starts_with("By ") || name.starts_with("by ")) name = trim(name.substr(3));
+  const char sep = author_separator(authors);
+  std::string_view name;
+  while (next_author(authors, sep, &name)) {
     size_t space = name.find(' ');
     if (space == std::string_view::npos || name.starts_with("The ")) continue;
     if (t.starts_with(name) && continues_about_person(t.substr(name.size())))
@@ -2037,12 +2049,9 @@ AuthorOpening opens_with_author(std::string_view text, std::string_view authors)
 
 bool opens_with_author_name(std::string_view text, std::string_view authors) {
   std::string_view t = trim(text);
-  char sep = authors.find(';') != std::string_view::npos ? ';' : ',';
-  while (!authors.empty()) {
-    size_t end = authors.find(sep);
-    std::string_view name = trim(authors.substr(0, end));
-    authors = end == std::string_view::npos ? std::string_view() : authors.substr(end + 1);
-    if (name.starts_with("By ") || name.starts_with("by ")) name = trim(name.substr(3));
+  const char sep = author_separator(authors);
+  std::string_view name;
+  while (next_author(authors, sep, &name)) {
     if (name.find(' ') == std::string_view::npos || name.starts_with("The ")) continue;
     if (!t.starts_with(name)) continue;
     if (t.size() == name.size()) return true;
@@ -2056,12 +2065,9 @@ bool is_author_byline(std::string_view text, std::string_view authors) {
   std::string_view t = trim(text);
   bool by = t.starts_with("By ") || t.starts_with("by ");
   if (by) t = trim(t.substr(3));
-  char sep = authors.find(';') != std::string_view::npos ? ';' : ',';
-  while (!authors.empty()) {
-    size_t end = authors.find(sep);
-    std::string_view name = trim(authors.substr(0, end));
-    authors = end == std::string_view::npos ? std::string_view() : authors.substr(end + 1);
-    if (name.starts_with("By ") || name.starts_with("by ")) name = trim(name.substr(3));
+  const char sep = author_separator(authors);
+  std::string_view name;
+  while (next_author(authors, sep, &name)) {
     if (name.size() < 2 || !t.starts_with(name)) continue;
     if (by) return true;
     // Without "By", the name must be one of two words or more, set off from what follows by
