@@ -2265,11 +2265,24 @@ class Extractor {
       drop_leading_author_card(order, intros, bytes, skip);
       drop_author_byline(order, intros, skip);
     }
+    // Whether a block with `before` kept bytes before it and `after` after it sits where a
+    // closing biography does: at most kAuthorTail bytes after, at least kAuthorBefore before,
+    // and more before than after.
+    auto in_tail = [](uint64_t before, uint64_t after) {
+      return after <= kAuthorTail && before >= kAuthorBefore && before > after;
+    };
+    // The first short line that ends within kBioLineGap kept bytes before block l (its name or
+    // role line): its position in labels, labels.size() when there is none.
+    auto line_before = [&](const Label& l) {
+      size_t m = 0;
+      while (m < labels.size() &&
+             !(labels[m].index < l.index && labels[m].after + kBioLineGap >= l.after))
+        ++m;
+      return m;
+    };
     size_t checks = 0;
     for (const Label& l : labels) {
-      uint64_t before = l.after - at(order[l.index]).raw_len;
-      uint64_t tail = bytes - l.after;
-      if (tail > kAuthorTail || before < kAuthorBefore || before <= tail) continue;
+      if (!in_tail(l.after - at(order[l.index]).raw_len, bytes - l.after)) continue;
       if (++checks > kMaxLabels) break;
       std::string t = inline_text(order[l.index], 64);
       if (!is_author_heading(t) && !(looks_like_name(t) && introduces(order, l.index))) continue;
@@ -2305,20 +2318,14 @@ class Extractor {
     checks = 0;
     if (!opt_.author.empty())
       for (const Label& l : intros) {
-        uint64_t before = l.after;
-        uint64_t tail = bytes - l.after;
-        if (tail > kAuthorTail || before < kAuthorBefore || before <= tail) continue;
+        if (!in_tail(l.after, bytes - l.after)) continue;
         if (++checks > kMaxLabels) break;
         const Node* b = order[l.index];
         if (at(b).inline_text < kAuthorBioMin) continue;
         AuthorOpening opening = opens_with_author(inline_text(b, 160), opt_.author);
         if (opening == AuthorOpening::kNone) continue;
-        size_t from = l.index;
-        for (const Label& n : labels)
-          if (n.index < from && n.after + kBioLineGap >= l.after) {
-            from = n.index;
-            break;
-          }
+        const size_t line = line_before(l);
+        const size_t from = line < labels.size() ? labels[line].index : l.index;
         if (opening == AuthorOpening::kFullName && from == l.index) continue;
         for (size_t k = from; k < order.size(); ++k) skip[order[k]->id] = 1;
         return;
@@ -2326,21 +2333,12 @@ class Extractor {
     checks = 0;
     if (block_cost_ != kBlockCost) return;
     for (const Label& l : intros) {
-      uint64_t before = l.after;
-      uint64_t tail = bytes - l.after;
-      if (tail > kAuthorTail || before < kAuthorBefore || before <= tail) continue;
+      if (!in_tail(l.after, bytes - l.after)) continue;
       if (++checks > kMaxLabels) return;
       const Node* b = order[l.index];
-      size_t from = l.index;
-      size_t first_label = 0;
-      for (const Label& n : labels)
-        if (n.index < from && n.after + kBioLineGap >= l.after) {
-          from = n.index;
-          break;
-        } else {
-          ++first_label;
-        }
-      if (from == l.index) continue;
+      const size_t first_label = line_before(l);
+      if (first_label == labels.size()) continue;
+      const size_t from = labels[first_label].index;
       // A first name alone opens the biography too when a short line between holds the full
       // name ("Jane is a writer" under "Jane Doe, Staff Writer"; opens_first_name_introduction).
       // Measured: wcxb-dev F1 0.87704 -> 0.87707 (3 article pages up by 0.024 at most, 1 down
