@@ -1957,6 +1957,13 @@ constexpr std::string_view kPersonIntroductions[] = {
     "is a ", "is an ", "is the ", "has been ", "has over ", "has more ",
 };
 
+// Whether what follows a name opens one of kPersonIntroductions ("is a writer").
+static bool introduces_person(std::string_view rest) {
+  for (std::string_view opening : kPersonIntroductions)
+    if (rest.starts_with(opening)) return true;
+  return false;
+}
+
 bool is_name_word(std::string_view w) {
   if (w.empty() || w[0] < 'A' || w[0] > 'Z') return false;
   for (char c : w)
@@ -1973,10 +1980,7 @@ bool opens_person_introduction(std::string_view text) {
   size_t k = 0;
   // Two or three words of a name: the fourth would be "US President Donald Trump has been".
   while (k < t.size() && words <= 3) {
-    std::string_view rest = t.substr(k);
-    if (words >= 2)
-      for (std::string_view opening : kPersonIntroductions)
-        if (rest.starts_with(opening)) return true;
+    if (words >= 2 && introduces_person(t.substr(k))) return true;
     if (words == 3) return false;
     size_t end = t.find(' ', k);
     if (end == std::string_view::npos) return false;
@@ -1987,22 +1991,13 @@ bool opens_person_introduction(std::string_view text) {
   return false;
 }
 
-static bool introduces_person(std::string_view rest) {
-  for (std::string_view opening : kPersonIntroductions)
-    if (rest.starts_with(opening)) return true;
-  return false;
-}
-
 bool opens_first_name_introduction(std::string_view text, std::string_view name_line) {
   std::string_view t = trim(text), n = trim(name_line);
   size_t end = t.find(' ');
   if (end == std::string_view::npos || end < 2 || t[0] < 'A' || t[0] > 'Z') return false;
   std::string_view first = t.substr(0, end);
   if (!n.starts_with(first) || n.size() <= end || n[end] != ' ') return false;
-  std::string_view rest = t.substr(end + 1);
-  for (std::string_view opening : kPersonIntroductions)
-    if (rest.starts_with(opening)) return true;
-  return false;
+  return introduces_person(t.substr(end + 1));
 }
 
 // Whether `rest` (what follows a name in a text) continues a sentence about that person: a
