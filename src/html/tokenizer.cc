@@ -453,28 +453,27 @@ struct Tokenizer::Impl {
     return emit_eof(t);
   }
 
-  // Is "</" + last start tag name + (whitespace | '/' | '>') at s (s just after "</")?
-  bool appropriate_end_tag(const char* s) const {
-    size_t n = last_start_tag.size();
-    if (n == 0 || static_cast<size_t>(end - s) <= n) return false;
+  // Is `name` (lower case) + (whitespace | '/' | '>') at s, s just after "</", ASCII
+  // case-insensitively?
+  bool end_tag_name_at(const char* s, std::string_view name) const {
+    size_t n = name.size();
+    if (static_cast<size_t>(end - s) <= n) return false;
     for (size_t i = 0; i < n; ++i) {
       uint8_t c = static_cast<uint8_t>(s[i]);
-      if (!is_alpha(c) || to_lower(c) != last_start_tag[i]) return false;
+      if (!is_alpha(c) || to_lower(c) != name[i]) return false;
     }
     uint8_t c = static_cast<uint8_t>(s[n]);
     return is_ws(c) || c == '/' || c == '>';
   }
 
-  // Is "</" + `name` + (whitespace | '/' | '>') at s (s at the '<'), ASCII case-insensitively?
+  // Is "</" + last start tag name + (whitespace | '/' | '>') at s (s just after "</")?
+  bool appropriate_end_tag(const char* s) const {
+    return !last_start_tag.empty() && end_tag_name_at(s, last_start_tag);
+  }
+
+  // Is "</" + `name` + (whitespace | '/' | '>') at s (s at the '<')?
   bool end_tag_at(const char* s, std::string_view name) const {
-    size_t n = name.size();
-    if (static_cast<size_t>(end - s) <= n + 2 || s[0] != '<' || s[1] != '/') return false;
-    for (size_t i = 0; i < n; ++i) {
-      uint8_t c = static_cast<uint8_t>(s[2 + i]);
-      if (!is_alpha(c) || to_lower(c) != name[i]) return false;
-    }
-    uint8_t c = static_cast<uint8_t>(s[2 + n]);
-    return is_ws(c) || c == '/' || c == '>';
+    return end - s >= 2 && s[0] == '<' && s[1] == '/' && end_tag_name_at(s + 2, name);
   }
 
   // The first end tag `name` at or after `from`, or null.
