@@ -128,11 +128,14 @@ Status ShardWriter::close_current() {
   return {};
 }
 
-Status ShardWriter::write_line(std::string_view line) {
-  if (!current_ || (options_.max_shard_bytes && current_->raw_bytes >= options_.max_shard_bytes)) {
-    KLARTEXT_RETURN_IF_ERROR(close_current());
-    KLARTEXT_RETURN_IF_ERROR(open_next());
-  }
+Status ShardWriter::open_if_needed() {
+  if (current_ && !(options_.max_shard_bytes && current_->raw_bytes >= options_.max_shard_bytes))
+    return {};
+  KLARTEXT_RETURN_IF_ERROR(close_current());
+  return open_next();
+}
+
+Status ShardWriter::append_line(std::string_view line) {
   KLARTEXT_RETURN_IF_ERROR(current_->put(line.data(), line.size(), false));
   KLARTEXT_RETURN_IF_ERROR(current_->put("\n", 1, false));
   current_->raw_bytes += line.size() + 1;
@@ -140,17 +143,19 @@ Status ShardWriter::write_line(std::string_view line) {
   return {};
 }
 
+Status ShardWriter::write_line(std::string_view line) {
+  KLARTEXT_RETURN_IF_ERROR(open_if_needed());
+  return append_line(line);
+}
+
 Status ShardWriter::write_line_with(const std::function<void(std::string&)>& write) {
-  if (!current_ || current_->compression != Compression::kGzip) {
+  KLARTEXT_RETURN_IF_ERROR(open_if_needed());
+  if (current_->compression != Compression::kGzip) {
     scratch_.clear();
     write(scratch_);
-    return write_line(scratch_);
+    return append_line(scratch_);
   }
-  if (options_.max_shard_bytes && current_->raw_bytes >= options_.max_shard_bytes) {
-    KLARTEXT_RETURN_IF_ERROR(close_current());
-    KLARTEXT_RETURN_IF_ERROR(open_next());
-  }
-  // As write_line's two put() calls: the record, then the newline, each followed by the check
+  // As append_line's two put() calls: the record, then the newline, each followed by the check
   // for a full member, so the members (and the file's bytes) come out the same.
   Stream& s = *current_;
   const size_t before = s.pending.size();

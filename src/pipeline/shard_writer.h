@@ -64,6 +64,10 @@ class ShardWriter {
   struct Stream;
   Status open_next();
   Status close_current();
+  // Opens the first shard, or the next one when the current one is full (max_shard_bytes).
+  Status open_if_needed();
+  // The record and its newline into the open shard, counted.
+  Status append_line(std::string_view line);
 
   ShardWriterOptions options_;
   std::unique_ptr<Stream> current_;
