@@ -65,5 +65,20 @@ TEST(ArgsTest, MissingValueIsAnError) {
   EXPECT_NE(a.error().find("--format"), std::string::npos) << a.error();
 }
 
+TEST(ArgsTest, PositiveNumberMustBeTheWholeValue) {
+  Args a({"ms", "n", "z", "neg", "empty"}, {});
+  ASSERT_TRUE(
+      parse_words(a, {"--ms", "2.5", "--n", "100ms", "--z", "0", "--neg", "-3", "--empty="}))
+      << a.error();
+  double v = -1;
+  EXPECT_TRUE(a.get_positive("ms", &v));
+  EXPECT_EQ(v, 2.5);
+  for (const char* bad : {"n", "z", "neg", "empty", "missing"}) {
+    double w = -1;
+    EXPECT_FALSE(a.get_positive(bad, &w)) << bad;
+    EXPECT_EQ(w, -1) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace klartext::cli

@@ -1,6 +1,8 @@
 // Command-line option parsing. Tested in tests/cli/args_test.cc.
 #include "args.h"
 
+#include <cstdlib>
+
 namespace klartext::cli {
 
 bool Args::parse(int argc, char** argv, int first) {
@@ -46,6 +48,16 @@ std::string Args::get(const std::string& name, const std::string& fallback) cons
   auto range = values_.equal_range(name);
   if (range.first == range.second) return fallback;
   return std::prev(range.second)->second;  // the last one given wins
+}
+
+bool Args::get_positive(const std::string& name, double* value) const {
+  if (!has(name)) return false;
+  std::string v = get(name);
+  char* end = nullptr;
+  double x = std::strtod(v.c_str(), &end);
+  if (v.empty() || *end != '\0' || !(x > 0)) return false;
+  *value = x;
+  return true;
 }
 
 std::vector<std::string> Args::get_all(const std::string& name) const {

@@ -23,6 +23,9 @@ class Args {
 
   bool has(const std::string& name) const { return values_.count(name) || flags_.count(name); }
   std::string get(const std::string& name, const std::string& fallback = "") const;
+  // The option's value read as a positive number, all of it ("100", "2.5"); false, with
+  // *value untouched, when the option is missing or its value is anything else.
+  bool get_positive(const std::string& name, double* value) const;
   // All values given for a repeatable option, in order.
   std::vector<std::string> get_all(const std::string& name) const;
   const std::vector<std::string>& positionals() const { return positionals_; }

@@ -114,12 +114,9 @@ int run_corpus(int argc, char** argv, int first) {
   o.wet_output = args.has("wet");
   o.include_markdown = args.has("markdown");
   o.pass_conversion_records = !args.has("no-conversion");
-  if (args.has("max-milliseconds")) {
-    o.max_milliseconds = std::atof(args.get("max-milliseconds").c_str());
-    if (!(o.max_milliseconds > 0)) {
-      std::fprintf(stderr, "klartext corpus: --max-milliseconds must be a positive number\n");
-      return 2;
-    }
+  if (args.has("max-milliseconds") && !args.get_positive("max-milliseconds", &o.max_milliseconds)) {
+    std::fprintf(stderr, "klartext corpus: --max-milliseconds must be a positive number\n");
+    return 2;
   }
   o.restart = args.has("restart");
   o.progress = args.has("progress") || (!args.has("quiet") && isatty(STDERR_FILENO));

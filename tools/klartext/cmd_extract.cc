@@ -1,7 +1,6 @@
 // `klartext extract`: main content and metadata of web pages as text, Markdown, JSON or JSONL.
 // Tested end to end in tests/api/cli_extract_test.cc.
 #include <cstdio>
-#include <cstdlib>
 #include <string>
 
 #include "args.h"
@@ -84,15 +83,9 @@ int run_extract(int argc, char** argv, int first) {
   options.favor_precision = args.has("precision");
   options.favor_recall = args.has("recall");
   options.with_markdown = format == "markdown";
-  if (args.has("budget-ms")) {
-    std::string v = args.get("budget-ms");
-    char* end = nullptr;
-    double ms = std::strtod(v.c_str(), &end);
-    if (v.empty() || *end != '\0' || !(ms > 0)) {
-      std::fprintf(stderr, "klartext extract: --budget-ms needs a positive number\n");
-      return 2;
-    }
-    options.max_milliseconds = ms;
+  if (args.has("budget-ms") && !args.get_positive("budget-ms", &options.max_milliseconds)) {
+    std::fprintf(stderr, "klartext extract: --budget-ms needs a positive number\n");
+    return 2;
   }
   bool json = format == "json" || format == "jsonl";
 
