@@ -67,6 +67,31 @@ TEST(CliExtractTest, JsonlKeepsOrderAndReportsErrors) {
   std::remove(gz.c_str());
 }
 
+// The per-page budget has one name in extract and corpus (--max-milliseconds); --budget-ms, its
+// older name in extract, still works. A 1 ms budget reads 64 KiB, so a 200 KB page is cut.
+TEST(CliExtractTest, MaxMillisecondsCutsBigPages) {
+  std::string big = ::testing::TempDir() + "/klartext_cli_big.html";
+  {
+    std::ofstream out(big, std::ios::binary);
+    out << "<html><head><title>Long</title></head><body>";
+    for (int i = 0; i < 4000; ++i) out << "<p>Paragraph " << i << " of a long page of prose.</p>";
+    out << "</body></html>";
+  }
+  for (const char* name : {"--max-milliseconds", "--budget-ms"}) {
+    CommandRun cut = run(std::string("--format json ") + name + " 1 " + big);
+    EXPECT_EQ(cut.code, 0) << name;
+    EXPECT_TRUE(contains(cut.out, "\"truncated\":true")) << name << cut.out.substr(0, 300);
+    EXPECT_TRUE(contains(cut.out, "max_milliseconds 1 reads at most 65536 bytes")) << name;
+  }
+  CommandRun whole = run("--format json " + big);
+  EXPECT_EQ(whole.code, 0);
+  EXPECT_FALSE(contains(whole.out, "\"truncated\":true"));
+  EXPECT_TRUE(contains(whole.out, "Paragraph 3999 of a long page"));
+  EXPECT_EQ(run("--max-milliseconds 5x " + big).code, 2);
+  EXPECT_EQ(run("--max-milliseconds 5 --budget-ms 5 " + big).code, 2);
+  std::remove(big.c_str());
+}
+
 TEST(CliExtractTest, UsageErrors) {
   EXPECT_EQ(run("").code, 2);
   EXPECT_EQ(run("--format pdf " + kExample).code, 2);

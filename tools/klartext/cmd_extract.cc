@@ -32,15 +32,18 @@ constexpr const char* kHelp =
     "  --images       Markdown: keep images as ![alt](src)\n"
     "  --precision    drop borderline blocks\n"
     "  --recall       keep borderline blocks\n"
-    "  --budget-ms MS work budget per page (default 100): 64 KiB of input and 1000 DOM nodes\n"
+    "  --max-milliseconds MS\n"
+    "                 work budget per page (default 100): 64 KiB of input and 1000 DOM nodes\n"
     "                 per ms, and the extraction's CPU time; raise it to read huge pages whole\n"
+    "                 (the same option as in `klartext corpus`; --budget-ms is its older name)\n"
     "  --help         this text\n"
     "\n"
     "Text output: paragraphs, headings, quotes and code blocks separated by a blank line; list\n"
     "items and table rows one per line, table cells separated by \" | \"; <pre> verbatim.\n"
     "\n"
-    "Work per page is capped (--budget-ms 100: 6.25 MiB of input, 100,000 DOM nodes, extraction\n"
-    "CPU time). A page beyond a cap is extracted up to the cut and reported: \"truncated\":true\n"
+    "Work per page is capped (--max-milliseconds 100: 6.25 MiB of input, 100,000 DOM nodes,\n"
+    "extraction CPU time). A page beyond a cap is extracted up to the cut and reported: "
+    "\"truncated\":true\n"
     "and \"truncation\" in JSON, a line on standard error otherwise.\n";
 
 std::string error_json(const std::string& source, const std::string& message) {
@@ -53,7 +56,7 @@ std::string error_json(const std::string& source, const std::string& message) {
 }  // namespace
 
 int run_extract(int argc, char** argv, int first) {
-  Args args({"format", "url", "charset", "budget-ms"},
+  Args args({"format", "url", "charset", "max-milliseconds", "budget-ms"},
             {"comments", "no-tables", "links", "images", "precision", "recall", "help"});
   if (!args.parse(argc, argv, first)) {
     std::fprintf(stderr, "klartext extract: %s\n\n%s", args.error().c_str(), kHelp);
@@ -83,8 +86,15 @@ int run_extract(int argc, char** argv, int first) {
   options.favor_precision = args.has("precision");
   options.favor_recall = args.has("recall");
   options.with_markdown = format == "markdown";
-  if (args.has("budget-ms") && !args.get_positive("budget-ms", &options.max_milliseconds)) {
-    std::fprintf(stderr, "klartext extract: --budget-ms needs a positive number\n");
+  // --budget-ms was this option's name before corpus and extract shared one.
+  if (args.has("max-milliseconds") && args.has("budget-ms")) {
+    std::fprintf(
+        stderr, "klartext extract: give --max-milliseconds once (--budget-ms is its older name)\n");
+    return 2;
+  }
+  const char* budget = args.has("budget-ms") ? "budget-ms" : "max-milliseconds";
+  if (args.has(budget) && !args.get_positive(budget, &options.max_milliseconds)) {
+    std::fprintf(stderr, "klartext extract: --%s needs a positive number\n", budget);
     return 2;
   }
   bool json = format == "json" || format == "jsonl";
