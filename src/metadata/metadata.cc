@@ -1209,6 +1209,13 @@ std::string squash(std::string_view s) {
   return out;
 }
 
+// Whether a and b are the same name apart from case, spacing and punctuation ("ACME News" and
+// "acme-news"); never when a has no letter or digit.
+bool same_squashed(std::string_view a, std::string_view b) {
+  std::string sa = squash(a);
+  return !sa.empty() && sa == squash(b);
+}
+
 // Whether a name is a user's login rather than a name as printed: one word, and either with
 // a dot, underscore or digit ("andrew.keaveney", "jdoe_2") or all lower-case ASCII letters
 // ("kffnirmitap"). Blog themes fill <meta name=author> with the login of whoever posted.
@@ -1819,8 +1826,7 @@ void Collector::on_element(const Node* n) {
       // og:site_name "Site") is the organisation, not a writer: from here on any byline of
       // the page beats it. Judged at <body>, when the head's meta tags are all read.
       if (author_.rank < kFallback && !author_.value.empty() &&
-          ((!site_.value.empty() && squash(author_.value) == squash(site_.value)) ||
-           looks_like_login(author_.value)))
+          (same_squashed(author_.value, site_.value) || looks_like_login(author_.value)))
         author_.rank = kFallback;
       return;
     case Tag::kMeta:
@@ -2131,10 +2137,8 @@ void Collector::apply_jsonld() {
     std::string joined = join_names(names);
     // A "Person" author named as the publisher or the site is the organisation itself
     // (themes fill the author with the site's name): any byline on the page beats it.
-    std::string sq = squash(joined);
-    bool is_site = !sq.empty() && ((!j.publisher.empty() && sq == squash(j.publisher)) ||
-                                   (!site_.value.empty() && sq == squash(site_.value)) ||
-                                   (!j.website_name.empty() && sq == squash(j.website_name)));
+    bool is_site = same_squashed(joined, j.publisher) || same_squashed(joined, site_.value) ||
+                   same_squashed(joined, j.website_name);
     author_.offer(std::move(joined), is_site ? kFallback : kJsonLdArticle);
   }
   if (!j.org_authors.empty()) author_.offer(j.org_authors[0], kFallback);
