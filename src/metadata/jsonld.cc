@@ -50,7 +50,7 @@ bool article_type(std::string_view t) {
 
 struct Types {
   bool article = false, page = false, website = false, product = false, org = false, person = false,
-       breadcrumb = false, question = false, media = false;
+       breadcrumb = false, question = false, media = false, news_or_blog = false;
 };
 
 void classify(std::string_view t, Types& types) {
@@ -58,6 +58,10 @@ void classify(std::string_view t, Types& types) {
   if (t.starts_with("https://schema.org/")) t.remove_prefix(19);
   if (t.starts_with("schema:")) t.remove_prefix(7);
   if (article_type(t)) types.article = true;
+  // NewsArticle, BlogPosting and their subtypes (ReportageNewsArticle, LiveBlogPosting): the
+  // types a news or blog system picks for its stories, where plain "Article" is what SEO
+  // plugins stamp on every page.
+  if (t.ends_with("NewsArticle") || t.ends_with("BlogPosting")) types.news_or_blog = true;
   if (t.ends_with("Page")) types.page = true;
   if (t == "WebSite") types.website = true;
   if (t == "Product") types.product = true;
@@ -195,6 +199,7 @@ void visit_object(simdjson::dom::object obj, JsonLdFields& out, int depth) {
   }
   if (t.article) {
     out.is_article = true;
+    if (t.news_or_blog) out.is_news_or_blog = true;
     std::string h = string_field(obj, "headline");
     if (h.empty()) h = string_field(obj, "name");
     set_if_empty(out.headline, std::move(h));

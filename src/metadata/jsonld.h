@@ -30,6 +30,8 @@ struct JsonLdFields {
   std::vector<std::string> sections;
   std::string language;
   bool is_article = false;  // an article-like object was seen
+  // One of them was typed a news story or blog post (NewsArticle, BlogPosting, or a subtype).
+  bool is_news_or_blog = false;
   // The article fields above come from a VideoObject/AudioObject; a real article replaces them.
   bool article_from_media = false;
 };

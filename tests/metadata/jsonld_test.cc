@@ -85,6 +85,27 @@ TEST(JsonLdReadTest, ArticleInGraphWithNestedAuthors) {
   EXPECT_EQ(f.language, "en-GB");
 }
 
+// News stories and blog posts (NewsArticle, BlogPosting and subtypes named after them) are told
+// apart from other article types, which SEO plugins give any page.
+TEST(JsonLdReadTest, NewsOrBlogTypes) {
+  for (const char* type : {"NewsArticle", "BlogPosting", "ReportageNewsArticle", "LiveBlogPosting",
+                           "https://schema.org/NewsArticle"}) {
+    JsonLdFields f;
+    read_jsonld(std::string("{\"@type\":\"") + type + "\",\"headline\":\"H\"}", f);
+    EXPECT_TRUE(f.is_article) << type;
+    EXPECT_TRUE(f.is_news_or_blog) << type;
+  }
+  for (const char* type : {"Article", "TechArticle", "DiscussionForumPosting", "WebPage"}) {
+    JsonLdFields f;
+    read_jsonld(std::string("{\"@type\":\"") + type + "\",\"headline\":\"H\"}", f);
+    EXPECT_FALSE(f.is_news_or_blog) << type;
+  }
+  // Several types on one object: any of them.
+  JsonLdFields f;
+  read_jsonld(R"({"@type":["Article","NewsArticle"],"headline":"H"})", f);
+  EXPECT_TRUE(f.is_news_or_blog);
+}
+
 TEST(JsonLdReadTest, MainEntityAndStringAuthor) {
   JsonLdFields f;
   read_jsonld(R"({"@type":"WebPage","mainEntity":{"@type":"BlogPosting","headline":"H",

@@ -691,6 +691,28 @@ TEST(MetadataTest, SiteSloganTitleGivesWayToHeading) {
             "The heart of the internet");
 }
 
+// A news story or blog post (JSON-LD NewsArticle, BlogPosting or a subtype) with one h1: the
+// h1 is the headline even where <title> and the JSON-LD headline word it for search. A plain
+// "Article", or a second h1, leaves the search title in place.
+TEST(MetadataTest, NewsOrBlogPostSingleHeadlineWins) {
+  auto page = [](std::string type, std::string extra_h1) {
+    return "<title>Best Tents for Winter Camping in 2026 - Trail Notes</title>"
+           "<script type=application/ld+json>{\"@context\":\"https://schema.org\",\"@type\":\"" +
+           type +
+           "\",\"headline\":\"Best Tents for Winter Camping in 2026\"}</script>"
+           "<body><h1>Seven Warm Shelters We Slept In</h1>" +
+           extra_h1 + "<p>Text.</p></body>";
+  };
+  const std::string url = "https://trailnotes.example/2026/tents";
+  EXPECT_EQ(meta_of(page("BlogPosting", ""), url).title, "Seven Warm Shelters We Slept In");
+  EXPECT_EQ(meta_of(page("NewsArticle", ""), url).title, "Seven Warm Shelters We Slept In");
+  EXPECT_EQ(meta_of(page("ReportageNewsArticle", ""), url).title,
+            "Seven Warm Shelters We Slept In");
+  EXPECT_EQ(meta_of(page("Article", ""), url).title, "Best Tents for Winter Camping in 2026");
+  EXPECT_EQ(meta_of(page("BlogPosting", "<h1>Gear Guide</h1>"), url).title,
+            "Best Tents for Winter Camping in 2026");
+}
+
 // Regression: the post lines of Chinese blogs and forums name who posted: "由<name>张贴"
 // (posted by) and "<name> 发表于 <date>" (posted at), the name also in the link before it.
 // Brackets and label words before "发表于" are no names.
