@@ -2349,5 +2349,26 @@ TEST(ExtractTest, LongListUnderAnIntroInTheMainRegionIsTheContent) {
   EXPECT_TRUE(contains(e.text, "chosen by a jury of harbour masters")) << e.text;
 }
 
+// A landing page's one <h1> opens a hero section, and its feature, plan and customer sections
+// lie beside it under one wrapper, with rows of links between them: the customer stories score
+// best alone, but the wrapper holding them and the heading is the content. A story whose text
+// is most of the element holding it and its headline keeps only the text: the photo caption
+// beside the headline stays out.
+TEST(ExtractTest, SectionsUnderTheOnlyH1AreTheContent) {
+  Extracted e = run(fixture("landing-page-sections.html"));
+  for (const char* want : {"Publish sailings, delays and fares from one screen",
+                           "Sailings are entered once and appear on the website",
+                           "Seasonal routes can be paused over the winter",
+                           "The harbour master of a small island told us"})
+    EXPECT_TRUE(contains(e.text, want)) << "missing: " << want << "\n---\n" << e.text;
+  for (const char* unwanted :
+       {"Made by a small team on the coast", "Island Ferries", "Sign in", "Start a free trial"})
+    EXPECT_FALSE(contains(e.text, unwanted)) << "leaked: " << unwanted << "\n---\n" << e.text;
+  Extracted a = run(fixture("story-under-headline.html"));
+  EXPECT_TRUE(contains(a.text, "The cooperative that runs the route")) << a.text;
+  EXPECT_FALSE(contains(a.text, "photographed by a passenger")) << a.text;
+  EXPECT_FALSE(contains(a.text, "Other island story")) << a.text;
+}
+
 }  // namespace
 }  // namespace klartext::extract
