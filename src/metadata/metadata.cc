@@ -247,7 +247,8 @@ const std::vector<uint8_t>& meta_keys_of_size(size_t size) {
 
 // Words that introduce a byline, lower case, with their trailing space or colon. Origin: the
 // ordinary preposition for "by" / the word "author" in each language, as news sites print it;
-// "thread starter", the label forum software prints before the name of who opened a thread;
+// "thread starter" and "started by", the labels forum software prints before the name of who
+// opened a thread (XenForo, SMF); "authors:", the plural label of pages by several people;
 // "article by"; "article written by" and "this post was written by", the author credits that
 // close health and company blog posts.
 // Editors ("编辑：") are not here: kCjkBylineMarkers ranks them below authors and reporters.
@@ -277,6 +278,7 @@ constexpr std::string_view kBylinePrefixes[] = {
     "autor: ",
     "autor ",
     "author: ",
+    "authors: ",
     "auteur : ",
     "auteur: ",
     "autore: ",
@@ -291,6 +293,7 @@ constexpr std::string_view kBylinePrefixes[] = {
     "记者 ",
     "著者：",
     "thread starter ",
+    "started by ",
     "article by ",
     "view all posts by ",
     "article written by: ",

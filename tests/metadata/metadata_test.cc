@@ -236,6 +236,13 @@ TEST(MetadataTest, BylinesInText) {
   EXPECT_EQ(meta_of("<body><span class='post-author vcard'>Sam Lee</span></body>").author,
             "Sam Lee");
   EXPECT_EQ(meta_of("<body><a rel=author href=/u/1>Kim Park</a></body>").author, "Kim Park");
+  // A forum thread's opener ("Started by", SMF) and a plural label before several names.
+  EXPECT_EQ(meta_of("<body><h2>Which pump?</h2><p>Started by Lee Grant, June 04, 2024, "
+                    "11:23:55 AM</p></body>")
+                .author,
+            "Lee Grant");
+  EXPECT_EQ(meta_of("<body><p>Authors: Ann Roe and Bo Lind</p></body>").author,
+            "Ann Roe and Bo Lind");
   // Prose that begins with "By" is not a byline.
   EXPECT_EQ(meta_of("<body><p>By the time the river rose, everyone in the valley had left "
                     "their homes and gone to the hills above the town.</p></body>")
