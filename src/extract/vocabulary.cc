@@ -580,6 +580,11 @@ constexpr std::string_view kNoticePhrases[] = {
     "an official website of the united states government",
     "official websites use .gov",
     "secure .gov websites use https",
+    // The status lines a site builder's form template ships beside every form, shown by script
+    // after a submission ("Thank you! Your submission has been received!", "Oops! Something went
+    // wrong while submitting the form."), by hand from the builder's default form texts.
+    "your submission has been received",
+    "went wrong while submitting the form",
 };
 
 // Sign-up calls: a short line naming what is sent (first table) and the act of signing up

@@ -309,6 +309,8 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "An official website of the United States government",
                         "Official websites use .gov",
                         "Secure .gov websites use HTTPS",
+                        "Thank you! Your submission has been received!",
+                        "Oops! Something went wrong while submitting the form.",
                         "Reactions: Ann Lee, Jan Novak and 3 others",
                         "View attachment 441678",
                         "Click to expand...",
