@@ -1187,6 +1187,19 @@ TEST(ExtractTest, RegionAroundTheOnlyH1InsideMain) {
   EXPECT_TRUE(contains(e.text, "Cord: 180 cm, braided cotton")) << e.text;
   EXPECT_FALSE(contains(e.text, "Another lamp from the same workshop")) << e.text;
   EXPECT_FALSE(contains(e.text, "Free delivery on every order")) << e.text;
+  // The product's name printed again as an <h1> for phones (a stylesheet hides one of the two)
+  // is one heading: the region around the first copy is still the content. Another heading
+  // in a second <h1> is not a copy: the page then names no one subject.
+  auto with_h1 = [&](const std::string& h1) {
+    std::string p = page;
+    p.replace(p.find("</main>"), 0, "<div class=\"bar\"><h1>" + h1 + "</h1></div>");
+    return run(p).text;
+  };
+  std::string copy = with_h1("Brass  reading lamp");
+  EXPECT_TRUE(contains(copy, "A small reading lamp in brushed brass")) << copy;
+  EXPECT_FALSE(contains(copy, "Another lamp from the same workshop")) << copy;
+  std::string other = with_h1("Lamps from Porto");
+  EXPECT_TRUE(contains(other, "Another lamp from the same workshop")) << other;
 }
 
 // On a page that is no article, a best container of up to kListingProseNoArticle bytes can be
