@@ -698,6 +698,16 @@ TEST(MetadataTest, SiteSloganTitleGivesWayToHeading) {
             "The heart of the internet");
 }
 
+// Full-width ASCII forms in a Latin title are an input method's leftovers and read as ASCII; a
+// CJK title keeps its full-width punctuation.
+TEST(MetadataTest, FullWidthFormsInLatinTitles) {
+  EXPECT_EQ(meta_of("<title>How Does Robot Mapping Work\xEF\xBC\x9F</title>").title,
+            "How Does Robot Mapping Work?");
+  EXPECT_EQ(meta_of("<title>\xEF\xBC\xA1\xEF\xBC\xA2 Test\xEF\xBC\x81</title>").title, "AB Test!");
+  EXPECT_EQ(meta_of("<title>\xE6\x80\x8E\xE4\xB9\x88\xE5\x8A\x9E\xEF\xBC\x9F</title>").title,
+            "\xE6\x80\x8E\xE4\xB9\x88\xE5\x8A\x9E\xEF\xBC\x9F");  // 怎么办？
+}
+
 // A news story or blog post (JSON-LD NewsArticle, BlogPosting or a subtype) with one h1: the
 // h1 is the headline even where <title> and the JSON-LD headline word it for search. A plain
 // "Article", or a second h1, leaves the search title in place.
