@@ -585,6 +585,15 @@ constexpr std::string_view kNoticePhrases[] = {
     // wrong while submitting the form."), by hand from the builder's default form texts.
     "your submission has been received",
     "went wrong while submitting the form",
+    // The guest's reply box under forum threads, from the default texts of two forum packages
+    // (Invision Community: "You need to be a member in order to leave a comment", "Sign up for a
+    // new account in our community. It's easy!", "Already have an account? Sign in here.";
+    // XenForo: "You must log in or register to reply here."), by hand; too long for whole-line
+    // phrases (kBoilerplatePhrases).
+    "you need to be a member in order to leave a comment",
+    "sign up for a new account in our community",
+    "already have an account? sign in here",
+    "you must log in or register to reply here",
 };
 
 // Sign-up calls: a short line naming what is sent (first table) and the act of signing up
