@@ -429,6 +429,14 @@ constexpr std::string_view kBoilerplatePhrases[] = {
     "contact us",
     "book a demo",
     "start free trial",
+    // Default labels of widely used site packages, shown alone on a line, by hand from their
+    // templates: a shop theme's product card and badges ("View full details", "Sale Sold out"),
+    // a blog host's like button while it loads ("Like Loading…"), a site builder's empty
+    // collection list ("No items found."). No gold of the four sets holds them.
+    "view full details",
+    "sale sold out",
+    "like loading…",
+    "no items found",
 };
 
 // Section edit link labels, lower case, as wikis print them beside each heading. Origin: the
@@ -594,6 +602,13 @@ constexpr std::string_view kNoticePhrases[] = {
     "sign up for a new account in our community",
     "already have an account? sign in here",
     "you must log in or register to reply here",
+    // Q&A sites' guest answer box ("By clicking “Post Your Answer”, you agree to our terms of
+    // service ...", "You must log in to answer this question.") and a blogging platform's zoom
+    // hint on every picture ("Press enter or click to view image in full size"), by hand from
+    // their pages.
+    "by clicking “post your answer”",
+    "you must log in to answer this question",
+    "press enter or click to view image in full size",
 };
 
 // Sign-up calls: a short line naming what is sent (first table) and the act of signing up
