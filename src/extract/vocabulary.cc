@@ -437,6 +437,15 @@ constexpr std::string_view kBoilerplatePhrases[] = {
     "sale sold out",
     "like loading…",
     "no items found",
+    // Labels that stand alone on a line beside what they name (en), by hand: a news network's
+    // caption toggle ("Show Caption"), the note after a vote on a review ("Thank you for your
+    // feedback"), and the label over a fact-checker's name on health and finance articles
+    // ("Reviewed by", "Fact checked by"; the name is its own line or link).
+    "show caption",
+    "thank you for your feedback",
+    "reviewed by",
+    "fact checked by",
+    "medically reviewed by",
 };
 
 // Section edit link labels, lower case, as wikis print them beside each heading. Origin: the
