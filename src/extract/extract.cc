@@ -14,6 +14,7 @@
 #include <chrono>
 #include <unordered_set>
 #include <vector>
+#include <xxhash.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -430,8 +431,50 @@ std::string_view undoubled(std::string_view line) {
   return line;
 }
 
+// The blocks drop_repeated_blocks has seen: open addressing on the block's XXH3 hash, the
+// bytes compared on a hash match, so it answers as a set of strings would without a node
+// allocation and a second hash per block (std::unordered_set's cost).
+class BlockSet {
+ public:
+  // Adds b; false when an equal block is already in.
+  bool insert(std::string_view b) {
+    if (2 * (size_ + 1) > slots_.size()) grow();
+    const uint64_t h = XXH3_64bits(b.data(), b.size());
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (s.data == nullptr) {
+        s = {h, b.data(), b.size()};
+        ++size_;
+        return true;
+      }
+      if (s.hash == h && std::string_view(s.data, s.size) == b) return false;
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    const char* data = nullptr;  // nullptr: empty (a block is never empty)
+    size_t size = 0;
+  };
+  void grow() {
+    std::vector<Slot> old(slots_.empty() ? 64 : 2 * slots_.size());
+    old.swap(slots_);
+    const size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.data == nullptr) continue;
+      size_t i = s.hash & mask;
+      while (slots_[i].data != nullptr) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+};
+
 std::string drop_repeated_blocks(const std::string& text) {
-  std::unordered_set<std::string_view> seen;
+  BlockSet seen;
   std::string_view previous;  // the last non-empty block, kept or not
   std::string out;
   out.reserve(text.size());
@@ -442,7 +485,7 @@ std::string drop_repeated_blocks(const std::string& text) {
     std::string_view block(text.data() + start, end - start);
     bool placeholder =
         block.size() >= 4 && block.substr(0, 2) == "{{" && block.substr(block.size() - 2) == "}}";
-    bool repeat = block.size() >= kMinRepeatBlock && !seen.insert(block).second;
+    bool repeat = block.size() >= kMinRepeatBlock && !seen.insert(block);
     if (block.size() >= kMinAdjacentRepeat && block == previous) repeat = true;
     if (!block.empty() && !placeholder && !repeat) {
       if (!out.empty()) out += "\n\n";

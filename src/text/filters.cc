@@ -856,17 +856,24 @@ std::string fineweb_quality(std::string_view text, size_t n_words, const FineWeb
       return "line_punct_ratio";
     }
   }
+  // The lines' code points, summed once for both rules below (each line counted once).
+  size_t chars = 0;
+  bool chars_counted = false;
   if (o.short_line_thr) {
     size_t short_lines = 0;
-    for (std::string_view l : ws.pieces) short_lines += code_point_count(l) <= o.short_line_length;
+    for (std::string_view l : ws.pieces) {
+      const size_t cps = code_point_count(l);
+      short_lines += cps <= o.short_line_length;
+      chars += cps;
+    }
+    chars_counted = true;
     if (static_cast<double>(short_lines) / nl >= *o.short_line_thr) return "short_line_ratio";
   }
   if (o.char_duplicates_ratio) {
     std::vector<std::string_view> non_empty;
     non_empty.reserve(ws.pieces.size());
-    size_t chars = 0;
     for (std::string_view l : ws.pieces) {
-      chars += code_point_count(l);
+      if (!chars_counted) chars += code_point_count(l);
       if (!strip(l).empty()) non_empty.push_back(l);
     }
     Duplicates d = find_duplicates(non_empty, ws.counts);

@@ -86,21 +86,23 @@ __attribute__((always_inline)) inline bool split_ascii_chunk(std::string_view ch
     return true;
   }
   // Trailing punctuation, right to left: "..." as one token, other characters one each.
-  std::string_view tail[16];
+  // Each tail token's length (1, or 3 for "..."): its start follows from the ends. Lengths
+  // rather than string_views, which are zeroed on construction: inlined into words(), a
+  // string_view array cost its 16 zeroings on every word.
+  uint8_t tail[16];
   size_t nt = 0;
   while (e > b && nt < 16 && kAsciiClass[p[e - 1]] == kPunct) {
-    if (e - b >= 3 && p[e - 1] == '.' && p[e - 2] == '.' && p[e - 3] == '.') {
-      tail[nt++] = chunk.substr(e - 3, 3);
-      e -= 3;
-    } else {
-      tail[nt++] = chunk.substr(e - 1, 1);
-      e -= 1;
-    }
+    const bool dots = e - b >= 3 && p[e - 1] == '.' && p[e - 2] == '.' && p[e - 3] == '.';
+    tail[nt++] = dots ? 3 : 1;
+    e -= tail[nt - 1];
   }
   if (e > b && kAsciiClass[p[e - 1]] == kPunct) return false;
   for (size_t k = 0; k < b; ++k) out->push_back(chunk.substr(k, 1));
   out->push_back(chunk.substr(b, e - b));
-  while (nt > 0) out->push_back(tail[--nt]);
+  while (nt > 0) {
+    out->push_back(chunk.substr(e, tail[--nt]));
+    e += tail[nt];
+  }
   return true;
 }
 
