@@ -10,11 +10,11 @@
 // a negative sum are pruned, while lists, tables and code with little link text are kept.
 #include "extract/extract.h"
 
+#include <xxhash.h>
 #include <algorithm>
 #include <chrono>
 #include <unordered_set>
 #include <vector>
-#include <xxhash.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>

@@ -389,6 +389,31 @@ TEST(VocabularyTest, PhraseTablesFoundAnywhereInTheLine) {
   EXPECT_FALSE(is_boilerplate_line("follow me"));            // follow call without a network
 }
 
+// Longer lines are searched 16 positions a step for where a phrase may start (the SSSE3
+// prefilter), the last step overlapping the one before, and the last three positions byte by
+// byte: a phrase counts at every offset of lines of every length up to kLineMax, and a line
+// that only misses one of its bytes does not.
+TEST(VocabularyTest, PhraseFoundAtEveryOffsetOfLongLines) {
+  for (std::string_view phrase : {"use cookies", "afp", "trackback"}) {
+    for (size_t length = phrase.size(); length <= 240; length += 7) {
+      for (size_t at = 0; at + phrase.size() <= length; ++at) {
+        std::string line(length, 'x');
+        line.replace(at, phrase.size(), phrase);
+        // "afp" counts only closing a line after a separator (a picture agency).
+        if (phrase == "afp") {
+          if (at + phrase.size() != length || at < 2) continue;
+          line[at - 1] = ' ';
+          line[at - 2] = '|';
+          if (length > 100) continue;  // credit lines are short
+        }
+        EXPECT_TRUE(is_boilerplate_line(line)) << line;
+        line[at + phrase.size() / 2] = 'q';
+        EXPECT_FALSE(is_boilerplate_line(line)) << line;
+      }
+    }
+  }
+}
+
 // The one-byte phrases (a digit, '@', a non-ASCII byte) are found 16 bytes a step, the last
 // step overlapping the one before: each counts at every offset of lines of every length
 // around the steps, and its absence too.
