@@ -583,9 +583,20 @@ std::string gopher_repetition(std::string_view text, const std::vector<std::stri
     // (candidate indices ascend with positions). Position 0 holds an n-gram (nw >= n) with
     // count >= 1, so (1, position 0) is the floor; only counts of two or more can beat it.
     uint32_t best = 1, best_first = 0;
+    // The default levels run 2, 3, ..., 10: the first extends the chains by two tokens, each
+    // other by one. Those two cases without the token loop.
+    const uint64_t* word_hashes = ws.word_hashes.data();
+    const int steps = n - chained;
     for (size_t k = 0; k < count; ++k) {
       uint64_t h = chain[k];
-      for (int j = chained; j < n; ++j) h = ngram_step(h, ws.word_hashes[cand[k] + size_t(j)]);
+      const uint64_t* at = word_hashes + cand[k] + chained;
+      if (steps == 1) {
+        h = ngram_step(h, at[0]);
+      } else if (steps == 2) {
+        h = ngram_step(ngram_step(h, at[0]), at[1]);
+      } else {
+        for (int j = 0; j < steps; ++j) h = ngram_step(h, at[j]);
+      }
       chain[k] = h;
       bool inserted = false;
       NgramCount& c = ws.ngram_counts.find_or_insert(ngram_finish(h), &inserted);

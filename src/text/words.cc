@@ -245,6 +245,13 @@ size_t WordSegmenter::non_symbol_word_count(std::string_view text) {
 
 bool is_symbol_word(std::string_view w) {
   for (size_t i = 0; i < w.size();) {
+    // ASCII bytes without decoding (most symbol words are one ASCII mark), others decoded.
+    const auto c = static_cast<unsigned char>(w[i]);
+    if (c < 0x80) {
+      if (!is_datatrove_punctuation(c)) return false;
+      ++i;
+      continue;
+    }
     if (!is_datatrove_punctuation(next_code_point(w, &i))) return false;
   }
   return true;
@@ -252,6 +259,14 @@ bool is_symbol_word(std::string_view w) {
 
 bool has_alpha(std::string_view w) {
   for (size_t i = 0; i < w.size();) {
+    // ASCII bytes (digits and punctuation in the words that reach here) without decoding or
+    // a call: is_alpha's own ASCII test.
+    const auto c = static_cast<unsigned char>(w[i]);
+    if (c < 0x80) {
+      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
+      ++i;
+      continue;
+    }
     if (is_alpha(next_code_point(w, &i))) return true;
   }
   return false;
