@@ -625,6 +625,12 @@ constexpr std::string_view kNoticePhrases[] = {
     "by clicking “post your answer”",
     "you must log in to answer this question",
     "press enter or click to view image in full size",
+    // A newsletter form's status lines ("You've subscribed!", "You are already subscribed")
+    // and the outdated-browser notice of site templates ("... is no longer supported. Please
+    // upgrade your browser."), by hand.
+    "you've subscribed!",
+    "you are already subscribed",
+    "please upgrade your browser",
 };
 
 // Sign-up calls: a short line naming what is sent (first table) and the act of signing up
@@ -1756,6 +1762,17 @@ bool boilerplate_line_normalized(std::string_view t) {
       }
   }
   if (tables & (kCookieTable | kRegistrationTable | kNoticeTable)) return true;
+  // A loading placeholder that a script replaces ("Loading paragraph...", "Loading image…",
+  // "Loading Questions..."): "loading", one or two words, an ellipsis. Measured: wcxb-dev 4
+  // pages up (2 articles, a product and a collection page; both halves), none down; no gold of
+  // the four sets holds such a line. Without the ellipsis, lines of prose that open with the
+  // word ("Loading speeds can be slower ...") are gold.
+  constexpr size_t kLoadingMax = 40;  // bytes: "loading" and two long words
+  constexpr long kLoadingWords = 2;   // spaces: "loading" and two words
+  if (t.size() <= kLoadingMax && t.starts_with("loading ") &&
+      (t.ends_with("...") || t.ends_with("…")) &&
+      std::count(t.begin(), t.end(), ' ') <= kLoadingWords)
+    return true;
   const bool follow = t.starts_with("follow ") || (tables & kFollowTable);
   if (follow && (tables & kSocialTable)) return true;
   if ((tables & kSignupObjectTable) && (tables & kSignupActTable)) return true;

@@ -327,6 +327,11 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "By clicking “Post Your Answer”, you agree to our terms of service.",
                         "You must log in to answer this question.",
                         "Press enter or click to view image in full size",
+                        "You've subscribed!",
+                        "You are already Subscribed",
+                        "Your browser is no longer supported. Please upgrade your browser.",
+                        "Loading paragraph...",
+                        "Loading image…",
                         "Reactions: Ann Lee, Jan Novak and 3 others",
                         "View attachment 441678",
                         "Click to expand...",
@@ -371,7 +376,9 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "Views",
                         "400 views of the harbour from the hill, painted over forty years",
                         "12 posts · Joined the club",
-                        "Posts: 1,077"})
+                        "Posts: 1,077",
+                        "Loading speeds can be slower than on other hosts.",
+                        "Loading the van took all morning..."})
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
 }
 
