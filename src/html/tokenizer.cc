@@ -778,18 +778,16 @@ struct Tokenizer::Impl {
     return r;
   }
 
-  // s is just after "<" (start tag) or "</" (end tag), at an ASCII letter.
-  bool parse_tag(Token& t, bool start, const char* s) {
-    Acc name;
-    const char* q = s;
+  // The rest of a name (kAttr: attribute name, else tag name) that skip_name stopped inside
+  // at q, at a byte that is not a terminator (upper case, NUL, a control byte): goes on
+  // rewriting into `name` and returns the terminator's position, or null at the end of input.
+  // Out of line: most names are lower case and end at their first stop.
+  template <bool kAttr>
+  __attribute__((noinline)) const char* name_rest(Acc& name, const char* q) {
+    const uint8_t* table = kAttr ? kClasses.attr_name : kClasses.tag_name;
     for (;;) {
-      const char* r = skip_name<false>(q);
-      add(name, q, static_cast<size_t>(r - q));
-      q = r;
-      if (q == end) return eof_in_tag();
       uint8_t c = static_cast<uint8_t>(*q);
-      if (kClasses.tag_name[c] == kStop) break;
-      if (kClasses.tag_name[c] == kPlain) {  // a control byte the vector test flags too
+      if (table[c] == kPlain) {  // a control byte the vector test flags too
         add(name, q, 1);
         ++q;
       } else if (c == 0) {
@@ -799,6 +797,45 @@ struct Tokenizer::Impl {
         add_decoded(name, &l, 1);
         ++q;
       }
+      const char* r = skip_name<kAttr>(q);
+      add(name, q, static_cast<size_t>(r - q));
+      q = r;
+      if (q == end) return nullptr;
+      if (table[static_cast<uint8_t>(*q)] == kStop) return q;
+    }
+  }
+
+  // The rest of a quoted attribute value after the first scan stopped at q on '&', CR or NUL
+  // (not the quote): decodes into `value` and returns the position after the closing quote,
+  // or null at the end of input. Out of line: most values hold none of these.
+  __attribute__((noinline)) const char* quoted_rest(Acc& value, const char* q, char quote) {
+    for (;;) {
+      char d = *q;
+      if (d == '&') {
+        q = char_ref(value, q, true);
+      } else if (d == '\r') {
+        q = add_newline(value, q);
+      } else {
+        q = add_replacement(value, q);
+      }
+      const char* r = quote == '"' ? scan_for<'"', '&', '\r', '\0'>(q, end)
+                                   : scan_for<'\'', '&', '\r', '\0'>(q, end);
+      add(value, q, static_cast<size_t>(r - q));
+      q = r;
+      if (q == end) return nullptr;
+      if (*q == quote) return q + 1;
+    }
+  }
+
+  // s is just after "<" (start tag) or "</" (end tag), at an ASCII letter.
+  bool parse_tag(Token& t, bool start, const char* s) {
+    // The name: in the usual case one scan to its terminator, a view of the input.
+    const char* q = skip_name<false>(s);
+    Acc name{s, static_cast<size_t>(q - s), false};
+    if (q == end) return eof_in_tag();
+    if (kClasses.tag_name[static_cast<uint8_t>(*q)] != kStop) {
+      q = name_rest<false>(name, q);
+      if (!q) return eof_in_tag();
     }
     // Attributes go straight into the token (end tags parse and drop theirs).
     t.attrs.clear();
@@ -827,30 +864,21 @@ struct Tokenizer::Impl {
         continue;
       }
       had_attrs = true;
-      Acc an, value;
+      // A leading '=' is part of the name (an error); the name is then one view of the input
+      // up to its terminator unless it needs rewriting.
+      const char* name_start = q;
       if (c == '=') {
         ++errors;
-        add(an, q, 1);
         ++q;
       }
-      for (;;) {
-        const char* r = skip_name<true>(q);
-        add(an, q, static_cast<size_t>(r - q));
-        q = r;
-        if (q == end) return eof_in_tag();
-        uint8_t d = static_cast<uint8_t>(*q);
-        if (kClasses.attr_name[d] == kStop) break;
-        if (kClasses.attr_name[d] == kPlain) {
-          add(an, q, 1);
-          ++q;
-        } else if (d == 0) {
-          q = add_replacement(an, q);
-        } else {
-          char l = to_lower(d);
-          add_decoded(an, &l, 1);
-          ++q;
-        }
+      q = skip_name<true>(q);
+      Acc an{name_start, static_cast<size_t>(q - name_start), false};
+      if (q == end) return eof_in_tag();
+      if (kClasses.attr_name[static_cast<uint8_t>(*q)] != kStop) {
+        q = name_rest<true>(an, q);
+        if (!q) return eof_in_tag();
       }
+      Acc value;
       while (q < end && is_ws(static_cast<uint8_t>(*q))) ++q;
       if (q == end) return eof_in_tag();
       if (*q != '=') {  // attribute without value; '/', '>' or the next name follow
@@ -863,28 +891,26 @@ struct Tokenizer::Impl {
       c = static_cast<uint8_t>(*q);
       if (c == '"' || c == '\'') {
         ++q;
-        for (;;) {
-          const char* r = c == '"' ? scan_for<'"', '&', '\r', '\0'>(q, end)
-                                   : scan_for<'\'', '&', '\r', '\0'>(q, end);
-          add(value, q, static_cast<size_t>(r - q));
-          q = r;
-          if (q == end) return eof_in_tag();
-          char d = *q;
-          if (d == static_cast<char>(c)) {
-            ++q;
-            break;
-          }
-          if (d == '&') {
-            q = char_ref(value, q, true);
-          } else if (d == '\r') {
-            q = add_newline(value, q);
-          } else {
-            q = add_replacement(value, q);
-          }
+        const char* r = c == '"' ? scan_for<'"', '&', '\r', '\0'>(q, end)
+                                 : scan_for<'\'', '&', '\r', '\0'>(q, end);
+        value = Acc{q, static_cast<size_t>(r - q), false};
+        q = r;
+        if (q == end) return eof_in_tag();
+        if (*q == static_cast<char>(c)) {
+          ++q;
+        } else {
+          q = quoted_rest(value, q, static_cast<char>(c));
+          if (!q) return eof_in_tag();
         }
         if (start) push_attr(t, an, value);
         // After attribute value (quoted): whitespace, '/', '>' or (an error) the next name.
-        if (q < end && !is_ws(static_cast<uint8_t>(*q)) && *q != '/' && *q != '>') ++errors;
+        if (q == end) return eof_in_tag();
+        c = static_cast<uint8_t>(*q);
+        if (c == '>') {
+          ++q;
+          break;
+        }
+        if (!is_ws(c) && c != '/') ++errors;
         continue;
       }
       if (c == '>') {
