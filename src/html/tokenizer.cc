@@ -417,10 +417,14 @@ struct Tokenizer::Impl {
   bool run_data(Token& t) {
     Acc a;
     for (;;) {
-      const char* q = scan_for<'<', '&', '\r', '\0'>(p, end);
-      add(a, p, static_cast<size_t>(q - p));
-      p = q;
-      if (p == end) break;
+      // Most calls start at a '<' (the last token was a tag, or text that ended at one):
+      // that needs no scan.
+      if (p == end || *p != '<') {
+        const char* q = scan_for<'<', '&', '\r', '\0'>(p, end);
+        add(a, p, static_cast<size_t>(q - p));
+        p = q;
+        if (p == end) break;
+      }
       switch (*p) {
         case '<':
           if (!starts_markup(p)) {
