@@ -534,6 +534,17 @@ class Builder {
   bool in_head_noscript(Token& t);
   bool after_head(Token& t);
   bool in_body(Token& t);
+  // "In body" for a character token; inline, as run() calls it directly for most text.
+  bool in_body_characters(Token& t) {
+    if (t.data[0] == '\0') {
+      error();
+      return false;
+    }
+    reconstruct_formatting();
+    insert_chars(t.data, t.data_stable);
+    if (frameset_ok_ && leading_whitespace(t.data) != t.data.size()) frameset_ok_ = false;
+    return false;
+  }
   bool in_body_start(Token& t);
   bool in_body_end(Token& t);
   bool text_mode(Token& t);
@@ -1479,10 +1490,16 @@ void Builder::run() {
     } else if (!cdata) {
       // The adjusted current node is HTML: no foreign-content rules. Most tokens are "in
       // body": that mode is called directly, and process_in only runs for a reprocess.
-      if (mode_ != Mode::kInBody)
+      // Start tags and text go straight to their rules, not through in_body's prologue
+      // (which saves the registers its inlined end-tag rules need).
+      if (mode_ != Mode::kInBody) {
         process_in(mode_, t);
-      else if (in_body(t) && !stopped_)
-        reprocess(t);
+      } else {
+        bool again = t.type == TokenType::kStartTag    ? in_body_start(t)
+                     : t.type == TokenType::kCharacter ? in_body_characters(t)
+                                                       : in_body(t);
+        if (again && !stopped_) reprocess(t);
+      }
     } else {
       process(t);
     }
@@ -1899,14 +1916,7 @@ bool Builder::after_head(Token& t) {
 bool Builder::in_body(Token& t) {
   switch (t.type) {
     case TokenType::kCharacter:
-      if (t.data[0] == '\0') {
-        error();
-        return false;
-      }
-      reconstruct_formatting();
-      insert_chars(t.data, t.data_stable);
-      if (frameset_ok_ && leading_whitespace(t.data) != t.data.size()) frameset_ok_ = false;
-      return false;
+      return in_body_characters(t);
     case TokenType::kComment:
       insert_comment(t);
       return false;
