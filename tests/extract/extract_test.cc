@@ -1251,6 +1251,53 @@ TEST(ExtractTest, IntroOverATeaserGridKeepsTheGrid) {
   EXPECT_FALSE(contains(article.text, "Arms wide enough to hold a cup of tea")) << article.text;
 }
 
+// A listing that is itself a list of items (a page of new papers, each a linked title, its
+// linked authors, an abstract and a "See details" button) keeps each item's title and its list
+// of names, though they are links; the later link of each item still goes (prune's link-block
+// rule, item_title_or_names).
+TEST(ExtractTest, ListingItemsKeepTheirLinkedTitlesAndNames) {
+  const char* papers[][4] = {
+      {"Tidal mixing in shallow estuaries", "Ana Lima", "Ben Okafor",
+       "We measure how the flood tide stirs fresh and salt water over mud flats during spring "
+       "and neap tides, and how the mixing changes when the river runs high after rain."},
+      {"Sand waves under a tidal current", "Carla Reyes", "Dev Patel",
+       "Echo soundings over three years show how the crests of sand waves creep against the ebb "
+       "current, a few metres each month, and how storms flatten them for weeks."},
+      {"Harbour seiches after storms", "Erik Berg", "Fatima Noor",
+       "Gauges in four harbours record long sloshing waves that follow a storm surge for up to "
+       "a day, and we trace their periods back to the shape of each basin."},
+      {"Salt wedges in river mouths", "Gina Rossi", "Hugo Marsh",
+       "A thin wedge of sea water slides upstream under the river at high tide and retreats at "
+       "the ebb; we follow its nose with a towed probe over a whole season."},
+      {"Tide tables from old ledgers", "Ivan Petrov", "Jana Novak",
+       "Harbour masters' ledgers from two centuries give tide heights that match modern gauges "
+       "well, once the change of the harbour's datum in one year is accounted for."}};
+  std::string page = "<head><title>Recent papers</title></head><body><div class=\"top\">";
+  for (int k = 0; k < 12; ++k)
+    page +=
+        "<a href=\"/s/" + std::to_string(k) + "\">Section number " + std::to_string(k) + "</a> ";
+  page +=
+      "</div><h1>Recent papers on tides</h1><p>New papers from the coastal group, newest first, "
+      "with their authors and a short abstract.</p><ul class=\"papers\">";
+  for (const auto& p : papers)
+    page += std::string("<li class=\"paper\"><div class=\"title\"><a href=\"/p\">") + p[0] +
+            "</a></div><div class=\"authors\"><a href=\"/a\">" + p[1] + "</a>, <a href=\"/a\">" +
+            p[2] + "</a></div><p>" + p[3] +
+            "</p><div class=\"more\"><a href=\"/p\">See details</a></div></li>";
+  page +=
+      "</ul><div class=\"pages\"><a href=\"/p?2\">Next page</a> <a href=\"/p?9\">Last "
+      "page</a></div></body>";
+  Extracted e = run(page);
+  EXPECT_TRUE(contains(e.text, "Harbour masters' ledgers from two centuries")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Tidal mixing in shallow estuaries")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Tide tables from old ledgers")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Ana Lima, Ben Okafor")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Ivan Petrov, Jana Novak")) << e.text;
+  EXPECT_FALSE(contains(e.text, "See details")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Next page")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Section number")) << e.text;
+}
+
 // The hidden wrapper is weighed against the visible page's prose, not its menus: a shop page
 // that shows only a large category menu while script reveals the product still has the
 // product as its content. Visible prose of the same size keeps the wrapper hidden.
