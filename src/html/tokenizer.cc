@@ -901,16 +901,23 @@ struct Tokenizer::Impl {
         if (!q) return eof_in_tag();
       }
       Acc value;
-      while (q < end && is_ws(static_cast<uint8_t>(*q))) ++q;
-      if (q == end) return eof_in_tag();
-      if (*q != '=') {  // attribute without value; '/', '>' or the next name follow
-        if (start) push_attr(t, an, value);
-        continue;
+      // q is at the name's terminator; most often the '=' itself.
+      if (*q != '=') {
+        while (q < end && is_ws(static_cast<uint8_t>(*q))) ++q;
+        if (q == end) return eof_in_tag();
+        if (*q != '=') {  // attribute without value; '/', '>' or the next name follow
+          if (start) push_attr(t, an, value);
+          continue;
+        }
       }
       ++q;
-      while (q < end && is_ws(static_cast<uint8_t>(*q))) ++q;
       if (q == end) return eof_in_tag();
       c = static_cast<uint8_t>(*q);
+      if (is_ws(c)) {
+        while (q < end && is_ws(static_cast<uint8_t>(*q))) ++q;
+        if (q == end) return eof_in_tag();
+        c = static_cast<uint8_t>(*q);
+      }
       if (c == '"' || c == '\'') {
         ++q;
         const char* r = c == '"' ? scan_for<'"', '&', '\r', '\0'>(q, end)
