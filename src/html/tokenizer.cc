@@ -966,11 +966,15 @@ struct Tokenizer::Impl {
       if (start) push_attr(t, an, value);
     }
 
-    reset_keep_attrs(t, start ? TokenType::kStartTag : TokenType::kEndTag);
     // Locals, not fields read back from `t`: reloading a just-stored view stalls store forwarding.
+    // The id is looked up before the token is reset, so that no call (the memo's miss path)
+    // comes between the reset's stores and these: the compiler drops the reset's name, tag and
+    // flag stores that these overwrite.
     std::string_view tag_name = view(name);
+    dom::Tag tag = tag_cache.lookup(tag_name, !name.scratch && end - name.ptr >= 16);
+    reset_keep_attrs(t, start ? TokenType::kStartTag : TokenType::kEndTag);
     t.name = tag_name;
-    t.tag = tag_cache.lookup(tag_name, !name.scratch && end - name.ptr >= 16);
+    t.tag = tag;
     t.self_closing = self_closing;
     if (start) {
       if (name.scratch) {
