@@ -541,7 +541,21 @@ class Builder {
       return false;
     }
     reconstruct_formatting();
-    insert_chars(t.data, t.data_stable);
+    // The usual case inline: a view of the input that starts a new text node at the end of
+    // the current element (no foster parenting, no template, no text node to extend). It
+    // does what insert_chars does then.
+    Node* parent = current();
+    Node* last = parent->last_child;
+    if (t.data_stable && !foster_ && parent->kind == NodeKind::kElement &&
+        !parent->is_html(Tag::kTemplate) && !(last && last->kind == NodeKind::kText) &&
+        in_input(t.data)) {
+      flush_text();
+      Node* n = doc_.create_text(t.data);
+      open_text_ = n;
+      Document::append_child(parent, n);
+    } else {
+      insert_chars(t.data, t.data_stable);
+    }
     if (frameset_ok_ && leading_whitespace(t.data) != t.data.size()) frameset_ok_ = false;
     return false;
   }
