@@ -599,7 +599,14 @@ class Builder {
   }
   Place appropriate_place_slow(Node* target);
   void insert_at(Place p, Node* n);
-  void place_and_push(Node* n);
+  // Inserts n at the appropriate place and pushes it. Inline, with the depth cap (which never
+  // applies on ordinary pages) out of line in cap_depth.
+  void place_and_push(Node* n) {
+    if (open_.size() >= max_depth_) cap_depth();
+    insert_at(appropriate_place(), n);
+    push(n);
+  }
+  void cap_depth();
   Node* insert_element(const Token& t);  // HTML element for the token, pushed
   Node* insert_html(Tag tag);            // HTML element with no attributes, pushed
   Node* insert_foreign(Token& t, Namespace ns);
@@ -1241,7 +1248,7 @@ Place Builder::appropriate_place_slow(Node* target) {
 
 void Builder::insert_at(Place p, Node* n) { Document::insert_before(p.parent, n, p.before); }
 
-void Builder::place_and_push(Node* n) {
+void Builder::cap_depth() {
   // Depth cap: rather than nest deeper, close the current node so the new element becomes its
   // sibling (browsers flatten the same way near 512 levels). The stack never outgrows the cap,
   // which bounds every stack walk per token. Never closes <html>.
@@ -1264,8 +1271,6 @@ void Builder::place_and_push(Node* n) {
       if (structural && mode_ != Mode::kText) reset_insertion_mode();
     }
   }
-  insert_at(appropriate_place(), n);
-  push(n);
 }
 
 Node* Builder::insert_element(const Token& t) {
