@@ -511,6 +511,26 @@ TEST(C4, SubstringRulesMatchWholePatternsInAnyCase) {
   EXPECT_EQ(c4_quality(line(0) + "\nA brace { opens here.\n", o, &out), "curly_bracket");
 }
 
+// The pattern search tests 16 positions a step by the pattern's first and last bytes and the
+// last positions of the text byte by byte: a pattern counts at every offset of texts of every
+// length, and a look-alike with the same first and last bytes ("lorem_ipsum") does not.
+TEST(C4, PatternsFoundAtEveryOffset) {
+  C4Options o;
+  o.min_num_sentences.reset();
+  o.min_words_per_line.reset();  // a line of two words is searched too
+  o.filter_no_terminal_punct = false;
+  std::string out;
+  for (size_t length = 11; length <= 60; ++length) {
+    for (size_t at = 0; at + 11 <= length; ++at) {
+      std::string text(length, 'x');
+      text.replace(at, 11, "lorem ipsum");
+      EXPECT_EQ(c4_quality(text, o, &out), "lorem_ipsum") << text;
+      text[at + 5] = '_';
+      EXPECT_EQ(c4_quality(text, o, &out), "") << text;
+    }
+  }
+}
+
 // Patterns are looked for in the whole text first, then only in the lines that may hold them:
 // a pattern on one line removes that line alone, one spelled across a line break matches no
 // line, and one that citation removal spells ("use[1] cookies") still matches its line.
