@@ -1298,6 +1298,34 @@ TEST(ExtractTest, ListingItemsKeepTheirLinkedTitlesAndNames) {
   EXPECT_FALSE(contains(e.text, "Section number")) << e.text;
 }
 
+// A shop's category page whose grid of cards makes up most of the page: the body is the content
+// as a link list. The grid's cards stay; a promotion bar's link and a footer's link, outside
+// any list of items, go as link blocks (in_or_holding_list).
+TEST(ExtractTest, BodyAsLinkListDropsLinkBlocksOutsideItsLists) {
+  const char* lamps[] = {
+      "Brass desk lamp with a green glass shade", "Clamp lamp in matt black steel",
+      "Folding travel lamp with a warm LED",      "Oak base lamp with a linen shade",
+      "Architect lamp with a spring arm",         "Small reading lamp in white enamel",
+      "Wall-mounted swing arm lamp in brass",     "Mushroom lamp in opal glass"};
+  std::string page =
+      "<head><title>Desk lamps</title></head><body><div class=\"bar\"><p><a href=\"/sale\">"
+      "Subscribe and save a fifth on every order this month</a></p></div><h1>Desk lamps</h1>"
+      "<p>Lamps for desks and workbenches, chosen for a steady light.</p><div class=\"grid\">";
+  for (int size = 0; size < 2; ++size)
+    for (const char* lamp : lamps)
+      page += std::string("<div class=\"card\"><a href=\"/p\">") + lamp + (size ? ", large" : "") +
+              "</a> <span>45 euros</span></div>";
+  page +=
+      "</div><div class=\"foot\"><p><a href=\"/ship\">Shipping and returns for every "
+      "order</a></p></div></body>";
+  Extracted e = run(page);
+  EXPECT_TRUE(contains(e.text, "Brass desk lamp with a green glass shade 45 euros")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Mushroom lamp in opal glass, large 45 euros")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Lamps for desks and workbenches")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Subscribe and save")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Shipping and returns")) << e.text;
+}
+
 // The hidden wrapper is weighed against the visible page's prose, not its menus: a shop page
 // that shows only a large category menu while script reveals the product still has the
 // product as its content. Visible prose of the same size keeps the wrapper hidden.
