@@ -678,6 +678,18 @@ constexpr std::string_view kForumLineOpenings[] = {
     "view attachment ",
     "click to expand...",
 };
+// The sort and filter controls over a shop's or a search's grid of results, lower case, by
+// hand from the labels shop and listing templates print alone on a line (en): the grid's
+// order ("Sort by:", "Sort"), the filter panel's toggle ("Filters", "Show filters"). Whole
+// lines only, and only as lines (is_boilerplate_line), never as a link inside a sentence
+// ("combined with structured filters"); "filter" alone is left out, as API documentation
+// names a parameter or a function so.
+constexpr std::string_view kGridControlLabels[] = {
+    "sort",         "sort by",      "sort options", "filters",      "filter by",
+    "show filters", "hide filters", "refine by",    "view options",
+};
+// A sort control showing its current order ("Sort: Best Match", "Sort by: Price, low to high").
+constexpr std::string_view kSortOpenings[] = {"sort: ", "sort by: "};
 constexpr std::string_view kPictureAgencies[] = {
     "getty images", "shutterstock", "ap photo", "afp", "reuters", "epa", "istock", "alamy",
 };
@@ -1748,6 +1760,14 @@ bool boilerplate_line_normalized(std::string_view t) {
   // down; both halves up), the other sets unchanged. A post's number alone ("#12") as well:
   // 7 pages down (a thread whose gold keeps them, listings numbering their items).
   if (t.size() <= 100 && opens_with_entry<kForumLineOpenings>(t)) return true;
+  // A grid's sort and filter controls (kGridControlLabels, 20 bytes holds the longest; the
+  // current order after a sort label, kSortOpenings, 40 bytes). Measured: wcxb-dev F1 0.88288
+  // -> 0.88296 (collection .7213 -> .7223; 23 pages up, one down by 0.0004; even half +0.096
+  // page-units, odd +0.033; leak .0610 -> .0607); the labels alone 0.88294 (12 up, none
+  // down); scrapinghub, chinese-wce and readability unchanged. As boilerplate phrases (which
+  // links are checked against too) a documentation page lost 'filters' inside a sentence.
+  if (t.size() <= 20 && in_table<kGridControlLabels>(strip_label_end(t, ":"))) return true;
+  if (t.size() <= 40 && opens_with_entry<kSortOpenings>(t)) return true;
   if (t.size() <= 100 && forum_post_note(t, digit)) return true;
   if (t.size() <= 100 && opens_with_entry<kCreditLineOpenings>(t)) return true;
   if (t.size() <= 100 && (tables & kAgencyTable)) {

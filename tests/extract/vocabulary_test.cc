@@ -339,8 +339,20 @@ TEST(VocabularyTest, BoilerplateLines) {
                         "Edited May 22, 2024 by jdoe",
                         "Edited January 29 by jdoe (see edit history)",
                         "8 hours ago, jdoe said:",
-                        "On 3/5/2024 at 7:29 PM, Jane Doe said:"})
+                        "On 3/5/2024 at 7:29 PM, Jane Doe said:",
+                        "Sort by:",
+                        "Sort",
+                        "Filters",
+                        "Show filters",
+                        "Sort: Best Match",
+                        "Sort by: Price, low to high"})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
+  // The grid's controls are lines, not phrases: a link named so inside a sentence stays.
+  EXPECT_FALSE(is_boilerplate_phrase("filters"));
+  EXPECT_FALSE(is_boilerplate_phrase("Sort"));
+  for (const char* s : {"Filter", "Sort the beans by size before roasting them.",
+                        "Filters for coffee machines", "Sorted by date"})
+    EXPECT_FALSE(is_boilerplate_line(s)) << s;
   for (const char* s : {"The reading time of the report was longer than planned, 3 hours in all.",
                         "One of the six rescued",
                         "1 of the 6 climbers turned back",
