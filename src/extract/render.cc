@@ -15,9 +15,11 @@ namespace {
 
 // Whitespace of a run of text between its first and last word (`core`, both ends words)
 // collapsed into single spaces at out; `after_space`: the byte before the run was whitespace.
-// Returns the bytes written.
-size_t collapse_scalar(std::string_view core, bool after_space, char* out) {
-  size_t n = 0;
+// Returns the bytes written and, when `visible` is given, adds the run's non-whitespace bytes
+// to it.
+inline size_t collapse_scalar(std::string_view core, bool after_space, char* out,
+                              size_t* visible = nullptr) {
+  size_t n = 0, shown = 0;
   for (char c : core) {
     if (is_space(c)) {
       if (!after_space) out[n++] = ' ';
@@ -25,8 +27,10 @@ size_t collapse_scalar(std::string_view core, bool after_space, char* out) {
     } else {
       out[n++] = c;
       after_space = false;
+      ++shown;
     }
   }
+  if (visible) *visible += shown;
   return n;
 }
 
@@ -127,8 +131,7 @@ inline size_t collapse_block(std::string_view block, bool after_space, char* out
   }
   return collapse_scalar(block, after_space, out);
 #else
-  *visible += count_visible(block);
-  return collapse_scalar(block, after_space, out);
+  return collapse_scalar(block, after_space, out, visible);
 #endif
 }
 
@@ -149,20 +152,8 @@ size_t collapse_core(std::string_view core, size_t cap, char* out, size_t* visib
     *visible += count_visible(tail);
     return n;
   }
-  // The last bytes (under 16), collapsed and counted in one pass (collapse_scalar's loop).
-  size_t shown = 0;
-  for (char c : tail) {
-    if (is_space(c)) {
-      if (!after_space) out[n++] = ' ';
-      after_space = true;
-    } else {
-      out[n++] = c;
-      after_space = false;
-      ++shown;
-    }
-  }
-  *visible += shown;
-  return n;
+  // The last bytes (under 16), collapsed and counted in one pass.
+  return n + collapse_scalar(tail, after_space, out + n, visible);
 }
 
 // Appends a core (see collapse_scalar) to out collapsed; returns its visible bytes.
