@@ -515,6 +515,7 @@ class Extractor {
     uint32_t n = std::min(doc_.node_count(), opt_.max_nodes);
     if (doc_.node_count() > opt_.max_nodes) result.truncated = true;
     info_.assign(n, Info{});
+    info_size_ = n;
     const Node* body = doc_.body();
     if (!body) body = root;
 
@@ -550,7 +551,7 @@ class Extractor {
   }
 
  private:
-  bool in_range(const Node* n) const { return n->id < info_.size(); }
+  bool in_range(const Node* n) const { return n->id < info_size_; }
   Info& at(const Node* n) { return info_[n->id]; }
 
   bool over_budget() {
@@ -590,7 +591,7 @@ class Extractor {
     // The walk skips nodes past max_nodes, which inline_text would read: such pages take
     // inline_text itself.
     InlineTextStream stream;
-    const bool use_stream = doc_.node_count() <= info_.size();
+    const bool use_stream = doc_.node_count() <= info_size_;
     struct Open {
       size_t begin;      // stream position at the element's enter
       uint64_t visits;   // stream visits before it
@@ -2113,7 +2114,7 @@ class Extractor {
   // The skip table for rendering: removed nodes, and inside the winner, subtrees that are
   // net-negative and mostly links (menus, related-link lists, tag clouds).
   std::vector<uint8_t> prune(const Node* winner) {
-    std::vector<uint8_t> skip(info_.size(), 0);
+    std::vector<uint8_t> skip(info_size_, 0);
     walk(
         winner,
         [&](const Node* n) {
@@ -2760,6 +2761,9 @@ class Extractor {
   const Options& opt_;
   double start_ms_;
   std::vector<Info> info_;
+  // info_.size(), kept as a count: size() divides the vector's byte span by sizeof(Info) (56,
+  // a multiply and shifts), and in_range runs for every node and parent the passes visit.
+  uint32_t info_size_ = 0;
   uint64_t comment_bytes_ = 0;
   uint64_t titled_comment_bytes_ = 0;  // the part of comment_bytes_ under a comments heading
   uint32_t body_raw_ = 0;
