@@ -296,6 +296,13 @@ constexpr std::string_view kBoilerplatePhrases[] = {
     "back to top",
     "text size",
     "table of contents",
+    // Other labels over a page's table of contents (en), by hand from blog, help-centre and
+    // wiki templates: the linked list under them goes as navigation, the label stayed alone.
+    // On wcxb-dev 12 such lines stood outside the gold, 0 inside.
+    "contents",
+    "in this article",
+    "on this page",
+    "jump to",
     "loading",
     "like loading",
     "written by",

@@ -193,6 +193,10 @@ TEST(VocabularyTest, BoilerplatePhrasesMatchWholeBlocks) {
                         "Create an account or sign in to comment",
                         "Contact Us",
                         "Book a demo",
+                        "Contents",
+                        "In this article:",
+                        "On This Page",
+                        "Jump to:",
                         "Start free trial",
                         "View full details",
                         "Sale Sold out",
@@ -215,12 +219,28 @@ TEST(VocabularyTest, BoilerplatePhrasesMatchWholeBlocks) {
                         "返回",
                         "← 返回"})
     EXPECT_TRUE(is_boilerplate_phrase(s)) << s;
-  for (const char* s :
-       {"Read more about the new law below.", "Sharing economy", "Print media", "Close to home",
-        "More than a game", "Most read books of the year", "Related parties", "Теги и метки",
-        "Highlights of the season", "Quote of the day", "Reply to the council",
-        "Register of members", "Your answer was right, and the council agreed",
-        "分享到朋友圈的照片", "返回家乡的路上", "上一篇论文", "打印本页面上的表格：", "：", "::"})
+  for (const char* s : {"Read more about the new law below.",
+                        "Sharing economy",
+                        "Print media",
+                        "Close to home",
+                        "More than a game",
+                        "Most read books of the year",
+                        "Related parties",
+                        "Теги и метки",
+                        "Highlights of the season",
+                        "Quote of the day",
+                        "Reply to the council",
+                        "Register of members",
+                        "Your answer was right, and the council agreed",
+                        "Contents of the box",
+                        "In this article we compare three kettles",
+                        "Jump to conclusions",
+                        "分享到朋友圈的照片",
+                        "返回家乡的路上",
+                        "上一篇论文",
+                        "打印本页面上的表格：",
+                        "：",
+                        "::"})
     EXPECT_FALSE(is_boilerplate_phrase(s)) << s;
 }
 
