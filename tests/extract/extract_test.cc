@@ -1326,6 +1326,25 @@ TEST(ExtractTest, BodyAsLinkListDropsLinkBlocksOutsideItsLists) {
   EXPECT_FALSE(contains(e.text, "Shipping and returns")) << e.text;
 }
 
+// The name of a field the reader types into or picks from a list ("Postal code" over a text
+// box, "Country" around a drop-down) is a form's, not content; the label of a radio button is
+// the option's name and stays (labels_entry_field).
+TEST(ExtractTest, LabelsOfEntryFieldsAreLeftOut) {
+  Extracted e = run(
+      "<body><h1>Stoneware teapot</h1><div class=\"product\"><p>A round teapot thrown by hand "
+      "in grey stoneware, with a steel strainer and a lid that stays put while pouring. It holds "
+      "a litre, enough for four cups, and keeps the tea warm for half an hour.</p><p>Each pot "
+      "is glazed twice and fired at a high heat, so it is safe in the dishwasher.</p>"
+      "<div class=\"ship\"><p>Estimate the shipping cost to your door.</p>"
+      "<label for=\"pc\">Postal code</label><input id=\"pc\" type=\"text\">"
+      "<label>Destination country<select><option>Norway</option></select></label>"
+      "<label>Gift wrapping<input type=\"radio\" name=\"w\"></label></div></div></body>");
+  EXPECT_TRUE(contains(e.text, "A round teapot thrown by hand")) << e.text;
+  EXPECT_TRUE(contains(e.text, "Gift wrapping")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Postal code")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Destination country")) << e.text;
+}
+
 // The hidden wrapper is weighed against the visible page's prose, not its menus: a shop page
 // that shows only a large category menu while script reveals the product still has the
 // product as its content. Visible prose of the same size keeps the wrapper hidden.
