@@ -650,6 +650,11 @@ class Extractor {
               std::string_view controls = n->attr("aria-controls");
               if (!controls.empty()) note_controlled(controls);
             }
+            // Entry fields named by a <label for> elsewhere (see the label pass below).
+            if (is_entry_field(n) && entry_ids_.size() < kMaxControlled) {
+              std::string_view id = n->attr("id");
+              if (!id.empty()) entry_ids_.insert(id);
+            }
             if (n->is_html(Tag::kScript) && n->first_child && n->first_child->is_text() &&
                 n->attr("type") == "application/ld+json" && names_thread(n->first_child->data))
               thread_ = true;
@@ -831,9 +836,12 @@ class Extractor {
             // +0.014 page-units, odd +0.525); 200 bytes the same; scrapinghub, chinese-wce and
             // readability unchanged. Labels of radio buttons and check boxes stay (dropping
             // them: -0.00003, see is_entry_field).
-            if (i.state == kKeep && i.raw_len > 0 && i.raw_len <= 64 && n->is_html(Tag::kLabel) &&
-                labels_entry_field(n))
-              i.state = kRemoved;
+            if (i.state == kKeep && i.raw_len > 0 && i.raw_len <= 64 && n->is_html(Tag::kLabel)) {
+              if (labels_entry_field(n))
+                i.state = kRemoved;
+              else if (!n->attr("for").empty() && labels_for_.size() < kMaxControlled)
+                labels_for_.push_back(n);
+            }
             if (i.state == kKeep && i.raw_len > 0 && short_text_checks_ < kMaxShortTextChecks &&
                 (skip_candidate || phrase_candidate || date_candidate || edit_candidate ||
                  line_candidate)) {
@@ -936,6 +944,23 @@ class Extractor {
     // page laid out inside one form): never dropped, as for vocabulary classes (remove_for_kind).
     for (const Node* f : small_forms_)
       if (at(f).raw_len >= visible()) restore(f);
+    // A <label for> naming an entry field that comes after it (fields are seen after their
+    // labels) goes as the ones beside their fields do; its counts leave its ancestors up to
+    // the first removed one (which took them, its own ancestors did not). Measured: wcxb-dev
+    // F1 0.88333 -> 0.88343 (collection .7267 -> .7279; 16 pages up, 2 down by 0.002 at most,
+    // their gold keeps "Quantity:"; even half +0.146 page-units, odd +0.007); scrapinghub,
+    // chinese-wce and readability unchanged.
+    for (const Node* l : labels_for_) {
+      Info& li = at(l);
+      if (li.state != kKeep || entry_ids_.count(l->attr("for")) == 0) continue;
+      li.state = kRemoved;
+      for (const Node* p = l->parent; p && in_range(p); p = p->parent) {
+        at(p).raw_len -= li.raw_len;
+        at(p).raw_link -= li.raw_link;
+        at(p).nodes -= li.nodes;
+        if (at(p).state == kRemoved) break;
+      }
+    }
   }
 
   // inline_text without the removed elements of the subtree (hidden ones among them).
@@ -2831,6 +2856,8 @@ class Extractor {
   // has a few dozen widgets; the cap bounds the set on a hostile page.
   static constexpr size_t kMaxControlled = 4096;
   std::unordered_set<std::string_view> controlled_;
+  std::unordered_set<std::string_view> entry_ids_;  // ids of entry fields (is_entry_field)
+  std::vector<const Node*> labels_for_;             // short <label for> elements kept by classify
   uint32_t title_visible_ = 0;  // non-whitespace bytes of opt_.title (see is_reply_subject)
   bool thread_ = false;         // the page declares a forum thread (names_thread)
   int mains_ = 0;               // <main> elements and role="main" regions (classify)

@@ -1327,7 +1327,8 @@ TEST(ExtractTest, BodyAsLinkListDropsLinkBlocksOutsideItsLists) {
 }
 
 // The name of a field the reader types into or picks from a list ("Postal code" over a text
-// box, "Country" around a drop-down) is a form's, not content; the label of a radio button is
+// box, "Country" around a drop-down, a <label for> naming a field further on) is a form's, not
+// content; the label of a radio button is
 // the option's name and stays (labels_entry_field).
 TEST(ExtractTest, LabelsOfEntryFieldsAreLeftOut) {
   Extracted e = run(
@@ -1338,11 +1339,14 @@ TEST(ExtractTest, LabelsOfEntryFieldsAreLeftOut) {
       "<div class=\"ship\"><p>Estimate the shipping cost to your door.</p>"
       "<label for=\"pc\">Postal code</label><input id=\"pc\" type=\"text\">"
       "<label>Destination country<select><option>Norway</option></select></label>"
-      "<label>Gift wrapping<input type=\"radio\" name=\"w\"></label></div></div></body>");
+      "<label>Gift wrapping<input type=\"radio\" name=\"w\"></label>"
+      "<div class=\"row\"><label for=\"em\">Email for delivery updates</label></div>"
+      "<div class=\"row\"><input type=\"email\" id=\"em\"></div></div></div></body>");
   EXPECT_TRUE(contains(e.text, "A round teapot thrown by hand")) << e.text;
   EXPECT_TRUE(contains(e.text, "Gift wrapping")) << e.text;
   EXPECT_FALSE(contains(e.text, "Postal code")) << e.text;
   EXPECT_FALSE(contains(e.text, "Destination country")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Email for delivery updates")) << e.text;
 }
 
 // The hidden wrapper is weighed against the visible page's prose, not its menus: a shop page
