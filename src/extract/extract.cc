@@ -842,6 +842,14 @@ class Extractor {
               else if (!n->attr("for").empty() && labels_for_.size() < kMaxControlled)
                 labels_for_.push_back(n);
             }
+            // The caption of a <fieldset> (its <legend>: "Select a size", "Price", "Course
+            // date") names a group of form controls, by HTML's own semantics; up to 64 bytes as
+            // for labels. Measured: wcxb-dev F1 0.88343 -> 0.88356 (collection .7279 -> .7295;
+            // 8 pages up, one product page down by 0.011; even half +0.005 page-units, odd
+            // +0.189; leak .0605 -> .0596); scrapinghub, chinese-wce and readability unchanged.
+            if (i.state == kKeep && i.raw_len > 0 && i.raw_len <= 64 && n->is_html(Tag::kLegend) &&
+                n->parent && n->parent->is_html(Tag::kFieldset))
+              i.state = kRemoved;
             if (i.state == kKeep && i.raw_len > 0 && short_text_checks_ < kMaxShortTextChecks &&
                 (skip_candidate || phrase_candidate || date_candidate || edit_candidate ||
                  line_candidate)) {

@@ -1349,6 +1349,18 @@ TEST(ExtractTest, LabelsOfEntryFieldsAreLeftOut) {
   EXPECT_FALSE(contains(e.text, "Email for delivery updates")) << e.text;
 }
 
+// A <fieldset>'s caption (<legend>) names a group of form controls, not content.
+TEST(ExtractTest, LegendsOfFieldsetsAreLeftOut) {
+  Extracted e = run(
+      "<body><h1>Linen shirt</h1><div class=\"product\"><p>A loose shirt of washed linen with "
+      "a camp collar and horn buttons, cut long enough to wear untucked on warm days.</p><p>The "
+      "linen is grown and woven in Flanders and softens with every wash.</p><fieldset><legend>"
+      "Choose your fit</legend><label>Regular<input type=\"radio\" name=\"f\"></label>"
+      "</fieldset></div></body>");
+  EXPECT_TRUE(contains(e.text, "A loose shirt of washed linen")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Choose your fit")) << e.text;
+}
+
 // The hidden wrapper is weighed against the visible page's prose, not its menus: a shop page
 // that shows only a large category menu while script reveals the product still has the
 // product as its content. Visible prose of the same size keeps the wrapper hidden.
