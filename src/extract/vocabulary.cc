@@ -201,11 +201,25 @@ constexpr std::string_view kContentTokens[] = {
 
 // ARIA landmark and widget roles (WAI-ARIA 1.2) that never hold the main content.
 constexpr TokenRule kRoleRules[] = {
-    {"navigation", Boilerplate::kNavigation}, {"menu", Boilerplate::kNavigation},
-    {"menubar", Boilerplate::kNavigation},    {"banner", Boilerplate::kNavigation},
-    {"search", Boilerplate::kNavigation},     {"toolbar", Boilerplate::kShare},
-    {"contentinfo", Boilerplate::kFooter},    {"complementary", Boilerplate::kSidebar},
-    {"dialog", Boilerplate::kPopup},          {"alertdialog", Boilerplate::kPopup},
+    {"navigation", Boilerplate::kNavigation},
+    {"menu", Boilerplate::kNavigation},
+    {"menubar", Boilerplate::kNavigation},
+    {"banner", Boilerplate::kNavigation},
+    {"search", Boilerplate::kNavigation},
+    {"toolbar", Boilerplate::kShare},
+    {"contentinfo", Boilerplate::kFooter},
+    {"complementary", Boilerplate::kSidebar},
+    {"dialog", Boilerplate::kPopup},
+    {"alertdialog", Boilerplate::kPopup},
+    // A tooltip (the note a control shows on hover) and a status region (what a script
+    // reports: "Added to your cart", "Only 2 left", a form's errors) are a widget's text,
+    // not the page's. Measured on wcxb-dev: F1 0.88356 -> 0.88389 with both (25 pages up, 2 down by
+    // 0.003 at most; product .7121 -> .7145); tooltip alone 0.88385 (7 pages up, none down; even
+    // half +0.150 page-units, odd +0.282), status alone 0.88360 (18 up, 2 down; even +0.019, odd
+    // +0.047); "alert" as well lost on the even half (-0.018); scrapinghub, chinese-wce and
+    // readability unchanged.
+    {"tooltip", Boilerplate::kPopup},
+    {"status", Boilerplate::kPopup},
 };
 
 // Skip links and screen-reader helpers, lower case. Origin: the accessibility links that

@@ -122,6 +122,9 @@ TEST(VocabularyTest, Roles) {
   EXPECT_EQ(classify_role(" Contentinfo "), Boilerplate::kFooter);
   EXPECT_EQ(classify_role("complementary"), Boilerplate::kSidebar);
   EXPECT_EQ(classify_role("dialog"), Boilerplate::kPopup);
+  EXPECT_EQ(classify_role("tooltip"), Boilerplate::kPopup);
+  EXPECT_EQ(classify_role("status"), Boilerplate::kPopup);
+  EXPECT_EQ(classify_role("alert"), Boilerplate::kNone);
   EXPECT_EQ(classify_role("main"), Boilerplate::kNone);
   EXPECT_EQ(classify_role("article"), Boilerplate::kNone);
 }
