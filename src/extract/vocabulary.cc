@@ -219,6 +219,12 @@ constexpr TokenRule kRoleRules[] = {
     // +0.047); "alert" as well lost on the even half (-0.018); scrapinghub, chinese-wce and
     // readability unchanged.
     {"tooltip", Boilerplate::kPopup},
+    // An element shown as one picture (role="img": a star rating, an avatar's initials, a
+    // badge drawn from letters): by ARIA its children are presentational, the text a
+    // picture's. Measured: wcxb-dev F1 0.88389 -> 0.88401 (forum .8114 -> .8129; 3 pages up,
+    // none down; even half +0.175 page-units, odd +0.002); scrapinghub, chinese-wce and
+    // readability unchanged.
+    {"img", Boilerplate::kPopup},
     {"status", Boilerplate::kPopup},
 };
 

@@ -1349,17 +1349,20 @@ TEST(ExtractTest, LabelsOfEntryFieldsAreLeftOut) {
   EXPECT_FALSE(contains(e.text, "Email for delivery updates")) << e.text;
 }
 
-// A tooltip and a status region (role="tooltip", role="status") are a widget's text.
-TEST(ExtractTest, TooltipAndStatusRolesAreLeftOut) {
+// A tooltip and a status region (role="tooltip", role="status") are a widget's text, the text
+// inside a picture (role="img") is the picture's.
+TEST(ExtractTest, TooltipStatusAndImageRolesAreLeftOut) {
   Extracted e = run(
       "<body><h1>Walnut cutting board</h1><div class=\"product\"><p>A thick end-grain board "
       "of American walnut, oiled by hand and kind to knife edges.</p><span role=\"tooltip\">"
       "Hover to zoom in on the grain</span><p>It rests on four rubber feet so it does not slide "
-      "on a wet counter.</p><div role=\"status\">Added to your basket</div></div></body>");
+      "on a wet counter.</p><div role=\"status\">Added to your basket</div><div role=\"img\" "
+      "aria-label=\"Rated 4 of 5\">Four stars of five</div></div></body>");
   EXPECT_TRUE(contains(e.text, "A thick end-grain board")) << e.text;
   EXPECT_TRUE(contains(e.text, "four rubber feet")) << e.text;
   EXPECT_FALSE(contains(e.text, "Hover to zoom")) << e.text;
   EXPECT_FALSE(contains(e.text, "Added to your basket")) << e.text;
+  EXPECT_FALSE(contains(e.text, "Four stars of five")) << e.text;
 }
 
 // A <fieldset>'s caption (<legend>) names a group of form controls, not content.

@@ -124,6 +124,8 @@ TEST(VocabularyTest, Roles) {
   EXPECT_EQ(classify_role("dialog"), Boilerplate::kPopup);
   EXPECT_EQ(classify_role("tooltip"), Boilerplate::kPopup);
   EXPECT_EQ(classify_role("status"), Boilerplate::kPopup);
+  EXPECT_EQ(classify_role("img"), Boilerplate::kPopup);
+  EXPECT_EQ(classify_role("image"), Boilerplate::kNone);
   EXPECT_EQ(classify_role("alert"), Boilerplate::kNone);
   EXPECT_EQ(classify_role("main"), Boilerplate::kNone);
   EXPECT_EQ(classify_role("article"), Boilerplate::kNone);
