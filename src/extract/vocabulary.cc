@@ -1266,8 +1266,11 @@ Boilerplate classify_attribute_uncached(std::string_view value, bool* content_hi
   for (size_t k = 0; k < value.size();) {
     const char c = value[k];
     if (name_start && !is_space(c)) {
+      // Only a name opening with 'c' or 't' can be one (most open otherwise).
+      const char first = ascii_lower(c);
       std::string_view rest = value.substr(k);
-      taxonomy = starts_with_ci(rest, "category-") || starts_with_ci(rest, "tag-");
+      taxonomy = (first == 'c' && starts_with_ci(rest, "category-")) ||
+                 (first == 't' && starts_with_ci(rest, "tag-"));
       name_start = false;
     }
     if (kAlnumLower[static_cast<unsigned char>(c)]) {
@@ -1300,23 +1303,27 @@ Boilerplate classify_attribute_uncached(std::string_view value, bool* content_hi
       size_t end = all.find(' ', start);
       if (end == std::string_view::npos) end = all.size();
       std::string_view name = all.substr(start, end - start);
+      // Each rule's first byte is compared before the rest: almost every name differs there,
+      // and is then passed over without a call to memcmp.
       if (name.size() < kJoinedMaxLen)
         for (size_t k = kJoinedIndex.start[name.size()]; k < kJoinedIndex.start[name.size() + 1];
-             ++k)
-          if (name == kJoinedRules[kJoinedIndex.order[k]].token) {
-            found = kJoinedRules[kJoinedIndex.order[k]].kind;
+             ++k) {
+          const TokenRule& r = kJoinedRules[kJoinedIndex.order[k]];
+          if (name[0] == r.token[0] && name == r.token) {
+            found = r.kind;
             break;
           }
+        }
       // Class names that open with a strong boilerplate word run together with a modifier
       // ("PromoSmall", "newsletterbox").
       for (const auto& r : kPrefixRules)
-        if (found == Boilerplate::kNone && name.size() > r.token.size() &&
+        if (found == Boilerplate::kNone && name.size() > r.token.size() && name[0] == r.token[0] &&
             name.compare(0, r.token.size(), r.token) == 0)
           found = r.kind;
       // Caption names written as one word ("newsCaption", "imagecaption", "photo_caption"):
       // the gold of news benchmarks leaves captions out, and no other role ends in "caption".
       constexpr std::string_view kCaptionEnd = "caption";
-      if (found == Boilerplate::kNone && name.size() > kCaptionEnd.size() &&
+      if (found == Boilerplate::kNone && name.size() > kCaptionEnd.size() && name.back() == 'n' &&
           name.substr(name.size() - kCaptionEnd.size()) == kCaptionEnd)
         found = Boilerplate::kCaption;
       if (found != Boilerplate::kNone) break;
