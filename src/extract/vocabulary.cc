@@ -1062,7 +1062,7 @@ class TokenTable {
     for (size_t i = hash(t);; i = (i + 1) & (kSlots - 1)) {
       const Slot& slot = slots_[i];
       if (slot.token.empty()) return Answer{};
-      if (slot.token.size() == t.size() && std::memcmp(slot.token.data(), t.data(), t.size()) == 0)
+      if (slot.token.size() == t.size() && same_bytes(slot.token.data(), t.data(), t.size()))
         return slot.answer;
     }
   }
@@ -1075,6 +1075,13 @@ class TokenTable {
     Answer answer;
     bool has_kind = false;
   };
+  // Entries are a few bytes (at most kMaxRuleLen): compared inline, where a call to memcmp
+  // cost more than the compare.
+  static bool same_bytes(const char* a, const char* b, size_t n) {
+    for (size_t i = 0; i < n; ++i)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
   static size_t hash(std::string_view t) {
     const size_t n = t.size();
     uint32_t h = uint32_t(n) * 0x9E3779B1u ^
@@ -1215,14 +1222,16 @@ constexpr JoinedIndex kJoinedIndex = [] {
 static_assert(kJoinedIndex.start[kJoinedMaxLen] == std::size(kJoinedRules) &&
               std::size(kJoinedRules) < 256);
 
-// Appends the run of ASCII letters and digits at value[k..] to out lower-cased; returns the
-// run's length. out has room for 16 bytes past the run (it is never longer than value).
-size_t copy_alnum_run(std::string_view value, size_t k, char* out) {
+// Appends the run of ASCII letters and digits at p[k..] to out lower-cased; returns the run's
+// length. p is the value followed by 16 zero bytes (classify_attribute_uncached's copy), so
+// every run ends inside it without a bound check and no run needs a byte-at-a-time tail; out
+// has room for 16 bytes past the run.
+size_t copy_alnum_run(const char* p, size_t k, char* out) {
   const size_t from = k;
 #if defined(__SSE2__)
   // 16 bytes a step: class parts average about a dozen bytes, so most runs end in one step.
-  while (k + 16 <= value.size()) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(value.data() + k));
+  for (;;) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
     const __m128i up = _mm_sub_epi8(v, _mm_set1_epi8('A'));
     const __m128i lo = _mm_sub_epi8(v, _mm_set1_epi8('a'));
     const __m128i dg = _mm_sub_epi8(v, _mm_set1_epi8('0'));
@@ -1237,14 +1246,10 @@ size_t copy_alnum_run(std::string_view value, size_t k, char* out) {
     k += run;
     if (run < 16) return k - from;
   }
-#endif
-  while (k < value.size()) {
-    const char l = kAlnumLower[static_cast<unsigned char>(value[k])];
-    if (!l) break;
-    out[k - from] = l;
-    ++k;
-  }
+#else
+  for (char l; (l = kAlnumLower[static_cast<unsigned char>(p[k])]) != 0; ++k) out[k - from] = l;
   return k - from;
+#endif
 }
 
 Boilerplate classify_attribute_uncached(std::string_view value, bool* content_hint) {
@@ -1255,45 +1260,51 @@ Boilerplate classify_attribute_uncached(std::string_view value, bool* content_hi
   // room for copy_alnum_run's last store.
   char joined[kMaxAttr + 16];
   size_t jn = 0;
+  // The value with 16 zero bytes after it, for copy_alnum_run (a zero byte ends every run).
+  char padded[kMaxAttr + 16];
+  if (!value.empty()) std::memcpy(padded, value.data(), value.size());
+  std::memset(padded + value.size(), 0, 16);
   Boilerplate found = Boilerplate::kNone;
   bool content = false;
   const TokenTable& tokens = token_table();
   // Taxonomy classes ("category-reviews", "tag-comments": CMSs add one per category and tag
   // of a post to its wrapper) name the post's topics, not the element's role: their words are
   // not looked up.
-  bool taxonomy = false;
-  bool name_start = true;
-  for (size_t k = 0; k < value.size();) {
-    const char c = value[k];
-    if (name_start && !is_space(c)) {
-      // Only a name opening with 'c' or 't' can be one (most open otherwise).
-      const char first = ascii_lower(c);
-      std::string_view rest = value.substr(k);
-      taxonomy = (first == 'c' && starts_with_ci(rest, "category-")) ||
-                 (first == 't' && starts_with_ci(rest, "tag-"));
-      name_start = false;
-    }
-    if (kAlnumLower[static_cast<unsigned char>(c)]) {
-      const size_t n = copy_alnum_run(value, k, joined + jn);
-      // Parts of 64 bytes and more are generated junk and are not looked up.
-      if (!taxonomy && n < 64) {
-        const TokenTable::Answer a = tokens.find(std::string_view(joined + jn, n));
-        // The first hit wins, except that a sidebar/widget word gives way to a sign-up word
-        // later in the name ("zone-widget-cta-letter"): the widget is of that kind.
-        if (found == Boilerplate::kNone ||
-            (found == Boilerplate::kSidebar && a.kind == Boilerplate::kNewsletter))
-          found = a.kind;
-        content = content || a.content;
-      }
-      jn += n;
-      k += n;
+  const size_t size = value.size();
+  for (size_t k = 0; k < size;) {
+    // Whitespace between class names: one space each in joined.
+    if (is_space(padded[k])) {
+      if (jn < kMaxAttr) joined[jn++] = ' ';
+      ++k;
       continue;
     }
-    if (is_space(c)) {
-      name_start = true;
-      if (jn < kMaxAttr) joined[jn++] = ' ';
+    // A class name starts at k. Only a name opening with 'c' or 't' can be a taxonomy class.
+    const char first = ascii_lower(padded[k]);
+    const std::string_view rest = value.substr(k);
+    const bool taxonomy = (first == 'c' && starts_with_ci(rest, "category-")) ||
+                          (first == 't' && starts_with_ci(rest, "tag-"));
+    // Its parts, up to the next whitespace byte; other separators are passed over.
+    while (k < size) {
+      const char c = padded[k];
+      if (kAlnumLower[static_cast<unsigned char>(c)]) {
+        const size_t n = copy_alnum_run(padded, k, joined + jn);
+        // Parts of 64 bytes and more are generated junk and are not looked up.
+        if (!taxonomy && n < 64) {
+          const TokenTable::Answer a = tokens.find(std::string_view(joined + jn, n));
+          // The first hit wins, except that a sidebar/widget word gives way to a sign-up word
+          // later in the name ("zone-widget-cta-letter"): the widget is of that kind.
+          if (found == Boilerplate::kNone ||
+              (found == Boilerplate::kSidebar && a.kind == Boilerplate::kNewsletter))
+            found = a.kind;
+          content = content || a.content;
+        }
+        jn += n;
+        k += n;
+        continue;
+      }
+      if (is_space(c)) break;
+      ++k;
     }
-    ++k;
   }
   if (found == Boilerplate::kNone) {
     // Separator-free match per class name (space-separated), for multi-part names.

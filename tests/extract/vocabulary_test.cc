@@ -80,6 +80,21 @@ TEST(VocabularyTest, LongClassValuesSplitIntoParts) {
   EXPECT_EQ(classify_token(""), Boilerplate::kNone);
 }
 
+// The edges of a value: a part that ends with the value after more than 16 bytes, a NUL byte
+// (it ends a part like any separator), tabs and newlines between names, and the 512-byte cap
+// (a part cut by it is looked up as cut).
+TEST(VocabularyTest, ClassValueEdges) {
+  EXPECT_EQ(classify_attribute("wrapperwrapperwrapper sidebar", nullptr), Boilerplate::kSidebar);
+  EXPECT_EQ(classify_attribute("wrapperwrapperwrappersidebar", nullptr), Boilerplate::kNone);
+  EXPECT_EQ(classify_attribute(std::string("box\0footer", 10), nullptr), Boilerplate::kFooter);
+  EXPECT_EQ(classify_attribute("grid\tcategory-news\nsidebar", nullptr), Boilerplate::kSidebar);
+  EXPECT_EQ(classify_attribute(" \tcategory-footer", nullptr), Boilerplate::kNone);
+  const std::string pad(500, 'q');
+  EXPECT_EQ(classify_attribute(pad + " footer", nullptr), Boilerplate::kFooter);       // 507 bytes
+  EXPECT_EQ(classify_attribute(pad + "      footer", nullptr), Boilerplate::kFooter);  // 512
+  EXPECT_EQ(classify_attribute(pad + "       footer", nullptr), Boilerplate::kNone);   // 'foote'
+}
+
 // A post's taxonomy classes name its topics, not its role: a review site's article wrapper
 // "category-reviews tag-comments" is no comment section.
 TEST(VocabularyTest, TaxonomyClassesAreNotRoles) {
