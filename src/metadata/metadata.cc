@@ -17,6 +17,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "base/utf8.h"
 #include "metadata/dates.h"
 #include "metadata/jsonld.h"
 #include "metadata/text_util.h"
@@ -2285,37 +2286,26 @@ std::string Collector::choose_title(const std::string& sitename, std::string_vie
   return base;
 }
 
-// Code point of the UTF-8 sequence at s[i], and its length (1 for a stray byte, read as is).
-std::pair<uint32_t, size_t> code_point_at(std::string_view s, size_t i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t n = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  if (n == 1 || i + n > s.size()) return {c, 1};
-  uint32_t cp = c & (0x7F >> n);
-  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return {cp, n};
-}
-
 // Full-width ASCII forms ("？", "！", "Ａ") made ASCII in a title without CJK text, where they
 // are an input method's leftovers ("How Does Robot Vacuum Mapping Work？"). CJK titles keep
 // their full-width punctuation, which is how those scripts write it. (Pictographs that close
 // a title were tried too: wcxb-dev's gold keeps them as often as it drops them, +1/-1.)
 std::string fold_full_width(std::string t) {
   for (size_t i = 0; i < t.size();) {
-    auto [cp, n] = code_point_at(t, i);
+    const char32_t cp = base::next_code_point(t, &i);
     if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
         (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF))
       return t;
-    i += n;
   }
   std::string out;
   out.reserve(t.size());
   for (size_t i = 0; i < t.size();) {
-    auto [cp, n] = code_point_at(t, i);
+    const size_t from = i;
+    const char32_t cp = base::next_code_point(t, &i);
     if (cp >= 0xFF01 && cp <= 0xFF5E)
       out += char(cp - 0xFEE0);
     else
-      out.append(t, i, n);
-    i += n;
+      out.append(t, from, i - from);
   }
   return out;
 }
