@@ -1,7 +1,7 @@
 // Throughput of the text-level corpus stages on real article texts (the articleBody gold texts
-// of KLARTEXT_DATA_DIR/scrapinghub/ground-truth.json). Usage: text_bench [rounds
-// [stage-name-substring]]. Built by bench/text_bench.cmake; prints docs/s, MB/s and ratios to naive
-// references.
+// of KLARTEXT_DATA_DIR/scrapinghub/ground-truth.json, or the "text" fields of a JSONL file).
+// Usage: text_bench [rounds [stage-name-substring ("" for all) [file.jsonl]]]. Built by
+// bench/text_bench.cmake; prints docs/s, MB/s and ratios to naive references.
 #include <simdjson.h>
 
 #include <algorithm>
@@ -67,11 +67,41 @@ void naive_minhash(const uint64_t* h, size_t n, const std::vector<uint64_t>& a,
   }
 }
 
+int run_stages(const std::vector<std::string>& docs, size_t bytes, int rounds);
+
 }  // namespace
 
 int main(int argc, char** argv) {
   int rounds = argc > 1 ? std::atoi(argv[1]) : 5;
-  if (argc > 2) g_only = argv[2];
+  if (argc > 2 && argv[2][0] != 0) g_only = argv[2];
+  std::vector<std::string> docs;
+  size_t bytes = 0;
+  if (argc > 3) {
+    // A JSONL file whose lines hold a "text" field (a klartext corpus shard, uncompressed): the
+    // texts a corpus run filters and hashes, longer than the gold article bodies.
+    auto jsonl = klartext::base::read_file(argv[3]);
+    if (!jsonl.ok()) {
+      std::fprintf(stderr, "text_bench: %s\n", jsonl.status().to_string().c_str());
+      return 1;
+    }
+    simdjson::dom::parser line_parser;
+    std::string_view all = *jsonl;
+    while (!all.empty()) {
+      size_t nl = all.find('\n');
+      std::string_view line = all.substr(0, nl);
+      all = nl == std::string_view::npos ? std::string_view() : all.substr(nl + 1);
+      simdjson::dom::element doc;
+      std::string_view text;
+      if (line.empty() || line_parser.parse(line).get(doc) != simdjson::SUCCESS ||
+          doc["text"].get_string().get(text) != simdjson::SUCCESS)
+        continue;
+      docs.emplace_back(text);
+      bytes += text.size();
+    }
+    std::printf("text_bench: %zu texts of %s, %.2f MB, %d rounds\n", docs.size(), argv[3],
+                bytes / 1e6, rounds);
+    return run_stages(docs, bytes, rounds);
+  }
   std::string path = std::string(KLARTEXT_DATA_DIR) + "/scrapinghub/ground-truth.json";
   auto json = klartext::base::read_file(path);
   if (!json.ok()) {
@@ -84,8 +114,6 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "text_bench: cannot parse %s\n", path.c_str());
     return 1;
   }
-  std::vector<std::string> docs;
-  size_t bytes = 0;
   simdjson::dom::object obj;
   if (root.get_object().get(obj) != simdjson::SUCCESS) return 1;
   for (auto field : obj) {
@@ -95,7 +123,12 @@ int main(int argc, char** argv) {
     bytes += body.size();
   }
   std::printf("text_bench: %zu gold texts, %.2f MB, %d rounds\n", docs.size(), bytes / 1e6, rounds);
+  return run_stages(docs, bytes, rounds);
+}
 
+namespace {
+
+int run_stages(const std::vector<std::string>& docs, size_t bytes, int rounds) {
   namespace text = klartext::text;
   namespace dedup = klartext::dedup;
 
@@ -222,3 +255,4 @@ int main(int argc, char** argv) {
   }
   return g_sink == 42 ? 1 : 0;
 }
+}  // namespace
