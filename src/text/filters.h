@@ -173,6 +173,7 @@ class FilterWorkspace {
   U64Map<NgramCount> ngram_counts;
   std::vector<uint32_t> positions, next_positions;  // n-gram starts per level (repetition)
   std::vector<uint64_t> chains, next_chains;        // their n-gram keys' chains, unfinished
+  std::vector<uint64_t> ngram_keys;                 // the current level's finished keys
   std::vector<uint64_t> repeat_bits;                // candidates whose n-gram repeats (repetition)
   std::string buffer;
 };
