@@ -95,6 +95,32 @@ TEST(VocabularyTest, ClassValueEdges) {
   EXPECT_EQ(classify_attribute(pad + "       footer", nullptr), Boilerplate::kNone);   // 'foote'
 }
 
+// Values of every length up to past the 512-byte cap, each asked twice (the second answer
+// comes from the memo, whose key is a copy of the value): the copies into the memo and into
+// the uncached pass's zero-padded buffer move 16, 8, 4, 2 or 1 bytes at a time, so a word
+// at either end of a value of any length must survive them. Each value differs from the one
+// before in its filler byte, and a near miss ('foote') must not match.
+TEST(VocabularyTest, ClassValuesOfEveryLength) {
+  for (size_t len = 0; len <= 520; ++len) {
+    const std::string filler(len, char('a' + len % 3));
+    const std::string tail = filler + " footer";
+    const std::string head = "footer " + filler;
+    const std::string near = filler + " foote";
+    for (int pass = 0; pass < 2; ++pass) {
+      EXPECT_EQ(classify_attribute(tail, nullptr),
+                tail.size() <= 512 ? Boilerplate::kFooter : Boilerplate::kNone)
+          << len;
+      EXPECT_EQ(classify_attribute(head, nullptr), Boilerplate::kFooter) << len;
+      EXPECT_EQ(classify_attribute(near, nullptr), Boilerplate::kNone) << len;
+    }
+  }
+  // Whole values of 3, 4, 6 and 7 bytes (the 2-, 4- and 8-byte moves).
+  EXPECT_EQ(classify_attribute("nav", nullptr), Boilerplate::kNavigation);
+  EXPECT_EQ(classify_attribute("menu", nullptr), Boilerplate::kNavigation);
+  EXPECT_EQ(classify_attribute("footer", nullptr), Boilerplate::kFooter);
+  EXPECT_EQ(classify_attribute("sidebar", nullptr), Boilerplate::kSidebar);
+}
+
 // A post's taxonomy classes name its topics, not its role: a review site's article wrapper
 // "category-reviews tag-comments" is no comment section.
 TEST(VocabularyTest, TaxonomyClassesAreNotRoles) {
