@@ -4,6 +4,7 @@
 #include "dedup/minhash.h"
 
 #include <gtest/gtest.h>
+#include <xxhash.h>
 
 #include <cmath>
 #include <random>
@@ -13,6 +14,7 @@
 
 #include "dedup/lsh.h"
 #include "dedup/sha1.h"
+#include "dedup/xxh64_short.h"
 
 namespace klartext::dedup {
 namespace {
@@ -250,6 +252,48 @@ TEST(MinHash, SpacedWordsAcrossVectorStepsAreShingled) {
   EXPECT_EQ(want, got);
   ASSERT_TRUE(m.signature_of_normalized(norm + " ", ws, got.data()));
   EXPECT_EQ(want, got);
+}
+
+// xxh64_short is XXH64 (libxxhash's, seed 0) for every length below 64, at every offset of a
+// 16-byte step, over random bytes, and with the bytes after the input (which it reads and must
+// discard) changed.
+TEST(MinHash, ShortXxh64MatchesXxh64) {
+  std::mt19937 rng(7);
+  std::string buf(16 + kXxh64ShortReadable, '\0');
+  for (int round = 0; round < 50; ++round) {
+    for (char& c : buf) c = static_cast<char>(rng());
+    for (size_t off = 0; off < 16; ++off)
+      for (size_t len = 0; len < kXxh64ShortReadable; ++len)
+        ASSERT_EQ(xxh64_short(buf.data() + off, len), XXH64(buf.data() + off, len, 0))
+            << "offset " << off << " length " << len;
+  }
+}
+
+// Shingles of 19 to 204 bytes, some through xxh64_short and some (64 bytes or more, or near
+// the end) through XXH64, give the signature of their hashes computed one by one.
+TEST(MinHash, ShinglesOfEveryLengthHashAsXxh64) {
+  MinHasher m = *MinHasher::create({});
+  MinHashWorkspace ws;
+  std::mt19937 rng(11);
+  for (int round = 0; round < 40; ++round) {
+    std::vector<std::string> words;
+    std::string norm;
+    for (int i = 0; i < 12; ++i) {
+      words.push_back(std::string(1 + rng() % 14, char('a' + rng() % 26)));
+      if (!norm.empty()) norm += ' ';
+      norm += words.back();
+    }
+    std::vector<uint64_t> hashes;
+    for (size_t i = 0; i + 5 <= words.size(); ++i) {
+      std::string sh = words[i] + " " + words[i + 1] + " " + words[i + 2] + " " + words[i + 3] +
+                       " " + words[i + 4];
+      hashes.push_back(XXH64(sh.data(), sh.size(), 0));
+    }
+    std::vector<uint64_t> want(m.num_hashes(), ~uint64_t(0)), got(m.num_hashes());
+    m.signature_from_hashes(hashes.data(), hashes.size(), want.data());
+    ASSERT_TRUE(m.signature_of_normalized(norm, ws, got.data()));
+    EXPECT_EQ(want, got) << norm;
+  }
 }
 
 TEST(MinHash, ChineseTextIsShingledByWords) {
