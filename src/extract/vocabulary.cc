@@ -1060,7 +1060,11 @@ class TokenTable {
 
   Answer find(std::string_view t) const {
     if (t.empty()) return Answer{};
-    for (size_t i = hash(t);; i = (i + 1) & (kSlots - 1)) {
+    // Most parts miss at an empty first slot: the bitmap (128 bytes, which stay cached)
+    // answers them without a load from the 24 KiB of slots.
+    const size_t first = hash(t);
+    if (!((used_[first / 64] >> (first % 64)) & 1)) return Answer{};
+    for (size_t i = first;; i = (i + 1) & (kSlots - 1)) {
       const Slot& slot = slots_[i];
       if (slot.token.empty()) return Answer{};
       if (slot.token.size() == t.size() && same_bytes(slot.token.data(), t.data(), t.size()))
@@ -1096,6 +1100,7 @@ class TokenTable {
       Slot& slot = slots_[i];
       if (slot.token.empty()) {
         slot.token = t;
+        used_[i / 64] |= uint64_t(1) << (i % 64);
         return slot;
       }
       if (slot.token == t) return slot;
@@ -1103,6 +1108,7 @@ class TokenTable {
   }
 
   Slot slots_[kSlots];
+  uint64_t used_[kSlots / 64] = {};  // one bit per slot that holds a token
 };
 
 const TokenTable& token_table() {
@@ -1134,8 +1140,8 @@ constexpr size_t kMaxAttr = 512;
 // multiply (class values average ~70 bytes).
 uint64_t memo_hash(std::string_view v) { return XXH3_64bits(v.data(), v.size()); }
 
-// Copies n bytes (a class value: at most kMaxAttr) with 16-byte moves, the last one
-// overlapping the one before, and shorter values with two overlapping moves of 8, 4, 2 or 1
+// Copies n bytes (a class value or a short text into a memo's pool) with 16-byte moves, the last
+// one overlapping the one before, and shorter values with two overlapping moves of 8, 4, 2 or 1
 // bytes. GCC turned std::memcpy and std::string::append of these bounded sizes into an inline
 // `rep movsq`, whose start-up cost (tens of cycles) exceeded the copy of a ~70-byte value
 // (perf: about a quarter of classify_attribute's own time and an eighth of the uncached path).
@@ -1181,32 +1187,36 @@ class AttributeMemo {
  public:
   static constexpr size_t kSlots = 1024;
   static constexpr size_t kMaxPool = size_t(1) << 20;
+  // 12 bytes, so that the slots (12 KiB) mostly stay in L1 between elements: a miss on a
+  // slot's first load was the largest part of a memo lookup's time. The tag is the hash's
+  // low 32 bits (the slot index its top 10): a tag match is still confirmed byte for byte.
   struct Slot {
-    uint64_t hash = 0;
-    uint32_t offset = 0, len = 0;
-    bool valid = false, hint = false;
+    uint32_t tag = 0;
+    uint32_t offset = 0;
+    uint16_t len1 = 0;  // the key's length + 1; 0 for an empty slot
+    bool hint = false;
     Boilerplate kind = Boilerplate::kNone;
   };
+  static_assert(sizeof(Slot) == 12 && kMaxAttr + 1 <= UINT16_MAX);
 
   Boilerplate classify(std::string_view v, bool* content_hint) {
-    uint64_t h = memo_hash(v);
+    const uint64_t h = memo_hash(v);
     Slot& s = slots_[h >> 54];
-    if (!s.valid || s.hash != h || s.len != v.size() ||
+    if (s.tag != uint32_t(h) || s.len1 != v.size() + 1 ||
         std::memcmp(pool_.get() + s.offset, v.data(), v.size()) != 0) {
       if (!pool_) pool_ = std::make_unique_for_overwrite<char[]>(kMaxPool);
       if (pool_size_ + v.size() > kMaxPool) {
         pool_size_ = 0;
-        for (Slot& x : slots_) x.valid = false;
+        for (Slot& x : slots_) x.len1 = 0;
       }
       bool hint = false;
       s.kind = classify_attribute_uncached(v, &hint);
       s.hint = hint;
-      s.hash = h;
+      s.tag = uint32_t(h);
       s.offset = static_cast<uint32_t>(pool_size_);
-      s.len = static_cast<uint32_t>(v.size());
+      s.len1 = static_cast<uint16_t>(v.size() + 1);
       copy_value(pool_.get() + pool_size_, v.data(), v.size());
       pool_size_ += v.size();
-      s.valid = true;
     }
     if (content_hint) *content_hint = s.hint;
     return s.kind;
@@ -1991,28 +2001,34 @@ constexpr size_t kShortTextMax = 240;  // the largest of them
 // wrappers that are each a candidate, the same share labels on every page of a site).
 // Direct-mapped on a 64-bit hash of the exact text, the key compared byte for byte on a hit, so
 // a hit returns what the checks would; a slot remembers which checks it has answered, and runs
-// the others when asked. Keys live in one pool string; past 1 MiB the memo starts over, which
-// bounds its memory whatever the input.
+// the others when asked. Keys live in one pool (a 1 MiB buffer); when it is full the memo
+// starts over, which bounds its memory whatever the input.
 class ShortTextMemo {
  public:
   static constexpr size_t kSlots = 2048;
   static constexpr size_t kMaxPool = size_t(1) << 20;
 
+  // Longer texts (mostly whitespace, or over every check's limit) are answered by run without
+  // the memo, so that a slot's length fits 16 bits.
+  static constexpr size_t kMaxKey = 4096;
+
   bool check(std::string_view text, uint32_t which) {
-    uint64_t h = memo_hash(text);
+    if (text.size() > kMaxKey) return (run(text, which) & which) != 0;
+    const uint64_t h = memo_hash(text);
     Slot& s = slots_[h >> 53];
-    if (!s.valid || s.hash != h || s.len != text.size() ||
-        std::memcmp(pool_.data() + s.offset, text.data(), text.size()) != 0) {
-      if (pool_.size() + text.size() > kMaxPool) {
-        pool_.clear();
-        for (Slot& x : slots_) x.valid = false;
+    if (s.tag != uint32_t(h) || s.len1 != text.size() + 1 ||
+        std::memcmp(pool_.get() + s.offset, text.data(), text.size()) != 0) {
+      if (!pool_) pool_ = std::make_unique_for_overwrite<char[]>(kMaxPool);
+      if (pool_size_ + text.size() > kMaxPool) {
+        pool_size_ = 0;
+        for (Slot& x : slots_) x.len1 = 0;
       }
-      s.hash = h;
-      s.offset = static_cast<uint32_t>(pool_.size());
-      s.len = static_cast<uint32_t>(text.size());
+      s.tag = uint32_t(h);
+      s.offset = static_cast<uint32_t>(pool_size_);
+      s.len1 = static_cast<uint16_t>(text.size() + 1);
       s.asked = s.found = 0;
-      pool_.append(text);
-      s.valid = true;
+      copy_value(pool_.get() + pool_size_, text.data(), text.size());
+      pool_size_ += text.size();
     }
     if (uint32_t missing = which & ~s.asked) {
       s.found |= run(text, missing);
@@ -2022,12 +2038,16 @@ class ShortTextMemo {
   }
 
  private:
+  // 12 bytes (24 KiB of slots, where 24-byte slots took 48 KiB and missed L1 on most
+  // lookups). The tag is the hash's low 32 bits (the slot index its top 11): a tag match is
+  // still confirmed byte for byte.
   struct Slot {
-    uint64_t hash = 0;
-    uint32_t offset = 0, len = 0;
-    bool valid = false;
+    uint32_t tag = 0;
+    uint32_t offset = 0;
+    uint16_t len1 = 0;             // the key's length + 1; 0 for an empty slot
     uint8_t asked = 0, found = 0;  // kCheck* bits
   };
+  static_assert(sizeof(Slot) == 12 && kMaxKey + 1 <= UINT16_MAX);
 
   // The checks in `which` that text passes: normalized once for all of them.
   static uint32_t run(std::string_view text, uint32_t which) {
@@ -2051,7 +2071,8 @@ class ShortTextMemo {
   }
 
   Slot slots_[kSlots];
-  std::string pool_;
+  std::unique_ptr<char[]> pool_;  // kMaxPool bytes, allocated on the first miss
+  size_t pool_size_ = 0;
 };
 
 }  // namespace
