@@ -105,6 +105,30 @@ int main(int argc, char** argv) {
     best_s = std::min(best_s, s);
   }
 
+  // Each vector width of the tokenizer (html::set_tokenizer_simd) on the same pages, best round:
+  // the widths tokenize alike (tokenizer_test), so this is their speed alone.
+  struct Width {
+    klartext::html::TokenizerSimd simd;
+    const char* name;
+    double best = 0;  // 0: not in this build or CPU
+  };
+  Width widths[] = {{klartext::html::TokenizerSimd::kScalar, "bytes only"},
+                    {klartext::html::TokenizerSimd::kSse2, "SSE2"},
+                    {klartext::html::TokenizerSimd::kAvx2, "AVX2"}};
+  for (Width& w : widths) {
+    if (!klartext::html::set_tokenizer_simd(w.simd)) continue;
+    w.best = 1e30;
+    size_t width_tokens = 0, width_sum = 0;
+    for (int r = 0; r < rounds; ++r) {
+      double start = cpu_now();
+      for (const std::string& p : pages) width_sum += tokenize(p, &width_tokens);
+      w.best = std::min(w.best, seconds_since(start));
+    }
+    if (width_sum != sum)
+      std::fprintf(stderr, "width %s: checksum %zu, not %zu\n", w.name, width_sum, sum);
+  }
+  klartext::html::set_tokenizer_simd(klartext::html::TokenizerSimd::kBest);
+
   // The whole parser (tokenizer + tree builder) on the same pages, for scale.
   double parse_best = 1e30;
   size_t parsed = 0;
@@ -133,6 +157,15 @@ int main(int argc, char** argv) {
               pages.size(), static_cast<double>(bytes) / 1e6, rounds, tokens / rounds, sum, lts);
   std::printf("klartext tokenizer : %8.1f MB/s mean, %8.1f MB/s best round\n", mb / tok_s,
               static_cast<double>(bytes) / 1e6 / best_s);
+  for (const Width& w : widths) {
+    if (w.best == 0) {
+      std::printf("  width %-10s : not in this build or CPU\n", w.name);
+      continue;
+    }
+    std::printf("  width %-10s : %8.1f MB/s best round (%.3fx the time of SSE2)\n", w.name,
+                static_cast<double>(bytes) / 1e6 / w.best,
+                widths[1].best > 0 ? w.best / widths[1].best : 0.0);
+  }
   std::printf("html::parse        : %8.1f MB/s best round (%zu documents)\n",
               static_cast<double>(bytes) / 1e6 / parse_best, parsed);
   std::printf("memchr('<') scan   : %8.1f MB/s  (tokenizer = %.2fx of it)\n", mb / memchr_s,

@@ -5,6 +5,7 @@
 #define KLARTEXT_HTML_TOKENIZER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,17 @@ enum class TokenizerState : uint8_t {
   kCdataSection
 };
 
+// The vector code of the tokenizer's scans (text, names, attribute values, comments, scripts).
+// kBest, the default, is the widest this build and CPU run: AVX2 where the CPU has it (x86-64),
+// else SSE2 (x86-64), else bytes only. Tests force each in turn: all tokenize alike.
+enum class TokenizerSimd : uint8_t { kBest, kScalar, kSse2, kAvx2 };
+
+// Sets the width for tokenizers constructed from now on, process-wide; returns false (and
+// changes nothing) when this build or CPU cannot run it.
+bool set_tokenizer_simd(TokenizerSimd simd);
+
+struct TokenizerOps;
+
 class Tokenizer {
  public:
   // `input` is UTF-8 and must outlive the tokenizer (and any stable views it hands out).
@@ -32,7 +44,8 @@ class Tokenizer {
   Tokenizer& operator=(const Tokenizer&) = delete;
 
   // Produces the next token into `token` (reusing its buffers). After kEof, keeps returning kEof.
-  void next(Token& token);
+  // Inline: the tree builder calls the chosen instance's function straight away.
+  void next(Token& token) { next_(impl_, token); }
 
   // Switches state; takes effect for the next token. Used after <title>, <script>, <plaintext>...
   void set_state(TokenizerState state);
@@ -55,8 +68,11 @@ class Tokenizer {
   size_t error_count() const;
 
  private:
-  struct Impl;
-  Impl* impl_;
+  // The instance of the state machine (tokenizer_internal.h), chosen at construction, and its
+  // state.
+  const TokenizerOps* ops_;
+  void* impl_;
+  void (*next_)(void* impl, Token& token);  // ops_->next
 };
 
 }  // namespace klartext::html
