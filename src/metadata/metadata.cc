@@ -1609,6 +1609,7 @@ class Collector {
   Metadata run(const dom::Document& doc);
 
  private:
+  bool may_act_on(const Node* n) const;
   void on_element(const Node* n);
   void on_meta(const Node* n);
   bool outranked(const MetaKey& m) const;
@@ -1806,6 +1807,27 @@ void Collector::on_meta(const Node* n) {
       offer_date(collapse_space(utf8_prefix(content, 128)), kMetaGeneric);
     if (sp == std::string_view::npos) break;
     ks.remove_prefix(sp + 1);
+  }
+}
+
+// Whether on_element can do anything for n: its tag is one of those on_element's switch or
+// link test handles, or n has an itemprop, or a byline or date class. Most elements are none
+// of these (a div, a span, a list item of a plain class) and skip the call. Keep in step with
+// on_element: every case it acts on must pass here.
+bool Collector::may_act_on(const Node* n) const {
+  switch (n->tag) {
+    case Tag::kHtml:
+    case Tag::kBody:
+    case Tag::kMeta:
+    case Tag::kLink:
+    case Tag::kTitle:
+    case Tag::kScript:
+    case Tag::kH1:
+    case Tag::kTime:
+    case Tag::kA:
+      return true;
+    default:
+      return !attrs_.itemprop.empty() || (cls_bits_ & (kBitByline | kBitDate)) != 0;
   }
 }
 
@@ -2424,16 +2446,17 @@ Metadata Collector::run(const dom::Document& doc) {
       // Classes matter only where bylines and dates are still looked for: inside the
       // scanned text budget and outside a noise region already entered.
       if (in_body_ && n->attr_count && !noise_region_ && text_budget_ < options_.max_text_bytes) {
-        class_only_bits_ = class_memo_.bits(attrs_.cls);
+        // Elements with attributes but no class or id (links, images) skip the calls.
+        if (!attrs_.cls.empty()) class_only_bits_ = class_memo_.bits(attrs_.cls);
         // ids are unique per page: remembering them would only evict class values.
-        cls_bits_ = class_only_bits_ | class_bits(attrs_.id);
+        cls_bits_ = attrs_.id.empty() ? class_only_bits_ : class_only_bits_ | class_bits(attrs_.id);
       }
       if (!noise_region_ && in_body_ && n->ns == dom::Namespace::kHtml &&
           (n->tag == Tag::kNav ||
            ((n->tag == Tag::kAside || n->tag == Tag::kFooter) && !inside_article(n)) ||
            (cls_bits_ & kBitNoise)))
         noise_region_ = n;
-      if (n->ns == dom::Namespace::kHtml) on_element(n);
+      if (n->ns == dom::Namespace::kHtml && may_act_on(n)) on_element(n);
       descend = !skip_subtree(n) && n->tag != Tag::kTitle;
     } else if (n->is_text() && in_body_ && !noise_region_ &&
                text_budget_ < options_.max_text_bytes) {
