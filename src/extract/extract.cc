@@ -1538,6 +1538,24 @@ class Extractor {
     std::vector<bool> card_text;
     uint32_t link_depth = 0;
     uint32_t headed_link = 0;  // link_depth of the innermost open link seen to hold a heading
+    // choose's best elements by score and by plain score (see best_under), found as each
+    // element's score is complete (at its exit) instead of in two more walks over the page:
+    // each element's place in document order (its enter) breaks ties as best_under's walk
+    // does, the earliest wins.
+    std::vector<uint32_t> order;  // document-order numbers of the open elements
+    uint32_t entered = 0;
+    struct Best {
+      const Node* node = nullptr;
+      float score = 0;
+      uint32_t order = 0;
+      void offer(const Node* n, float sc, uint32_t at) {
+        if (!node || sc > score || (sc == score && at < order)) {
+          node = n;
+          score = sc;
+          order = at;
+        }
+      }
+    } best, best_plain;
     walk(
         body,
         [&](const Node* n) {
@@ -1566,12 +1584,15 @@ class Extractor {
             card_text.push_back(!heading && link_depth > 0 && headed_link == link_depth);
           }
           if (n->is_html(Tag::kA)) ++link_depth;
+          order.push_back(entered++);
           return true;
         },
         [&](const Node* n) {
           if (!in_range(n)) return;
           Info& i = at(n);
           if (i.state == kRemoved || !n->is_element()) return;
+          const uint32_t place = order.back();
+          order.pop_back();
           TagKind k = tag_kind(n);
           if (n->is_html(Tag::kA)) {
             if (headed_link == link_depth) headed_link = 0;
@@ -1636,7 +1657,17 @@ class Extractor {
             p.list_bytes += i.list_bytes;
             p.linked_heading = p.linked_heading || i.linked_heading;
           }
+          // The element's scores are complete (its children are done). An element without
+          // text is no candidate (see best_under); the body is offered below.
+          if (n != body && i.text_len + i.link_len != 0) {
+            best.offer(n, i.score, place);
+            best_plain.offer(n, i.plain_score, place);
+          }
         });
+    // The body comes first in document order: it wins every tie, as the walk's root.
+    best_ = !best.node || at(body).score >= best.score ? body : best.node;
+    best_plain_ =
+        !best_plain.node || at(body).plain_score >= best_plain.score ? body : best_plain.node;
   }
 
   // Whether a small subtree (a heading) holds a link with text to another page: in-page
@@ -1818,7 +1849,7 @@ class Extractor {
   }
 
   const Node* choose(const Node* body) {
-    const Node* best = best_under(body);
+    const Node* best = best_;  // best_under(body), found in score()
     // No element scores above zero: there is no prose block at all (a page of a few words, or
     // of links only). Its best candidate then counts as empty below, and without a listing
     // the whole body is the content.
@@ -1846,7 +1877,7 @@ class Extractor {
         block_cost_ == kShortBlockCost && mains_ == 1 && at(best).text_len < kListingProse;
     const Node* items = short_prose || wide_items ? item_list_choice(body, best_bytes) : nullptr;
     if (short_prose || at(best).text_len < kListingProse) {
-      const Node* listing = best_under(body, true);
+      const Node* listing = best_plain_;  // best_under(body, true), found in score()
       // Past a short news item, the teasers must clearly outweigh the intro.
       float needed = short_prose ? best_score : best_score * kListingMargin;
       // The plain-score winner holds no teaser or item list at all (list_bytes 0): it is only
@@ -2865,6 +2896,8 @@ class Extractor {
   uint64_t titled_comment_bytes_ = 0;  // the part of comment_bytes_ under a comments heading
   uint32_t body_raw_ = 0;
   const Node* best_paras_ = nullptr;  // the element of the highest para_sum (score())
+  const Node* best_ = nullptr;        // best_under(body) and best_under(body, true) (score())
+  const Node* best_plain_ = nullptr;
   // The last link block prune kept as content (links_documents, introduced): its items stay.
   const Node* kept_links_ = nullptr;
   // The listing winner when it is itself a list of items (choose()): see item_title_or_names.

@@ -2509,5 +2509,32 @@ TEST(ExtractTest, SectionsUnderTheOnlyH1AreTheContent) {
   EXPECT_FALSE(contains(a.text, "Other island story")) << a.text;
 }
 
+// The best container is the first in document order among those of the highest score:
+// score() finds it as each element's score is complete, children before parents, so ties
+// are broken by document order (a wrapper holding only the article scores what the article
+// does, and the outer one wins; of two equal articles side by side the first does).
+TEST(ExtractTest, TiedScoresGoToTheFirstElementInDocumentOrder) {
+  const std::string prose =
+      "<p>The harbour ferry now runs every twenty minutes between the old town and the new "
+      "quay, and the council says the route will stay open through the winter months.</p>";
+  // A block of links longer than the paragraph: it costs the body more than the paragraph
+  // is worth, so the body (which holds everything) is no winner.
+  std::string links = "<div id=more>";
+  for (int k = 0; k < 12; ++k) links += "<a href=/s" + std::to_string(k) + ">Another section</a> ";
+  links += "</div>";
+  Options o;
+  o.explain = true;
+  Extracted nested =
+      run("<html><body><div id=outer><div id=inner>" + prose + "</div></div>" + links, o);
+  EXPECT_EQ(nested.explain.substr(0, nested.explain.find('\n')),
+            "winner (best): html > body > div#outer")
+      << nested.explain;
+  Extracted twins = run(
+      "<html><body><div id=first>" + prose + "</div><div id=second>" + prose + "</div>" + links, o);
+  EXPECT_EQ(twins.explain.substr(0, twins.explain.find('\n')),
+            "winner (best): html > body > div#first")
+      << twins.explain;
+}
+
 }  // namespace
 }  // namespace klartext::extract
