@@ -637,19 +637,18 @@ std::string gopher_repetition(std::string_view text, const std::vector<std::stri
     // unpredictable and keeps the next lookups from starting. kAhead = 8 measured best of 8, 16
     // and 32 (text_bench on the bench corpus texts).
     constexpr size_t kAhead = 8;
-    for (size_t k = 0; k < count; ++k) {
-      if (k + kAhead < count) ws.ngram_counts.prefetch(keys[k + kAhead]);
-      bool inserted = false;
-      NgramCount& c = ws.ngram_counts.find_or_insert(keys[k], &inserted);
-      if (inserted) c.first = static_cast<uint32_t>(k);
-      if (++c.count < 2) continue;
-      repeats[k >> 6] |= uint64_t(1) << (k & 63);
-      if (c.count == 2) repeats[c.first >> 6] |= uint64_t(1) << (c.first & 63);
-      if (c.count > best || (c.count == best && c.first < best_first)) {
-        best = c.count;
-        best_first = c.first;
-      }
-    }
+    uint64_t* const repeat_words = repeats.data();
+    ws.ngram_counts.find_or_insert_each(
+        keys, count, kAhead, [&](size_t k, NgramCount& c, bool inserted) {
+          if (inserted) c.first = static_cast<uint32_t>(k);
+          if (++c.count < 2) return;
+          repeat_words[k >> 6] |= uint64_t(1) << (k & 63);
+          if (c.count == 2) repeat_words[c.first >> 6] |= uint64_t(1) << (c.first & 63);
+          if (c.count > best || (c.count == best && c.first < best_first)) {
+            best = c.count;
+            best_first = c.first;
+          }
+        });
     if (wants_top[li]) {
       const size_t best_position = best >= 2 ? cand[best_first] : 0;
       top_value[li] =

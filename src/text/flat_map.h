@@ -58,10 +58,41 @@ class U64Map {
     return slots[i].value;
   }
 
-  // Asks the CPU to load key's home slot: a caller that knows the keys of its next lookups
-  // issues this some lookups ahead, so the cache miss overlaps the work in between instead of
-  // stalling the probe (a hint only: the key-0 remapping and growth do not matter here).
-  void prefetch(uint64_t key) const { __builtin_prefetch(slots_.data() + (key & mask_)); }
+  // find_or_insert of keys[0..n) in order, calling f(k, value, inserted) for each, with the
+  // slot of the key `ahead` lookups later requested early (a prefetch: its cache miss overlaps
+  // the lookups in between instead of stalling a probe). For a table that reset() sized for
+  // at least size() + n keys, the slot array, mask and count stay in registers: in a loop of
+  // find_or_insert calls, the key stores through the slot array may alias the members, so
+  // they were reloaded and the count stored back after every insert. Otherwise it calls
+  // find_or_insert (which grows the table).
+  template <typename F>
+  void find_or_insert_each(const uint64_t* keys, size_t n, size_t ahead, F&& f) {
+    if (2 * (size_ + n) > mask_ + 1) {
+      for (size_t k = 0; k < n; ++k) {
+        bool inserted = false;
+        V& v = find_or_insert(keys[k], &inserted);
+        f(k, v, inserted);
+      }
+      return;
+    }
+    Slot* const slots = slots_.data();
+    const size_t mask = mask_;
+    size_t added = 0;
+    for (size_t k = 0; k < n; ++k) {
+      if (k + ahead < n) __builtin_prefetch(slots + (keys[k + ahead] & mask));
+      const uint64_t key = keys[k] == 0 ? 1 : keys[k];
+      size_t i = key & mask;
+      while (slots[i].key != key && slots[i].key != 0) i = (i + 1) & mask;
+      const bool inserted = slots[i].key == 0;
+      if (inserted) {
+        slots[i].key = key;
+        slots[i].value = V{};
+        ++added;
+      }
+      f(k, slots[i].value, inserted);
+    }
+    size_ += added;
+  }
 
   size_t size() const { return size_; }
 

@@ -12,8 +12,41 @@
 #include <thread>
 #include <vector>
 
+#include "text/flat_map.h"
+
 namespace klartext::text {
 namespace {
+
+// U64Map::find_or_insert_each counts as find_or_insert does, one key at a time: on a table
+// reset() sized for the keys (the register path) and on one sized for fewer (the fallback that
+// grows), with repeated keys, key 0 (stored as 1, so 0 and 1 share a slot) and clustered keys
+// that probe past their home slot.
+TEST(U64Map, FindOrInsertEachMatchesFindOrInsert) {
+  std::mt19937_64 rng(3);
+  for (size_t sized : {size_t(0), size_t(1), size_t(500)}) {
+    std::vector<uint64_t> keys;
+    for (int i = 0; i < 400; ++i) {
+      uint64_t k =
+          rng() % 7 == 0 ? uint64_t(i % 5) : (rng() % 3 == 0 ? (rng() & 0xF) << 32 : rng());
+      keys.push_back(k);
+    }
+    U64Map<uint32_t> one, each;
+    one.reset(sized);
+    each.reset(sized);
+    std::vector<std::pair<uint32_t, bool>> want, got;
+    for (uint64_t k : keys) {
+      bool inserted = false;
+      uint32_t& v = one.find_or_insert(k, &inserted);
+      want.emplace_back(++v, inserted);
+    }
+    each.find_or_insert_each(keys.data(), keys.size(), 8, [&](size_t k, uint32_t& v, bool ins) {
+      EXPECT_EQ(k, got.size());
+      got.emplace_back(++v, ins);
+    });
+    EXPECT_EQ(want, got) << "sized for " << sized;
+    EXPECT_EQ(one.size(), each.size());
+  }
+}
 
 // A distinct pronounceable word for every i (base-20 syllables), 4 to 8 letters.
 std::string uword(int i) {
