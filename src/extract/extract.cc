@@ -109,6 +109,7 @@ struct Info {
   bool by_tag = false;           // kind comes from the element's tag or role, not its class/id
   bool titled_comments = false;  // a comments region whose first heading is "Comments"
   bool author_item = false;      // kind kByline from a microdata author (see classify)
+  bool marked_article = false;   // an <article> or the articleBody property (classify)
 };
 
 // Scoring constants. Each was chosen by sweeping it over the scrapinghub and wcxb-dev pages
@@ -754,7 +755,10 @@ class Extractor {
           }
           i.kind = k;
           if (k == Boilerplate::kSidebar && !i.by_tag) named_widgets_ = true;
-          if (n->is_html(Tag::kArticle) || itemprop == "articleBody") ++articles_;
+          if (n->is_html(Tag::kArticle) || itemprop == "articleBody") {
+            ++articles_;
+            i.marked_article = true;  // for score(), see marked_
+          }
           if (n->is_html(Tag::kMain)) note_main(n);
           if (n->is_html(Tag::kH1)) {
             if (h1s_.size() < kMaxH1s)
@@ -1544,6 +1548,11 @@ class Extractor {
     // does, the earliest wins.
     std::vector<uint32_t> order;  // document-order numbers of the open elements
     uint32_t entered = 0;
+    // The marked articles that choose() trusts (marked_, marked_count_): outermost ones only,
+    // the last in document order kept. Found here, where a walk of choose's own read every
+    // element's attribute list again (itemprop is the one classify read: the parser keeps one
+    // attribute of a name).
+    uint32_t marked_depth = 0;  // open marked articles
     struct Best {
       const Node* node = nullptr;
       float score = 0;
@@ -1585,6 +1594,10 @@ class Extractor {
           }
           if (n->is_html(Tag::kA)) ++link_depth;
           order.push_back(entered++);
+          if (i.marked_article && marked_depth++ == 0) {
+            ++marked_count_;
+            marked_ = n;
+          }
           return true;
         },
         [&](const Node* n) {
@@ -1593,6 +1606,7 @@ class Extractor {
           if (i.state == kRemoved || !n->is_element()) return;
           const uint32_t place = order.back();
           order.pop_back();
+          if (i.marked_article) --marked_depth;
           TagKind k = tag_kind(n);
           if (n->is_html(Tag::kA)) {
             if (headed_link == link_depth) headed_link = 0;
@@ -1936,20 +1950,8 @@ class Extractor {
     // must not win over it. It is trusted when the best container scores at most
     // kMarkedArticleFactor times as much (more, it is only a header wrapper or a small card: a
     // FAQ or a teaser marked <article> beside an unmarked article of 18 KB).
-    const Node* marked = nullptr;
-    int marked_count = 0;
-    walk(
-        body,
-        [&](const Node* n) {
-          if (!in_range(n) || !n->is_element() || at(n).state == kRemoved) return false;
-          if (n->attr("itemprop") == "articleBody" || n->is_html(Tag::kArticle)) {
-            ++marked_count;
-            marked = n;
-            return false;
-          }
-          return true;
-        },
-        [](const Node*) {});
+    const Node* marked = marked_;  // found in score()
+    const int marked_count = marked_count_;
     // The page's one article holds most of the page's text, yet the best container is a small
     // part of it: the article is prose interleaved with link-rich lists (course catalogues,
     // "best movers" round-ups, service pages listing their offers), whose link text pulls the
@@ -2898,6 +2900,10 @@ class Extractor {
   const Node* best_paras_ = nullptr;  // the element of the highest para_sum (score())
   const Node* best_ = nullptr;        // best_under(body) and best_under(body, true) (score())
   const Node* best_plain_ = nullptr;
+  // The outermost marked articles under the body (<article>, articleBody; score()): how many,
+  // and the last in document order.
+  const Node* marked_ = nullptr;
+  int marked_count_ = 0;
   // The last link block prune kept as content (links_documents, introduced): its items stay.
   const Node* kept_links_ = nullptr;
   // The listing winner when it is itself a list of items (choose()): see item_title_or_names.
