@@ -302,10 +302,13 @@ TEST(TokenizerTest, VectorWidthsAgree) {
     std::string input;
     size_t pieces = 1 + rng() % 40;
     for (size_t i = 0; i < pieces; ++i) {
-      if (rng() % 3 == 0) {
+      unsigned kind = rng() % 12;
+      if (kind < 4) {
         // A run of one byte (lower or upper case letter, digit, punctuation) of length 0..70:
         // long enough to span blocks, ending at every offset within one.
         input.append(rng() % 71, "abcxyzQ09.:;"[rng() % 12]);
+      } else if (kind == 4) {
+        input.push_back(static_cast<char>(rng() & 0xFF));  // any byte: controls, 0x80 and up
       } else {
         input += kPieces[rng() % (sizeof(kPieces) / sizeof(kPieces[0]))];
       }
