@@ -110,7 +110,11 @@ struct Info {
   bool titled_comments = false;  // a comments region whose first heading is "Comments"
   bool author_item = false;      // kind kByline from a microdata author (see classify)
   bool marked_article = false;   // an <article> or the articleBody property (classify)
+  // The element's tag_kind, read once by classify: the passes ask for it at every visit, and
+  // for a <button> tag_kind reads the button's text.
+  TagKind tag = TagKind::kInline;
 };
+static_assert(sizeof(Info) == 56);
 
 // Scoring constants. Each was chosen by sweeping it over the scrapinghub and wcxb-dev pages
 // (`klartext eval --dataset all`) with the others fixed, keeping the value that did best on
@@ -647,10 +651,15 @@ class Extractor {
         root,
         [&](const Node* n) {
           if (!in_range(n)) return false;
-          if (n->is_element())
-            open.push_back({stream.position(), stream.visits(), removed_with_text});
-          const size_t visible = stream.enter(n);
           Info& i = at(n);
+          size_t visible = 0;
+          if (n->is_element()) {
+            open.push_back({stream.position(), stream.visits(), removed_with_text});
+            i.tag = tag_kind(n);
+            stream.enter_element(i.tag);
+          } else {
+            visible = stream.enter(n);
+          }
           if (n->is_text()) {
             i.raw_len = uint32_t(visible);
             if (link_depth > 0) i.raw_link = i.raw_len;
@@ -668,7 +677,7 @@ class Extractor {
             return false;
           }
           if (!n->is_element()) return true;
-          if (tag_kind(n) == TagKind::kDrop) {
+          if (i.tag == TagKind::kDrop) {
             i.state = kRemoved;
             // Accordion and disclosure buttons name the panel they open (see hidden_by's use).
             if (n->is_html(Tag::kButton)) {
@@ -774,13 +783,13 @@ class Extractor {
         },
         [&](const Node* n) {
           if (!in_range(n)) return;
-          stream.exit(n);
+          Info& i = at(n);
           Open o{};
           if (n->is_element()) {
+            stream.exit_element(i.tag);
             o = open.back();
             open.pop_back();
           }
-          Info& i = at(n);
           if (n->is_element() && is_code(n)) --code_depth;
           if (n->is_html(Tag::kA) && i.state == kKeep) --link_depth;
           if (n->is_element() && comment_depth > 0 && !comment_heading_seen &&
@@ -804,7 +813,7 @@ class Extractor {
             // phrase). 16 nodes hold any real label; deep chains of wrappers are not looked into.
             bool skip_candidate = n->is_html(Tag::kA) && i.raw_len <= 64 &&
                                   n->attr("href").find('#') != std::string_view::npos;
-            TagKind tk = tag_kind(n);
+            const TagKind tk = i.tag;
             bool phrase_candidate =
                 i.raw_len <= 40 &&
                 (n->is_html(Tag::kA) || tk == TagKind::kBlock || tk == TagKind::kLine);
@@ -1585,7 +1594,7 @@ class Extractor {
             i.state = kRemoved;
             return false;
           }
-          TagKind k = tag_kind(n);
+          const TagKind k = i.tag;  // every element score() reaches was classified
           if (k == TagKind::kBlock || k == TagKind::kLine || k == TagKind::kCell) {
             blocks.push_back(n);
             bool heading = heading_level(n) > 0;
@@ -1607,7 +1616,7 @@ class Extractor {
           const uint32_t place = order.back();
           order.pop_back();
           if (i.marked_article) --marked_depth;
-          TagKind k = tag_kind(n);
+          const TagKind k = i.tag;
           if (n->is_html(Tag::kA)) {
             if (headed_link == link_depth) headed_link = 0;
             --link_depth;

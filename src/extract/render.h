@@ -61,18 +61,26 @@ class InlineTextStream {
   // Returns, for a text node, its visible bytes (those that are not whitespace). enter and exit
   // are inline: classify calls them for every node of the page.
   size_t enter(const dom::Node* n) {
-    ++visits_;
-    if (n->is_text()) return text(n->data);
     if (n->is_element()) {
-      TagKind k = tag_kind(n);
-      // A kDrop element is not entered by inline_text (unless it is the root, whose separators
-      // never show): its exit still separates.
-      if (k != TagKind::kInline && k != TagKind::kDrop) pending_space_ = true;
+      enter_element(tag_kind(n));
+      return 0;
     }
-    return 0;
+    ++visits_;
+    return n->is_text() ? text(n->data) : 0;
   }
   void exit(const dom::Node* n) {
-    if (n->is_element() && tag_kind(n) != TagKind::kInline) pending_space_ = true;
+    if (n->is_element()) exit_element(tag_kind(n));
+  }
+  // enter and exit of an element whose tag_kind the caller has at hand (tag_kind reads a
+  // button's text to tell a text button from a control).
+  void enter_element(TagKind k) {
+    ++visits_;
+    // A kDrop element is not entered by inline_text (unless it is the root, whose separators
+    // never show): its exit still separates.
+    if (k != TagKind::kInline && k != TagKind::kDrop) pending_space_ = true;
+  }
+  void exit_element(TagKind k) {
+    if (k != TagKind::kInline) pending_space_ = true;
   }
   size_t position() const { return out_.size(); }
   uint64_t visits() const { return visits_; }
