@@ -992,10 +992,19 @@ FilterOutcome QualityFilter::run(std::string_view text, FilterWorkspace& ws) con
     return out;
   };
   bool have_words = preset_.gopher_repetition || preset_.gopher_quality;
-  bool all_words = have_words && ws.segmenter.words(text, &ws.words);  // false: token cap hit
-  if (preset_.gopher_repetition) {
-    std::string r = gopher_repetition(text, ws.words, *preset_.gopher_repetition, ws);
-    if (!r.empty()) return drop("gopher_repetition", std::move(r));
+  bool all_words;
+  const bool repetition_passed = ws.repetition_passed_data == text.data() &&
+                                 ws.repetition_passed_size == text.size() &&
+                                 ws.repetition_passed_data != nullptr;
+  ws.repetition_passed_data = nullptr;
+  if (repetition_passed) {  // run_repetition segmented the text and ran the rule
+    all_words = ws.repetition_passed_all_words;
+  } else {
+    all_words = have_words && ws.segmenter.words(text, &ws.words);  // false: token cap hit
+    if (preset_.gopher_repetition) {
+      std::string r = gopher_repetition(text, ws.words, *preset_.gopher_repetition, ws);
+      if (!r.empty()) return drop("gopher_repetition", std::move(r));
+    }
   }
   // Both Gopher quality and C4 work on the lines of the same text: split it once.
   if (preset_.gopher_quality || preset_.c4) split_lines(text, &ws.lines);
@@ -1032,6 +1041,26 @@ FilterOutcome QualityFilter::run(std::string_view text, FilterWorkspace& ws) con
     if (!r.empty()) return drop("fineweb_quality", std::move(r));
   }
   return out;
+}
+
+std::optional<FilterOutcome> QualityFilter::run_repetition(std::string_view text,
+                                                           FilterWorkspace& ws) const {
+  ws.repetition_passed_data = nullptr;
+  if (!preset_.gopher_repetition) return std::nullopt;
+  // As run() begins: the words (gopher_repetition implies have_words), then the rule.
+  const bool all_words = ws.segmenter.words(text, &ws.words);
+  std::string r = gopher_repetition(text, ws.words, *preset_.gopher_repetition, ws);
+  if (!r.empty()) {
+    FilterOutcome out;
+    out.keep = false;
+    out.filter = "gopher_repetition";
+    out.reason = std::move(r);
+    return out;
+  }
+  ws.repetition_passed_data = text.data();
+  ws.repetition_passed_size = text.size();
+  ws.repetition_passed_all_words = all_words;
+  return std::nullopt;
 }
 
 const LanguageWordLengths kSegmentedWordLengths[4] = {

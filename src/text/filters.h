@@ -176,6 +176,11 @@ class FilterWorkspace {
   std::vector<uint64_t> ngram_keys;                 // the current level's finished keys
   std::vector<uint64_t> repeat_bits;                // candidates whose n-gram repeats (repetition)
   std::string buffer;
+  // Set by QualityFilter::run_repetition when the text passed: the next run() on the same text
+  // (same bytes at the same address) reuses `words` and skips the rules already run.
+  const char* repetition_passed_data = nullptr;
+  size_t repetition_passed_size = 0;
+  bool repetition_passed_all_words = false;
 };
 
 // The individual filters. Each returns the reason string, empty when the document passes.
@@ -202,6 +207,10 @@ class QualityFilter {
   explicit QualityFilter(FilterPreset preset);
   const FilterPreset& preset() const { return preset_; }
   FilterOutcome run(std::string_view text, FilterWorkspace& ws) const;
+  // The first rules of run(), Gopher repetition: the outcome run() would give when they drop
+  // the text, std::nullopt when they pass (or the preset has none); after a pass, run() on the
+  // same text and workspace goes on from there instead of running them again.
+  std::optional<FilterOutcome> run_repetition(std::string_view text, FilterWorkspace& ws) const;
 
  private:
   FilterPreset preset_;
@@ -235,6 +244,13 @@ class LanguageFilterSet {
  public:
   explicit LanguageFilterSet(const FilterPreset& base);
   const QualityFilter& for_language(std::string_view language) const;
+  // Gopher repetition, which comes first in every language's filter and which
+  // preset_for_language leaves as it is: for_language(L).run_repetition for any L. A caller
+  // that needs the language only for the filters (the corpus job without language rules or
+  // --keep-dropped) runs this before identifying it, and skips that for the texts it drops.
+  std::optional<FilterOutcome> run_repetition(std::string_view text, FilterWorkspace& ws) const {
+    return english_.run_repetition(text, ws);
+  }
 
  private:
   QualityFilter english_;

@@ -774,6 +774,44 @@ TEST(LanguagePresets, AdaptTheBasePresetPerLanguage) {
   EXPECT_FALSE(c4_only.fineweb.has_value());
 }
 
+// run_repetition before run() gives run()'s outcome, in every language: texts that Gopher
+// repetition drops (the same drop whatever the language), and texts it passes, which run()
+// then filters on without running it again (a German text passes or fails by language as
+// before). A run() on another text does not take the earlier pass for its own.
+TEST(LanguagePresets, RepetitionFirstThenRunGivesRunsOutcome) {
+  LanguageFilterSet set(*filter_preset("fineweb"));
+  std::string repeated;
+  for (int i = 0; i < 10; ++i) repeated += line(0) + "\n\n";
+  std::string german;
+  for (int i = 0; i < 12; ++i)
+    german += "Viele Menschen warten seit Wochen auf eine Antwort der Regierung " + uword(i) +
+              " und " + uword(i + 40) + ".\n";
+  const std::string texts[] = {
+      repeated, doc(20), german, words(30) + " the end of it.",
+      doc(10) + "You need to enable javascript to run this app.\n" + doc(10, 10)};
+  for (const std::string& text : texts) {
+    for (std::string_view lang : {"en", "de", "ja", "und"}) {
+      FilterWorkspace plain_ws, split_ws;
+      FilterOutcome want = set.for_language(lang).run(text, plain_ws);
+      std::optional<FilterOutcome> first = set.run_repetition(text, split_ws);
+      FilterOutcome got = first ? *first : set.for_language(lang).run(text, split_ws);
+      EXPECT_EQ(want.keep, got.keep) << lang << ": " << text.substr(0, 40);
+      EXPECT_EQ(want.filter, got.filter) << lang;
+      EXPECT_EQ(want.reason, got.reason) << lang;
+      EXPECT_EQ(want.modified, got.modified) << lang;
+      EXPECT_EQ(want.text, got.text) << lang;
+      EXPECT_EQ(want.words, got.words) << lang;
+      EXPECT_EQ(want.c4_lines.kept, got.c4_lines.kept) << lang;
+      EXPECT_EQ(first.has_value(), want.filter == "gopher_repetition") << lang;
+    }
+  }
+  // A pass is for its own text only: after run_repetition passed doc(20), run() on the
+  // repeated text still runs the rule and drops it.
+  FilterWorkspace ws;
+  EXPECT_FALSE(set.run_repetition(doc(20), ws).has_value());
+  EXPECT_EQ(set.for_language("en").run(repeated, ws).reason, "dup_para_frac");
+}
+
 TEST(LanguagePresets, FilterSetPicksThePresetOfTheLanguage) {
   LanguageFilterSet set(*filter_preset("fineweb"));
   FilterWorkspace ws;
