@@ -763,7 +763,13 @@ class Extractor {
             i.by_tag = k != Boilerplate::kNone;
           }
           i.kind = k;
-          if (k == Boilerplate::kSidebar && !i.by_tag) named_widgets_ = true;
+          if (k == Boilerplate::kSidebar && !i.by_tag) {
+            named_widgets_ = true;
+            if (widgets_.size() < kMaxWidgets)
+              widgets_.push_back(n);
+            else
+              widgets_overflow_ = true;
+          }
           if (n->is_html(Tag::kArticle) || itemprop == "articleBody") {
             ++articles_;
             i.marked_article = true;  // for score(), see marked_
@@ -1505,21 +1511,49 @@ class Extractor {
   // (article .942 -> .943, service .819 -> .825, listing .692 -> .694); scrapinghub, chinese-wce
   // and readability unchanged.
   bool built_of_widgets(const Node* body) {
+    auto boxed = [&](const Info& i) {
+      return i.kind == Boilerplate::kSidebar && !i.by_tag && uint64_t(i.raw_len) * 2 <= body_raw_;
+    };
+    // The boxes are the outermost kept ones under the body: a walk from the body that stops
+    // at removed elements and at boxes. The few widget-named elements (widgets_, from
+    // classify) are checked from their side instead, each up its ancestors to the body (a
+    // whole walk of the page was most of this rule's time); past kMaxWidgets of them, or
+    // when the climbs would take more steps than the walk, the walk.
     uint64_t widget_bytes = 0;
-    walk(
-        body,
-        [&](const Node* n) {
-          if (!in_range(n) || !n->is_element()) return false;
-          const Info& i = at(n);
-          if (i.state == kRemoved) return false;
-          if (i.kind == Boilerplate::kSidebar && !i.by_tag &&
-              uint64_t(i.raw_len) * 2 <= body_raw_) {
-            widget_bytes += i.raw_len;
-            return false;
-          }
-          return true;
-        },
-        [](const Node*) {});
+    bool climbed = !widgets_overflow_;
+    size_t steps = 0;
+    for (size_t k = 0; climbed && k < widgets_.size(); ++k) {
+      const Node* c = widgets_[k];
+      if (!in_range(c) || at(c).state == kRemoved || !boxed(at(c))) continue;
+      bool reached = c == body;
+      for (const Node* a = c->parent; !reached && a; a = a->parent) {
+        if (++steps > info_size_) {
+          climbed = false;
+          break;
+        }
+        if (!in_range(a) || !a->is_element()) break;
+        const Info& ai = at(a);
+        if (ai.state == kRemoved || boxed(ai)) break;
+        reached = a == body;
+      }
+      if (reached) widget_bytes += at(c).raw_len;
+    }
+    if (!climbed) {
+      widget_bytes = 0;
+      walk(
+          body,
+          [&](const Node* n) {
+            if (!in_range(n) || !n->is_element()) return false;
+            const Info& i = at(n);
+            if (i.state == kRemoved) return false;
+            if (boxed(i)) {
+              widget_bytes += i.raw_len;
+              return false;
+            }
+            return true;
+          },
+          [](const Node*) {});
+    }
     return widget_bytes * 10 >= uint64_t(body_raw_) * 9 && widget_bytes > 0;
   }
 
@@ -2922,7 +2956,11 @@ class Extractor {
   float best_para_sum_ = 0;
   bool og_article_ = false;     // the head declares an article (read_head)
   bool named_widgets_ = false;  // some element is a widget or sidebar by its class or id
-  bool widget_page_ = false;    // built_of_widgets: such names do not mark boilerplate
+  // Those elements in document order (classify), at most kMaxWidgets (built_of_widgets).
+  static constexpr size_t kMaxWidgets = 256;
+  std::vector<const Node*> widgets_;
+  bool widgets_overflow_ = false;
+  bool widget_page_ = false;  // built_of_widgets: such names do not mark boilerplate
   // Short blocks whose text was checked against the boilerplate tables (skip links, phrases,
   // date lines, edit links, notice lines). Past kMaxShortTextChecks a page keeps its further
   // short blocks unchecked: a page of tens of thousands of short paragraphs (50 MB of them,
