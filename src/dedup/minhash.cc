@@ -14,7 +14,6 @@
 #endif
 
 #include "dedup/sha1.h"
-#include "dedup/xxh64_short.h"
 #include "text/utf8.h"
 
 namespace klartext::dedup {
@@ -202,15 +201,9 @@ bool MinHasher::signature_of_normalized(std::string_view norm, MinHashWorkspace&
     };
     if (config_.shingle_hash == ShingleHash::kXxh64) {
       // hash_shingle's XXH64, inlined here with the choice of hash made once per document.
-      // Shingles shorter than 64 bytes with 64 bytes of the text from their start (all but the
-      // last few of a document) take xxh64_short, the same hash without branches on the length.
-      const char* const end = data + len;
       for (size_t i = 0; i < count; ++i) {
         const std::string_view sh = shingle(i);
-        ws.shingles[i] = sh.size() < kXxh64ShortReadable &&
-                                 static_cast<size_t>(end - sh.data()) >= kXxh64ShortReadable
-                             ? xxh64_short(sh.data(), sh.size())
-                             : XXH64(sh.data(), sh.size(), 0);
+        ws.shingles[i] = XXH64(sh.data(), sh.size(), 0);
       }
     } else {
       for (size_t i = 0; i < count; ++i) ws.shingles[i] = hash_shingle(shingle(i));

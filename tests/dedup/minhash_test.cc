@@ -14,7 +14,6 @@
 
 #include "dedup/lsh.h"
 #include "dedup/sha1.h"
-#include "dedup/xxh64_short.h"
 
 namespace klartext::dedup {
 namespace {
@@ -254,23 +253,7 @@ TEST(MinHash, SpacedWordsAcrossVectorStepsAreShingled) {
   EXPECT_EQ(want, got);
 }
 
-// xxh64_short is XXH64 (libxxhash's, seed 0) for every length below 64, at every offset of a
-// 16-byte step, over random bytes, and with the bytes after the input (which it reads and must
-// discard) changed.
-TEST(MinHash, ShortXxh64MatchesXxh64) {
-  std::mt19937 rng(7);
-  std::string buf(16 + kXxh64ShortReadable, '\0');
-  for (int round = 0; round < 50; ++round) {
-    for (char& c : buf) c = static_cast<char>(rng());
-    for (size_t off = 0; off < 16; ++off)
-      for (size_t len = 0; len < kXxh64ShortReadable; ++len)
-        ASSERT_EQ(xxh64_short(buf.data() + off, len), XXH64(buf.data() + off, len, 0))
-            << "offset " << off << " length " << len;
-  }
-}
-
-// Shingles of 19 to 204 bytes, some through xxh64_short and some (64 bytes or more, or near
-// the end) through XXH64, give the signature of their hashes computed one by one.
+// Shingles of 19 to 204 bytes give the signature of their hashes computed one by one.
 TEST(MinHash, ShinglesOfEveryLengthHashAsXxh64) {
   MinHasher m = *MinHasher::create({});
   MinHashWorkspace ws;
