@@ -2,6 +2,7 @@
 #include "extract/render.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string_view>
@@ -13,22 +14,35 @@
 namespace klartext::extract {
 namespace {
 
+// is_space as a table, and each byte as collapsed text (whitespace a space, any other byte
+// itself): collapse_scalar reads both instead of branching on each byte.
+constexpr std::array<bool, 256> kBlank = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[size_t(c)] = is_space(char(c));
+  return t;
+}();
+constexpr std::array<char, 256> kCollapsed = [] {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c) t[size_t(c)] = is_space(char(c)) ? ' ' : char(c);
+  return t;
+}();
+
 // Whitespace of a run of text between its first and last word (`core`, both ends words)
 // collapsed into single spaces at out; `after_space`: the byte before the run was whitespace.
 // Returns the bytes written and, when `visible` is given, adds the run's non-whitespace bytes
-// to it.
+// to it. Without branches on the bytes (each is written, and kept by advancing n unless it
+// is whitespace after whitespace): in prose every word boundary made the branches mispredict.
+// A byte is written at out[n] with n at most its index, so nothing lands past core.size().
 inline size_t collapse_scalar(std::string_view core, bool after_space, char* out,
                               size_t* visible = nullptr) {
   size_t n = 0, shown = 0;
   for (char c : core) {
-    if (is_space(c)) {
-      if (!after_space) out[n++] = ' ';
-      after_space = true;
-    } else {
-      out[n++] = c;
-      after_space = false;
-      ++shown;
-    }
+    const unsigned u = static_cast<unsigned char>(c);
+    const bool ws = kBlank[u];
+    out[n] = kCollapsed[u];
+    n += !(ws & after_space);
+    shown += !ws;
+    after_space = ws;
   }
   if (visible) *visible += shown;
   return n;

@@ -11,7 +11,7 @@
 
 namespace klartext::extract {
 
-inline bool is_space(char c) {
+constexpr bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
