@@ -14,13 +14,8 @@
 namespace klartext::extract {
 namespace {
 
-// is_space as a table, and each byte as collapsed text (whitespace a space, any other byte
-// itself): collapse_scalar reads both instead of branching on each byte.
-constexpr std::array<bool, 256> kBlank = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 256; ++c) t[size_t(c)] = is_space(char(c));
-  return t;
-}();
+// Each byte as collapsed text (whitespace a space, any other byte itself): collapse_scalar
+// reads it and kSpaceByte instead of branching on each byte.
 constexpr std::array<char, 256> kCollapsed = [] {
   std::array<char, 256> t{};
   for (int c = 0; c < 256; ++c) t[size_t(c)] = is_space(char(c)) ? ' ' : char(c);
@@ -38,7 +33,7 @@ inline size_t collapse_scalar(std::string_view core, bool after_space, char* out
   size_t n = 0, shown = 0;
   for (char c : core) {
     const unsigned u = static_cast<unsigned char>(c);
-    const bool ws = kBlank[u];
+    const bool ws = kSpaceByte[u];
     out[n] = kCollapsed[u];
     n += !(ws & after_space);
     shown += !ws;

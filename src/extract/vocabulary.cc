@@ -1006,12 +1006,19 @@ size_t normalize_into(std::string_view s, size_t cap, char* o) {
     }
 #endif
     // The whole text fits: no cap to check, and a branch-free step per byte (a whitespace
-    // byte writes a space that the next one overwrites; s is trimmed, so a word follows).
+    // byte writes a space that the next one overwrites; s is trimmed, so a word follows). The
+    // byte to write and whether it is whitespace come from tables: the compares of is_space
+    // and ascii_lower compiled to branches.
+    static constexpr std::array<char, 256> kLowerOrSpace = [] {
+      std::array<char, 256> t{};
+      for (int c = 0; c < 256; ++c) t[size_t(c)] = is_space(char(c)) ? ' ' : ascii_lower(char(c));
+      return t;
+    }();
     for (; i < s.size(); ++i) {
-      const char c = s[i];
-      const bool ws = is_space(c);
-      o[n] = ws ? ' ' : ascii_lower(c);
-      n += !(ws && space);
+      const unsigned u = static_cast<unsigned char>(s[i]);
+      const bool ws = kSpaceByte[u];
+      o[n] = kLowerOrSpace[u];
+      n += !(ws & space);
       space = ws;
     }
     return n;
