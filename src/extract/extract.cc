@@ -817,7 +817,10 @@ class Extractor {
             // Short controls: skip links (always links to an in-page anchor; 64 bytes is the
             // longest phrase with some slack) and share/teaser labels (40 bytes, the longest
             // phrase). 16 nodes hold any real label; deep chains of wrappers are not looked into.
-            bool skip_candidate = n->is_html(Tag::kA) && i.raw_len <= 64 &&
+            // Only elements with text are checked (below): an empty one (an icon link, a
+            // spacer) skips the look at its href and at its siblings (stands_alone).
+            const bool has_text = i.raw_len > 0;
+            bool skip_candidate = has_text && n->is_html(Tag::kA) && i.raw_len <= 64 &&
                                   n->attr("href").find('#') != std::string_view::npos;
             const TagKind tk = i.tag;
             bool phrase_candidate =
@@ -840,7 +843,7 @@ class Extractor {
                                   !n->is_html(Tag::kTr);
             // An inline element that renders as a line of its own (a <span> or <time> between
             // blocks: "Updated <time>...</time>" under a headline) is a line like a block.
-            if (tk == TagKind::kInline && !n->is_html(Tag::kA) && i.raw_len <= 160 &&
+            if (has_text && tk == TagKind::kInline && !n->is_html(Tag::kA) && i.raw_len <= 160 &&
                 i.raw_link == 0 && i.nodes <= 16 && stands_alone(n)) {
               date_candidate = i.raw_len <= 100;
               line_candidate = true;
