@@ -15,6 +15,7 @@
 #include "base/utf8.h"
 #include "html/entities.h"
 #include "html/tokenizer.h"
+#include "support/tokenizer_widths.h"
 
 namespace klartext::html {
 namespace {
@@ -269,17 +270,7 @@ void run_html5lib_suite(const char* label) {
 // Every vector width the tokenizer has (bytes only, SSE2, AVX2) passes the whole suite; widths
 // this build or CPU lacks are reported and skipped.
 TEST(TokenizerTest, Html5libSuite) {
-  const std::pair<TokenizerSimd, const char*> kWidths[] = {{TokenizerSimd::kScalar, "bytes"},
-                                                           {TokenizerSimd::kSse2, "sse2"},
-                                                           {TokenizerSimd::kAvx2, "avx2"}};
-  for (auto [simd, label] : kWidths) {
-    if (!set_tokenizer_simd(simd)) {
-      std::printf("%-6s not in this build or CPU: skipped\n", label);
-      continue;
-    }
-    run_html5lib_suite(label);
-  }
-  set_tokenizer_simd(TokenizerSimd::kBest);
+  for_each_tokenizer_width([](const char* label) { run_html5lib_suite(label); });
 }
 
 // All widths give the same tokens and error counts on long, markup-dense random inputs, where

@@ -14,6 +14,7 @@
 #include "dom/serialize.h"
 #include "html/parser.h"
 #include "html/tokenizer.h"
+#include "support/tokenizer_widths.h"
 
 namespace klartext::html {
 namespace {
@@ -159,17 +160,7 @@ void run_tree_suite(const char* label) {
 // Every vector width of the tokenizer (bytes only, SSE2, AVX2) builds every tree; widths this
 // build or CPU lacks are reported and skipped.
 TEST(TreeBuilderTest, Html5libTreeConstruction) {
-  const std::pair<TokenizerSimd, const char*> kWidths[] = {{TokenizerSimd::kScalar, "bytes"},
-                                                           {TokenizerSimd::kSse2, "sse2"},
-                                                           {TokenizerSimd::kAvx2, "avx2"}};
-  for (auto [simd, label] : kWidths) {
-    if (!set_tokenizer_simd(simd)) {
-      std::printf("%-6s not in this build or CPU: skipped\n", label);
-      continue;
-    }
-    run_tree_suite(label);
-  }
-  set_tokenizer_simd(TokenizerSimd::kBest);
+  for_each_tokenizer_width([](const char* label) { run_tree_suite(label); });
 }
 
 }  // namespace
