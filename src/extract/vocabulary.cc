@@ -1192,66 +1192,79 @@ inline void copy_value(char* dst, const char* src, size_t n) {
   }
 }
 
-Boilerplate classify_attribute_uncached(std::string_view value, bool* content_hint);
-
-// classify_attribute is a pure function of the value, called for the class and id of every
-// element, and pages repeat their class values many times (list items, cards, menu entries):
-// a per-thread cache of recent values answers the repeats. Direct-mapped on a 64-bit hash,
-// the key compared byte for byte on a hit, so a hit returns exactly what the uncached call
-// would. Keys live in one pool (a 1 MiB buffer); when it is full the cache starts over, which
-// bounds its memory (1 MiB + 24 KB a thread) whatever the input.
-class AttributeMemo {
+// A per-thread memo of answers for byte strings (class values, short texts): pages repeat them
+// many times (list items, cards, menu labels). Direct-mapped on memo_hash, the key compared
+// byte for byte on a hit, so a hit returns what the uncached work would. Keys live in one pool
+// (a 1 MiB buffer); when it is full the memo starts over, which bounds its memory whatever the
+// input. Slots are 12 bytes (a two-byte Answer) so that they mostly stay in L1 between lookups:
+// a miss on a slot's first load was the largest part of a lookup's time with 24-byte slots. The
+// tag is the hash's low 32 bits (the slot index its top kSlotBits): a tag match is still
+// confirmed byte for byte.
+template <typename Answer, int kSlotBits>
+class StringMemo {
  public:
-  static constexpr size_t kSlots = 1024;
   static constexpr size_t kMaxPool = size_t(1) << 20;
-  // 12 bytes, so that the slots (12 KiB) mostly stay in L1 between elements: a miss on a
-  // slot's first load was the largest part of a memo lookup's time. The tag is the hash's
-  // low 32 bits (the slot index its top 10): a tag match is still confirmed byte for byte.
+  static constexpr size_t kMaxKey = UINT16_MAX - 1;  // a slot keeps the length + 1 in 16 bits
+
+  // The answer slot of key (at most kMaxKey bytes). *hit says whether it holds key's answer;
+  // on a miss the slot now belongs to key, with Answer{}, for the caller to fill.
+  Answer& find(std::string_view key, bool* hit) {
+    const uint64_t h = memo_hash(key);
+    Slot& s = slots_[h >> (64 - kSlotBits)];
+    *hit = s.tag == uint32_t(h) && s.len1 == key.size() + 1 &&
+           std::memcmp(pool_.get() + s.offset, key.data(), key.size()) == 0;
+    if (!*hit) {
+      if (!pool_) pool_ = std::make_unique_for_overwrite<char[]>(kMaxPool);
+      if (pool_size_ + key.size() > kMaxPool) {
+        pool_size_ = 0;
+        for (Slot& x : slots_) x.len1 = 0;
+      }
+      s.tag = uint32_t(h);
+      s.offset = static_cast<uint32_t>(pool_size_);
+      s.len1 = static_cast<uint16_t>(key.size() + 1);
+      s.answer = Answer{};
+      copy_value(pool_.get() + pool_size_, key.data(), key.size());
+      pool_size_ += key.size();
+    }
+    return s.answer;
+  }
+
+ private:
   struct Slot {
     uint32_t tag = 0;
     uint32_t offset = 0;
     uint16_t len1 = 0;  // the key's length + 1; 0 for an empty slot
-    bool hint = false;
-    Boilerplate kind = Boilerplate::kNone;
+    Answer answer{};
   };
-  static_assert(sizeof(Slot) == 12 && kMaxAttr + 1 <= UINT16_MAX);
+  static_assert(sizeof(Answer) == 2 && sizeof(Slot) == 12);
 
-  Boilerplate classify(std::string_view v, bool* content_hint) {
-    const uint64_t h = memo_hash(v);
-    Slot& s = slots_[h >> 54];
-    if (s.tag != uint32_t(h) || s.len1 != v.size() + 1 ||
-        std::memcmp(pool_.get() + s.offset, v.data(), v.size()) != 0) {
-      if (!pool_) pool_ = std::make_unique_for_overwrite<char[]>(kMaxPool);
-      if (pool_size_ + v.size() > kMaxPool) {
-        pool_size_ = 0;
-        for (Slot& x : slots_) x.len1 = 0;
-      }
-      bool hint = false;
-      s.kind = classify_attribute_uncached(v, &hint);
-      s.hint = hint;
-      s.tag = uint32_t(h);
-      s.offset = static_cast<uint32_t>(pool_size_);
-      s.len1 = static_cast<uint16_t>(v.size() + 1);
-      copy_value(pool_.get() + pool_size_, v.data(), v.size());
-      pool_size_ += v.size();
-    }
-    if (content_hint) *content_hint = s.hint;
-    return s.kind;
-  }
-
- private:
-  Slot slots_[kSlots];
+  Slot slots_[size_t(1) << kSlotBits];
   std::unique_ptr<char[]> pool_;  // kMaxPool bytes, allocated on the first miss
   size_t pool_size_ = 0;
 };
+
+Boilerplate classify_attribute_uncached(std::string_view value, bool* content_hint);
+
+// classify_attribute is a pure function of the value, called for the class and id of every
+// element, and pages repeat their class values many times: 1024 slots (12 KiB) hold the
+// distinct values of a typical page.
+struct AttributeAnswer {
+  bool hint = false;
+  Boilerplate kind = Boilerplate::kNone;
+};
+static_assert(kMaxAttr <= StringMemo<AttributeAnswer, 10>::kMaxKey);
 
 }  // namespace
 
 Boilerplate classify_attribute(std::string_view value, bool* content_hint) {
   // Only the first kMaxAttr bytes are ever read (see classify_attribute_uncached): the key.
   if (value.size() > kMaxAttr) value = value.substr(0, kMaxAttr);
-  thread_local AttributeMemo memo;
-  return memo.classify(value, content_hint);
+  thread_local StringMemo<AttributeAnswer, 10> memo;
+  bool hit;
+  AttributeAnswer& answer = memo.find(value, &hit);
+  if (!hit) answer.kind = classify_attribute_uncached(value, &answer.hint);
+  if (content_hint) *content_hint = answer.hint;
+  return answer.kind;
 }
 
 namespace {
@@ -2015,38 +2028,18 @@ constexpr size_t kShortTextMax = 240;  // the largest of them
 
 // check_short_text's answers for texts seen before, per thread: extraction asks about most
 // short blocks of a page, and pages repeat them (menu labels, one line nested in several
-// wrappers that are each a candidate, the same share labels on every page of a site).
-// Direct-mapped on a 64-bit hash of the exact text, the key compared byte for byte on a hit, so
-// a hit returns what the checks would; a slot remembers which checks it has answered, and runs
-// the others when asked. Keys live in one pool (a 1 MiB buffer); when it is full the memo
-// starts over, which bounds its memory whatever the input.
+// wrappers that are each a candidate, the same share labels on every page of a site). A slot
+// remembers which checks it has answered, and runs the others when asked.
 class ShortTextMemo {
  public:
-  static constexpr size_t kSlots = 2048;
-  static constexpr size_t kMaxPool = size_t(1) << 20;
-
   // Longer texts (mostly whitespace, or over every check's limit) are answered by run without
   // the memo, so that a slot's length fits 16 bits.
   static constexpr size_t kMaxKey = 4096;
 
   bool check(std::string_view text, uint32_t which) {
     if (text.size() > kMaxKey) return (run(text, which) & which) != 0;
-    const uint64_t h = memo_hash(text);
-    Slot& s = slots_[h >> 53];
-    if (s.tag != uint32_t(h) || s.len1 != text.size() + 1 ||
-        std::memcmp(pool_.get() + s.offset, text.data(), text.size()) != 0) {
-      if (!pool_) pool_ = std::make_unique_for_overwrite<char[]>(kMaxPool);
-      if (pool_size_ + text.size() > kMaxPool) {
-        pool_size_ = 0;
-        for (Slot& x : slots_) x.len1 = 0;
-      }
-      s.tag = uint32_t(h);
-      s.offset = static_cast<uint32_t>(pool_size_);
-      s.len1 = static_cast<uint16_t>(text.size() + 1);
-      s.asked = s.found = 0;
-      copy_value(pool_.get() + pool_size_, text.data(), text.size());
-      pool_size_ += text.size();
-    }
+    bool hit;
+    Answer& s = memo_.find(text, &hit);
     if (uint32_t missing = which & ~s.asked) {
       s.found |= run(text, missing);
       s.asked |= missing;
@@ -2055,16 +2048,9 @@ class ShortTextMemo {
   }
 
  private:
-  // 12 bytes (24 KiB of slots, where 24-byte slots took 48 KiB and missed L1 on most
-  // lookups). The tag is the hash's low 32 bits (the slot index its top 11): a tag match is
-  // still confirmed byte for byte.
-  struct Slot {
-    uint32_t tag = 0;
-    uint32_t offset = 0;
-    uint16_t len1 = 0;             // the key's length + 1; 0 for an empty slot
+  struct Answer {
     uint8_t asked = 0, found = 0;  // kCheck* bits
   };
-  static_assert(sizeof(Slot) == 12 && kMaxKey + 1 <= UINT16_MAX);
 
   // The checks in `which` that text passes: normalized once for all of them.
   static uint32_t run(std::string_view text, uint32_t which) {
@@ -2087,9 +2073,8 @@ class ShortTextMemo {
     return found;
   }
 
-  Slot slots_[kSlots];
-  std::unique_ptr<char[]> pool_;  // kMaxPool bytes, allocated on the first miss
-  size_t pool_size_ = 0;
+  // 2048 slots (24 KiB).
+  StringMemo<Answer, 11> memo_;
 };
 
 }  // namespace
