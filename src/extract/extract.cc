@@ -13,6 +13,8 @@
 #include <xxhash.h>
 #include <algorithm>
 #include <chrono>
+#include <cstring>
+#include <type_traits>
 #include <unordered_set>
 #include <vector>
 
@@ -88,9 +90,13 @@ enum class Hidden : uint8_t {
 };
 
 struct Info {
-  uint32_t raw_len = 0;      // visible text bytes (no whitespace) in the subtree, before removals
-  uint32_t raw_link = 0;     // the part of raw_len inside links
-  uint32_t nodes = 1;        // nodes in the subtree, before removals
+  uint32_t raw_len = 0;   // visible text bytes (no whitespace) in the subtree, before removals
+  uint32_t raw_link = 0;  // the part of raw_len inside links
+  // Nodes in the subtree besides the node itself, before removals (nodes() counts them all):
+  // kept as the count minus one so that a fresh record is all zero bytes and the per-page
+  // array is cleared by memset, where Info{} with nodes = 1 was a loop of five stores per record
+  // (perf put most of Extractor::run's own time there).
+  uint32_t more_nodes = 0;
   uint32_t text_len = 0;     // kept text bytes outside links, whole subtree
   uint32_t link_len = 0;     // kept text bytes inside links, whole subtree
   uint32_t inline_text = 0;  // a block's own inline text outside links (not nested blocks)
@@ -113,8 +119,11 @@ struct Info {
   // The element's tag_kind, read once by classify: the passes ask for it at every visit, and
   // for a <button> tag_kind reads the button's text.
   TagKind tag = TagKind::kInline;
+
+  uint32_t nodes() const { return more_nodes + 1; }
 };
 static_assert(sizeof(Info) == 56);
+static_assert(std::is_trivially_copyable_v<Info>);  // cleared by memset (Extractor::run)
 
 // Scoring constants. Each was chosen by sweeping it over the scrapinghub and wcxb-dev pages
 // (`klartext eval --dataset all`) with the others fixed, keeping the value that did best on
@@ -542,7 +551,16 @@ class Extractor {
     const Node* root = doc_.root();
     uint32_t n = std::min(doc_.node_count(), opt_.max_nodes);
     if (doc_.node_count() > opt_.max_nodes) result.truncated = true;
-    info_.assign(n, Info{});
+    // The records live in one buffer per thread, reused page after page (grown when a page
+    // has more nodes) and cleared with memset (a fresh Info is all zero bytes): a vector per
+    // page took a new allocation, and perf put most of run()'s own time on filling it.
+    std::vector<Info>& buffer = info_buffer();
+    if (buffer.size() < n) {
+      buffer.clear();
+      buffer.resize(n);
+    }
+    info_ = buffer.data();
+    std::memset(static_cast<void*>(info_), 0, size_t(n) * sizeof(Info));
     info_size_ = n;
     const Node* body = doc_.body();
     if (!body) body = root;
@@ -575,10 +593,21 @@ class Extractor {
       result.markdown = drop_repeated_blocks(result.markdown);
     }
     if (over_budget()) result.truncated = true;
+    // A page of many nodes does not pin its records' memory for the rest of the thread.
+    if (buffer.size() > kMaxKeptInfo) std::vector<Info>().swap(buffer);
+    info_ = nullptr;
     return result;
   }
 
  private:
+  // Records kept between pages (65,536: 3.5 MiB); a page of more nodes grows the buffer and
+  // releases it when done.
+  static constexpr size_t kMaxKeptInfo = size_t(1) << 16;
+  static std::vector<Info>& info_buffer() {
+    thread_local std::vector<Info> buffer;
+    return buffer;
+  }
+
   bool in_range(const Node* n) const { return n->id < info_size_; }
   Info& at(const Node* n) { return info_[n->id]; }
 
@@ -844,7 +873,7 @@ class Extractor {
             // An inline element that renders as a line of its own (a <span> or <time> between
             // blocks: "Updated <time>...</time>" under a headline) is a line like a block.
             if (has_text && tk == TagKind::kInline && !n->is_html(Tag::kA) && i.raw_len <= 160 &&
-                i.raw_link == 0 && i.nodes <= 16 && stands_alone(n)) {
+                i.raw_link == 0 && i.nodes() <= 16 && stands_alone(n)) {
               date_candidate = i.raw_len <= 100;
               line_candidate = true;
             }
@@ -852,10 +881,10 @@ class Extractor {
             // (120 bytes without spaces fit in 160 with them) are is_boilerplate_line's.
             // Only a single paragraph: no block children (a short page's <body> or wrapper
             // that opens with the notice is not the notice).
-            bool cookie_candidate = i.raw_len > 120 && i.raw_len <= 400 && i.nodes <= 16 &&
+            bool cookie_candidate = i.raw_len > 120 && i.raw_len <= 400 && i.nodes() <= 16 &&
                                     (tk == TagKind::kBlock || tk == TagKind::kLine) &&
                                     !has_block_child(n);
-            if (cookie_candidate && i.nodes <= 16 && is_cookie_notice(text_of(n, o, 400)))
+            if (cookie_candidate && i.nodes() <= 16 && is_cookie_notice(text_of(n, o, 400)))
               i.state = kRemoved;
             // A table cell is data, not a line the line checks judge (a bare address, "23/16"
             // read as a counter), except for a Chinese credit line: pages laid out in tables
@@ -865,14 +894,14 @@ class Extractor {
             // readability unchanged. Every line check on cells as well: chinese-wce 0.92334, but
             // wcxb-dev (two pages) and readability (a climate table) lose.
             if (tk == TagKind::kCell && i.state == kKeep && i.raw_len > 0 && i.raw_len <= 100 &&
-                i.nodes <= 16 && is_cjk_credit_line(text_of(n, o, 128)))
+                i.nodes() <= 16 && is_cjk_credit_line(text_of(n, o, 128)))
               i.state = kRemoved;
             // Lines written with an element per word group (<em> and <a> runs) need more
             // nodes: 32 holds the follow and sign-up notes seen on the dev pages. The other
             // checks keep 16 (date lines with 32 took forum posts with their dates: wcxb-dev).
-            if (i.nodes > 16) {
+            if (i.nodes() > 16) {
               skip_candidate = phrase_candidate = date_candidate = edit_candidate = false;
-              line_candidate = line_candidate && i.nodes <= 32;
+              line_candidate = line_candidate && i.nodes() <= 32;
             }
             // The name over a field the reader fills in (labels_entry_field: "Postal code",
             // "City *:", a quiz's questions over drop-downs) is a form's, not content; up to
@@ -943,7 +972,7 @@ class Extractor {
           if (n->parent && in_range(n->parent)) {
             at(n->parent).raw_len += i.raw_len;
             at(n->parent).raw_link += i.raw_link;
-            at(n->parent).nodes += i.nodes;
+            at(n->parent).more_nodes += i.nodes();
           }
         });
     // Pages that reveal their content by script (anti-flicker wrappers, "loading" states) ship
@@ -963,7 +992,7 @@ class Extractor {
       for (const Node* p = n->parent; p && in_range(p); p = p->parent) {
         at(p).raw_len += h.raw_len;
         at(p).raw_link += h.raw_link;
-        at(p).nodes += h.nodes;
+        at(p).more_nodes += h.nodes();
       }
     };
     auto visible = [&] {
@@ -1013,7 +1042,7 @@ class Extractor {
       for (const Node* p = l->parent; p && in_range(p); p = p->parent) {
         at(p).raw_len -= li.raw_len;
         at(p).raw_link -= li.raw_link;
-        at(p).nodes -= li.nodes;
+        at(p).more_nodes -= li.nodes();
         if (at(p).state == kRemoved) break;
       }
     }
@@ -2271,7 +2300,7 @@ class Extractor {
     // Subtrees of more nodes are not compared (the text of each is built to compare it).
     constexpr uint32_t kMaxTwinNodes = 4000;
     const Info& i = at(n);
-    if (i.raw_len < kMinTwin || i.nodes > kMaxTwinNodes) return false;
+    if (i.raw_len < kMinTwin || i.nodes() > kMaxTwinNodes) return false;
     // A paragraph's repeat is a repeated block (drop_repeated_blocks), and a run of equal
     // paragraphs is text: only layout containers (with a block child) are renderings.
     if (!has_block_child(n)) return false;
@@ -2421,7 +2450,7 @@ class Extractor {
     const Info& i = at(n);
     // Kept text: zero when the label itself was removed (by its vocabulary).
     uint32_t total = i.text_len + i.link_len;
-    if (i.raw_len == 0 || i.raw_len > 60 || i.nodes > 6) return false;
+    if (i.raw_len == 0 || i.raw_len > 60 || i.nodes() > 6) return false;
     TagKind k = tag_kind(n);
     if (heading_level(n) == 0 && k != TagKind::kBlock) return false;
     // A heading in wrappers of its own ("<div class=title><h2>..</h2></div><ul>..."): the
@@ -2607,7 +2636,7 @@ class Extractor {
           TagKind k = tag_kind(n);
           if (k == TagKind::kBlock && i.inline_text > 0 && heading_level(n) == 0)
             intros.push_back({order.size() - 1, bytes});
-          if (i.raw_len > 0 && i.raw_len <= 40 && i.nodes <= 6 &&
+          if (i.raw_len > 0 && i.raw_len <= 40 && i.nodes() <= 6 &&
               (heading_level(n) > 0 || k == TagKind::kBlock || k == TagKind::kLine ||
                (k == TagKind::kInline && stands_alone(n)))) {
             // An inline element on a line of its own counts too (stands_alone): author cards
@@ -2936,9 +2965,9 @@ class Extractor {
   const dom::Document& doc_;
   const Options& opt_;
   double start_ms_;
-  std::vector<Info> info_;
-  // info_.size(), kept as a count: size() divides the vector's byte span by sizeof(Info) (56,
-  // a multiply and shifts), and in_range runs for every node and parent the passes visit.
+  Info* info_ = nullptr;  // info_size_ records, in info_buffer() (see run())
+  // The page's record count (the buffer may be longer): in_range runs for every node and
+  // parent the passes visit.
   uint32_t info_size_ = 0;
   uint64_t comment_bytes_ = 0;
   uint64_t titled_comment_bytes_ = 0;  // the part of comment_bytes_ under a comments heading
