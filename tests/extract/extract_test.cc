@@ -1499,6 +1499,30 @@ TEST(ExtractTest, QuestionButtonsOfAnAccordionAreText) {
   EXPECT_FALSE(contains(e.text, "Why?")) << e.text;
 }
 
+// A page's answers do not depend on the pages extracted before it on the thread: the
+// per-node records live in a buffer reused from page to page (cleared each time) and released
+// after a page of more than 65,536 nodes. The press release is extracted alone, after a page
+// of 80,002 nodes (which grows the buffer and then releases it) and after a long article (whose
+// records it reuses), with the same result each time.
+TEST(ExtractTest, PagesDoNotDependOnThePagesBefore) {
+  Options o;
+  o.explain = true;
+  const Extracted alone = run(read_example(), o);
+  std::string big = "<html><body><div id=wall>";
+  for (int k = 0; k < 40000; ++k) big += "<p>Item " + std::to_string(k) + "</p>";
+  big += "</div></body></html>";
+  const Extracted wall = run(big, o);
+  EXPECT_TRUE(contains(wall.text, "Item 39999")) << wall.explain.substr(0, 200);
+  const Extracted after_big = run(read_example(), o);
+  run(fixture("forum-thread.html"), o);
+  const Extracted after_forum = run(read_example(), o);
+  for (const Extracted* e : {&after_big, &after_forum}) {
+    EXPECT_EQ(e->text, alone.text);
+    EXPECT_EQ(e->headline, alone.headline);
+    EXPECT_EQ(e->explain, alone.explain);
+  }
+}
+
 }  // namespace
 }  // namespace klartext::extract
 
