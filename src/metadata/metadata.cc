@@ -703,22 +703,26 @@ struct ClassPart {
   uint32_t head;  // text's first four bytes (lower-case letters) as a little-endian word
 };
 
-// The class-part tables above, indexed by letter pairs so that a class value is looked at
-// kStride bytes at a time: every part starts with at least kStride + 1 letters, so an
-// occurrence at any position shows one of its letter pairs at offsets 0..kStride-1 at a pair
-// start. One table lookup per pair start rejects almost every position (few pairs occur in
-// parts). 3 is the largest stride the shortest parts ("date", "time", "meta") allow. Built
-// once from the tables, so the tables stay the only word lists.
+// The class-part tables above, indexed so that a class value is looked at kStride bytes at a
+// time: every part starts with at least four letters, so an occurrence at any position shows
+// one of its letter triples at offsets 0..kStride-1 at a step. One bit test per step rejects
+// almost every position: few triples occur in parts. Triples, not pairs: pairs such as "te" or
+// "at" are in most class values ("content", "data-..."), and with pairs a quarter of the steps
+// went on to the candidates (callgrind, bench.warc.gz slice); a branch taken that often and
+// that unpredictably costs more than the third letter's lookup. Built once from the tables,
+// so the tables stay the only word lists.
 struct ClassPartIndex {
   static constexpr int kMaxParts = 32;
-  static constexpr size_t kStride = 3;
+  static constexpr size_t kStride = 2;
+  static constexpr size_t kLetters = 27;  // 0 for any byte that is not a letter, 1..26 a-z
   ClassPart parts[kMaxParts];
   int count = 0;
   uint8_t letter[256] = {};  // 1..26 for a-z and A-Z, 0 for any other byte
-  // at_offset[o][a][b]: bit i set when parts[i] has letters a, b at offsets o, o + 1;
-  // any[a][b]: the union over o.
-  uint32_t at_offset[kStride][27][27] = {};
-  uint32_t any[27][27] = {};
+  // at_offset[o][a][b]: bit i set when parts[i] has letters a, b at offsets o, o + 1.
+  uint32_t at_offset[kStride][kLetters][kLetters] = {};
+  // Bit (a * 27 + b) * 27 + c set when some part has letters a, b, c at offsets o, o + 1, o + 2
+  // for an o below kStride.
+  uint64_t any_triple[(kLetters * kLetters * kLetters + 63) / 64] = {};
 };
 
 const ClassPartIndex& class_part_index() {
@@ -731,17 +735,18 @@ const ClassPartIndex& class_part_index() {
     auto add = [&](const auto& parts, uint32_t bit) {
       for (std::string_view p : parts) {
         if (idx->count >= ClassPartIndex::kMaxParts) std::abort();  // the tables outgrew it
-        uint8_t l[ClassPartIndex::kStride + 1];
-        for (size_t k = 0; k <= ClassPartIndex::kStride; ++k) {
+        uint8_t l[4];  // every part starts with four lower-case letters
+        for (size_t k = 0; k < 4; ++k) {
           l[k] = k < p.size() ? idx->letter[static_cast<unsigned char>(p[k])] : 0;
           if (!l[k] || (p[k] >= 'A' && p[k] <= 'Z')) std::abort();  // lower-case letters
         }
+        static_assert(ClassPartIndex::kStride + 2 <= 4);  // triples within the four letters
         for (size_t o = 0; o < ClassPartIndex::kStride; ++o) {
           idx->at_offset[o][l[o]][l[o + 1]] |= uint32_t(1) << idx->count;
-          idx->any[l[o]][l[o + 1]] |= uint32_t(1) << idx->count;
+          size_t t =
+              (l[o] * ClassPartIndex::kLetters + l[o + 1]) * ClassPartIndex::kLetters + l[o + 2];
+          idx->any_triple[t / 64] |= uint64_t(1) << (t % 64);
         }
-        // The loop above checked kStride + 1 >= 4 bytes to be lower-case letters.
-        static_assert(ClassPartIndex::kStride + 1 >= 4);
         uint32_t head = 0;
         for (size_t k = 0; k < 4; ++k)
           head |= uint32_t(static_cast<unsigned char>(p[k])) << (8 * k);
@@ -782,9 +787,12 @@ uint32_t class_bits(std::string_view value) {
   const unsigned char* s = reinterpret_cast<const unsigned char*>(value.data());
   const size_t n = value.size();
   uint32_t bits = 0;
-  for (size_t k = 0; k + 1 < n; k += ClassPartIndex::kStride) {
+  // A part lies within the value, so its four letters do: the step k (at, or at + 1 when the
+  // part starts at an odd at) has k + 2 < n.
+  for (size_t k = 0; k + 2 < n; k += ClassPartIndex::kStride) {
     uint8_t a = idx.letter[s[k]], b = idx.letter[s[k + 1]];
-    if (!idx.any[a][b]) continue;
+    size_t t = (a * ClassPartIndex::kLetters + b) * ClassPartIndex::kLetters + idx.letter[s[k + 2]];
+    if (!((idx.any_triple[t / 64] >> (t % 64)) & 1)) continue;
     for (size_t o = 0; o < ClassPartIndex::kStride && o <= k; ++o) {
       uint32_t cand = idx.at_offset[o][a][b];
       size_t at = k - o;  // where the part would start

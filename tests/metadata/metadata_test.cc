@@ -428,6 +428,14 @@ TEST(MetadataTest, ClassTokenRules) {
   EXPECT_EQ(author("authority"), "");
   EXPECT_EQ(author(std::string(60, 'q') + "byline"), "");
   EXPECT_EQ(author("md:flex " + std::string(60, 'q') + "byline byline"), "Jane Doe");
+  // Values are looked at two bytes per step: a part is found at an even or odd start, at the
+  // value's end, and in the shortest parts ("meta" marks a date region, not a byline).
+  for (size_t lead = 0; lead <= 5; ++lead) {
+    EXPECT_EQ(author(std::string(lead, 'q') + "writer"), "Jane Doe") << lead;
+    EXPECT_EQ(author(std::string(lead, 'q') + "WRITER" + std::string(lead, 'q')), "Jane Doe");
+    EXPECT_EQ(author(std::string(lead, 'q') + "writ"), "") << lead;
+    EXPECT_EQ(author(std::string(lead, 'q') + "meta"), "") << lead;
+  }
   // A noise class repeated: every occurrence is noise, the byline outside is read.
   Metadata m = meta_of(
       "<body><div class=\"comment-body\"><p class=byline>By Ann Other</p></div>"
