@@ -193,6 +193,36 @@ TEST(ParserTest, ForeignAttributesGetNamespaces) {
   EXPECT_EQ(svg->first_child->name, "foreignObject");
 }
 
+// CDATA sections are read in SVG and MathML only: the builder counts open foreign elements and
+// asks for CDATA while one is the adjusted current node, also after an HTML element broke out
+// of one (<p> closes the <svg>) and inside foreign elements nested in HTML nested in foreign.
+TEST(ParserTest, CdataOnlyInForeignContent) {
+  auto doc = parse(
+      "<svg><![CDATA[a]]></svg><![CDATA[b]]><math><mi><![CDATA[c]]></mi></math>"
+      "<svg><p><![CDATA[d]]></p><svg><foreignObject><div><svg><![CDATA[e]]></svg>"
+      "<![CDATA[f]]></div></foreignObject></svg>");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(dom::dump_tree(**doc),
+            "| <html>\n"
+            "|   <head>\n"
+            "|   <body>\n"
+            "|     <svg svg>\n"
+            "|       \"a\"\n"
+            "|     <!-- [CDATA[b]] -->\n"
+            "|     <math math>\n"
+            "|       <math mi>\n"
+            "|         \"c\"\n"
+            "|     <svg svg>\n"
+            "|     <p>\n"
+            "|       <!-- [CDATA[d]] -->\n"
+            "|     <svg svg>\n"
+            "|       <svg foreignObject>\n"
+            "|         <div>\n"
+            "|           <svg svg>\n"
+            "|             \"e\"\n"
+            "|           <!-- [CDATA[f]] -->\n");
+}
+
 TEST(ParserTest, TemplateContentsAreAFragment) {
   auto doc = parse("<template><td>x</td></template>");
   ASSERT_TRUE(doc.ok());
