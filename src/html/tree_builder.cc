@@ -635,6 +635,10 @@ class Builder {
   }
   void push(Node* n);
   void pop();
+  // The bookkeeping of an element entering or leaving the stack (open_ itself is the caller's):
+  // on_stack_, and the open counts per HTML tag and of foreign elements.
+  void note_opened(const Node* n);
+  void note_closed(const Node* n);
   void clone_into_selectedcontent(Node* option);
   void remove_from_stack(Node* n);
   int stack_index(const Node* n) const;
@@ -725,7 +729,7 @@ class Builder {
 // ---------------------------------------------------------------------------------------------
 // Stack of open elements
 
-void Builder::push(Node* n) {
+inline void Builder::note_opened(const Node* n) {
   if (n->id >= on_stack_.size())
     on_stack_.resize(std::max<size_t>(n->id + 1, 2 * on_stack_.size()));
   on_stack_[n->id] = 1;
@@ -733,19 +737,26 @@ void Builder::push(Node* n) {
     ++html_count_[static_cast<size_t>(n->tag)];
   else
     ++foreign_count_;
+}
+
+inline void Builder::note_closed(const Node* n) {
+  on_stack_[n->id] = 0;
+  if (n->ns == Namespace::kHtml)
+    --html_count_[static_cast<size_t>(n->tag)];
+  else
+    --foreign_count_;
+}
+
+void Builder::push(Node* n) {
+  note_opened(n);
   open_.push_back(n);
 }
 
 void Builder::pop() {
   Node* n = open_.back();
   open_.pop_back();
-  on_stack_[n->id] = 0;
-  if (n->ns == Namespace::kHtml) {
-    --html_count_[static_cast<size_t>(n->tag)];
-    if (n->tag == Tag::kOption && has_selectedcontent_) clone_into_selectedcontent(n);
-  } else {
-    --foreign_count_;
-  }
+  note_closed(n);
+  if (n->is_html(Tag::kOption) && has_selectedcontent_) clone_into_selectedcontent(n);
 }
 
 // "Maybe clone an option into selectedcontent" (customizable <select>): when the selected
@@ -825,11 +836,7 @@ void Builder::remove_from_stack(Node* n) {
   int i = stack_index(n);
   if (i < 0) return;
   open_.erase(open_.begin() + i);
-  on_stack_[n->id] = 0;
-  if (n->ns == Namespace::kHtml)
-    --html_count_[static_cast<size_t>(n->tag)];
-  else
-    --foreign_count_;
+  note_closed(n);
 }
 
 int Builder::stack_index(const Node* n) const {
@@ -1137,10 +1144,8 @@ bool Builder::adoption_agency(const Token& t) {
       }
       Node* clone = clone_element(node);
       afe_[node_afe] = clone;
-      on_stack_[node->id] = 0;
-      if (clone->id >= on_stack_.size())
-        on_stack_.resize(std::max<size_t>(clone->id + 1, 2 * on_stack_.size()));
-      on_stack_[clone->id] = 1;
+      note_closed(node);
+      note_opened(clone);
       open_[node_index] = clone;
       node = clone;
       if (last == furthest) bookmark = node_afe + 1;
@@ -1168,13 +1173,7 @@ bool Builder::adoption_agency(const Token& t) {
     remove_from_stack(fe);
     int fb_now = stack_index(furthest);
     open_.insert(open_.begin() + fb_now + 1, clone);
-    if (clone->id >= on_stack_.size())
-      on_stack_.resize(std::max<size_t>(clone->id + 1, 2 * on_stack_.size()));
-    on_stack_[clone->id] = 1;
-    if (clone->ns == Namespace::kHtml)
-      ++html_count_[static_cast<size_t>(clone->tag)];
-    else
-      ++foreign_count_;
+    note_opened(clone);
   }
   return true;
 }
